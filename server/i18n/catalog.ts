@@ -1,0 +1,48 @@
+// Message catalogs (one JSON file per language) and the lookup used by views, e-mails and errors.
+import fs from 'node:fs';
+import path from 'node:path';
+import { LANGUAGES, type Lang } from './languages';
+
+type Tree = { [key: string]: string | Tree };
+export type Params = Record<string, string | number | undefined | null>;
+
+const MESSAGES_DIR = path.join(import.meta.dirname, 'messages');
+
+export function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+function loadCatalog(lang: Lang): Map<string, string> {
+  const file = path.join(MESSAGES_DIR, `${lang}.json`);
+  return flatten(JSON.parse(fs.readFileSync(file, 'utf8')) as Tree);
+}
+
+export const catalogs: Record<Lang, Map<string, string>> = Object.fromEntries(
+  LANGUAGES.map((lang) => [lang, loadCatalog(lang)]),
+) as Record<Lang, Map<string, string>>;
+
+/** Looks a key up and fills {placeholders}; an unknown key comes back as itself so a gap is visible, not fatal. */
+export function translate(lang: Lang, key: string, params: Params = {}): string {
+  const template = catalogs[lang].get(key);
+  if (template === undefined) return key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+export function hasMessage(lang: Lang, key: string): boolean {
+  return catalogs[lang].has(key);
+}
+
+export type Translator = (key: string, params?: Params) => string;
+
+export function translatorFor(lang: Lang): Translator {
+  return (key, params) => translate(lang, key, params);
+}

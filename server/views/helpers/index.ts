@@ -1,0 +1,11 @@
+// Registers every helper; one small file per helper.
+import type Handlebars from 'handlebars';
+import { concat } from './concat';
+import { eq } from './eq';
+import { formatDate } from './format-date';
+import { includes } from './includes';
+import { t } from './t';
+
+export function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper({ t, eq, includes, formatDate, concat });
+}

@@ -1,0 +1,45 @@
+// A test gets an app over its own fresh database, without opening a port.
+import os from 'node:os';
+import path from 'node:path';
+import type express from 'express';
+import { createApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config/config';
+import type { AppDeps } from '../../server/deps';
+import { createLogger } from '../../server/http/logger';
+import { buildDeps } from '../../server/startup';
+import { freshDatabase, type TestDatabase } from './database';
+
+export interface TestContext {
+  app: express.Express;
+  deps: AppDeps;
+  db: AppDeps['db'];
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function testConfig(env: Record<string, string> = {}, database?: Config['database']): Config {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: path.join(process.env.HELPDESK_TEST_RUN_DIR ?? os.tmpdir(), 'data'),
+    SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ...env,
+  });
+  return database ? { ...config, database } : config;
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const database: TestDatabase = await freshDatabase();
+  const config = testConfig(env, database.settings);
+  const deps = await buildDeps(config, database.db, createLogger('silent'));
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    db: database.db,
+    config,
+    async close() {
+      await database.drop();
+    },
+  };
+}
