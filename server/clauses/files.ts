@@ -1,0 +1,152 @@
+// Reads the clause library from clauses/ (one YAML file per clause, plus _categories.yaml), validates it,
+// and writes clauses back in one canonical form, so that import then export changes nothing.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import { categoriesFileSchema, clauseSchema, crossCheck, type Category, type ClauseDocument } from './schema';
+
+export const CATEGORIES_FILE = '_categories.yaml';
+
+export interface FileProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface Library {
+  categories: Category[];
+  clauses: ClauseDocument[];
+  /** A hash of every file's bytes: the import runs again only when it changes. */
+  fingerprint: string;
+  problems: FileProblem[];
+}
+
+function zodProblems(file: string, error: z.ZodError): FileProblem[] {
+  return error.issues.map((issue) => ({ file, field: issue.path.join('.') || '(file)', message: issue.message }));
+}
+
+function parseYaml(file: string, source: string): { value?: unknown; problems: FileProblem[] } {
+  const doc = YAML.parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((e) => ({ file, field: `(line ${e.linePos?.[0].line ?? '?'})`, message: e.message.split('\n')[0] })) };
+  }
+  return { value: doc.toJS(), problems: [] };
+}
+
+export function clauseFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') && !name.startsWith('_'))
+    .sort();
+}
+
+export function readLibrary(dir: string): Library {
+  const problems: FileProblem[] = [];
+  const hash = createHash('sha256');
+  const rel = (name: string) => path.join(path.basename(dir), name);
+
+  let categories: Category[] = [];
+  const categoriesPath = path.join(dir, CATEGORIES_FILE);
+  if (!fs.existsSync(categoriesPath)) {
+    problems.push({ file: rel(CATEGORIES_FILE), field: '(file)', message: 'is missing' });
+  } else {
+    const source = fs.readFileSync(categoriesPath, 'utf8');
+    hash.update(CATEGORIES_FILE).update(source);
+    const parsed = parseYaml(rel(CATEGORIES_FILE), source);
+    problems.push(...parsed.problems);
+    if (parsed.value !== undefined) {
+      const result = categoriesFileSchema.safeParse(parsed.value);
+      if (result.success) categories = result.data.categories;
+      else problems.push(...zodProblems(rel(CATEGORIES_FILE), result.error));
+    }
+  }
+  const categoryCodes = new Set(categories.map((c) => c.code));
+
+  const clauses: ClauseDocument[] = [];
+  const seen = new Map<string, string>();
+  for (const name of clauseFiles(dir)) {
+    const source = fs.readFileSync(path.join(dir, name), 'utf8');
+    hash.update(name).update(source);
+    const parsed = parseYaml(rel(name), source);
+    problems.push(...parsed.problems);
+    if (parsed.value === undefined) continue;
+    const result = clauseSchema.safeParse(parsed.value);
+    if (!result.success) {
+      problems.push(...zodProblems(rel(name), result.error));
+      continue;
+    }
+    const clause = result.data;
+    const fileProblems = crossCheck(clause, categoryCodes).map((p) => ({ file: rel(name), ...p }));
+    if (name !== `${clause.id}.yaml`) fileProblems.push({ file: rel(name), field: 'id', message: `must match the file name (${clause.id}.yaml)` });
+    const twin = seen.get(clause.id);
+    if (twin) fileProblems.push({ file: rel(name), field: 'id', message: `is also used by ${twin}` });
+    seen.set(clause.id, rel(name));
+    if (fileProblems.length === 0 && serializeClause(clause) !== source) {
+      fileProblems.push({ file: rel(name), field: '(format)', message: 'is not in canonical form; run npm run clauses:format' });
+    }
+    problems.push(...fileProblems);
+    clauses.push(clause);
+  }
+  for (const clause of clauses) {
+    for (const [i, id] of (clause.related ?? []).entries()) {
+      if (!seen.has(id)) problems.push({ file: rel(`${clause.id}.yaml`), field: `related.${i}`, message: `unknown clause ${id}` });
+    }
+  }
+  return { categories, clauses, fingerprint: hash.digest('hex'), problems };
+}
+
+const localizedKeys = (v: { nl: string; fr: string; en?: string }) => ({ nl: v.nl, fr: v.fr, ...(v.en ? { en: v.en } : {}) });
+
+/** The canonical file text of a clause: fixed key order, literal blocks for multi-line text. */
+export function serializeClause(clause: ClauseDocument): string {
+  const ordered = {
+    id: clause.id,
+    version: clause.version,
+    status: clause.status,
+    theme: clause.theme,
+    stage: clause.stage,
+    level: clause.level,
+    categories: clause.categories,
+    owner: clause.owner,
+    reviewed: clause.reviewed,
+    ...(clause.award_weight !== undefined ? { award_weight: clause.award_weight } : {}),
+    legal_basis: clause.legal_basis.map((b) => ({ source: b.source, ...(b.article ? { article: b.article } : {}) })),
+    parameters: clause.parameters.map((p) => ({
+      name: p.name,
+      type: p.type,
+      default: p.default,
+      ...(p.min !== undefined ? { min: p.min } : {}),
+      ...(p.max !== undefined ? { max: p.max } : {}),
+      label: localizedKeys(p.label),
+    })),
+    title: localizedKeys(clause.title),
+    text: localizedKeys(clause.text),
+    verification: {
+      proof: localizedKeys(clause.verification.proof),
+      check: localizedKeys(clause.verification.check),
+      moments: clause.verification.moments,
+    },
+    guidance: {
+      when_to_use: localizedKeys(clause.guidance.when_to_use),
+      market_readiness: localizedKeys(clause.guidance.market_readiness),
+      cost_impact: localizedKeys(clause.guidance.cost_impact),
+      pitfalls: localizedKeys(clause.guidance.pitfalls),
+    },
+    ...(clause.related && clause.related.length > 0 ? { related: clause.related } : {}),
+  };
+  return YAML.stringify(ordered, { lineWidth: 0, minContentWidth: 0, blockQuote: 'literal', flowCollectionPadding: false });
+}
+
+export function writeClauseFile(dir: string, clause: ClauseDocument): boolean {
+  const file = path.join(dir, `${clause.id}.yaml`);
+  const text = serializeClause(clause);
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return false;
+  fs.writeFileSync(file, text);
+  return true;
+}
+
+export function formatProblems(problems: FileProblem[]): string {
+  return problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,61 @@
+// The legal texts a clause may cite, with their official titles in Dutch and French.
+// Only texts verified for this project are listed (see ../shared/REFERENCE.md); add one here before citing it.
+
+export interface LegalSource {
+  nl: string;
+  fr: string;
+}
+
+export const LEGAL_SOURCES = {
+  law_2016: {
+    nl: 'Wet van 17 juni 2016 inzake overheidsopdrachten',
+    fr: 'Loi du 17 juin 2016 relative aux marchés publics',
+  },
+  rd_2017_award: {
+    nl: 'Koninklijk besluit van 18 april 2017 plaatsing overheidsopdrachten in de klassieke sectoren',
+    fr: 'Arrêté royal du 18 avril 2017 relatif à la passation des marchés publics dans les secteurs classiques',
+  },
+  ord_2014_env_ethical: {
+    nl: 'Ordonnantie van 8 mei 2014 betreffende het opnemen van milieu- en ethische clausules in de overheidsopdrachten',
+    fr: "Ordonnance du 8 mai 2014 relative à l'inclusion de clauses environnementales et éthiques dans les marchés publics",
+  },
+  ord_2014_observatory: {
+    nl: 'Ordonnantie van 3 april 2014 tot oprichting van een Observatorium van de referentieprijzen in de overheidsopdrachten',
+    fr: "Ordonnance du 3 avril 2014 portant création d'un Observatoire des prix de référence dans les marchés publics",
+  },
+  circ_2018_social: {
+    nl: 'Brusselse omzendbrief van 19 juli 2018 over sociale clausules in overheidsopdrachten',
+    fr: 'Circulaire bruxelloise du 19 juillet 2018 relative aux clauses sociales dans les marchés publics',
+  },
+  vademecum_social: {
+    nl: 'Brussels vademecum sociale clausules (Actiris, 2020–2021)',
+    fr: 'Vade-mecum bruxellois des clauses sociales (Actiris, 2020–2021)',
+  },
+  rd_2013_execution: {
+    nl: 'Koninklijk besluit van 14 januari 2013 tot bepaling van de algemene uitvoeringsregels van de overheidsopdrachten',
+    fr: 'Arrêté royal du 14 janvier 2013 établissant les règles générales d\'exécution des marchés publics',
+  },
+  directive_2014_24: {
+    nl: 'Richtlijn 2014/24/EU van 26 februari 2014 betreffende het plaatsen van overheidsopdrachten',
+    fr: 'Directive 2014/24/UE du 26 février 2014 sur la passation des marchés publics',
+  },
+  law_1965_wages: {
+    nl: 'Wet van 12 april 1965 betreffende de bescherming van het loon der werknemers',
+    fr: 'Loi du 12 avril 1965 concernant la protection de la rémunération des travailleurs',
+  },
+  law_1996_wellbeing: {
+    nl: 'Wet van 4 augustus 1996 betreffende het welzijn van de werknemers bij de uitvoering van hun werk',
+    fr: 'Loi du 4 août 1996 relative au bien-être des travailleurs lors de l\'exécution de leur travail',
+  },
+  programme_law_2006: {
+    nl: 'Programmawet (I) van 27 december 2006 (Limosa-melding)',
+    fr: 'Loi-programme (I) du 27 décembre 2006 (déclaration Limosa)',
+  },
+  circ_2014_federal: {
+    nl: 'Federale omzendbrief van 16 mei 2014 over duurzame overheidsopdrachten',
+    fr: 'Circulaire fédérale du 16 mai 2014 relative aux marchés publics durables',
+  },
+} as const satisfies Record<string, LegalSource>;
+
+export type LegalSourceCode = keyof typeof LEGAL_SOURCES;
+export const LEGAL_SOURCE_CODES = Object.keys(LEGAL_SOURCES) as LegalSourceCode[];
