@@ -5,7 +5,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('settings', (t) => {
     t.string('key', 100).primary();
     t.text('value').notNullable();
-    t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    t.timestamp('updated_at', { useTz: true }).notNullable();
   });
   // Shape expected by connect-session-knex (sid, sess, expired).
   await knex.schema.createTable('sessions', (t) => {

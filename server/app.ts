@@ -1,18 +1,27 @@
 // Builds the Express app from its dependencies; only server/main.ts opens a port.
 import path from 'node:path';
 import express, { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { adminRoutes } from './accounts/admin-routes';
+import { accountRoutes } from './accounts/routes';
+import { loadCurrentUser, sessionMiddleware } from './accounts/session';
+import { staffRoutes } from './accounts/staff-routes';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health/routes';
 import { homeRoutes } from './home/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { TooManyRequests } from './http/errors';
+import { exposeFlash } from './http/flash';
 import { requestLogger } from './http/logger';
 import { securityHeaders } from './http/security';
 import { LANGUAGES } from './i18n/languages';
 import { languageRoutes, pageLanguage } from './i18n/middleware';
+import { csrfProtection, csrfTokenForSignedIn } from './security/csrf';
+import { KnexRateLimitStore } from './security/rate-limit-store';
 import { createViewEngine } from './views/engine';
 
 export function createApp(deps: AppDeps): express.Express {
-  const { config, db, logger } = deps;
+  const { config, db, logger, clock } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -30,8 +39,29 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(db));
   app.use(languageRoutes(config.isProduction));
 
+  app.use(sessionMiddleware(db, config, deps.sessionSecret).middleware);
+  app.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(loadCurrentUser(deps.accounts, config, clock));
+  app.use(csrfProtection);
+
+  const signInLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 20,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    store: new KnexRateLimitStore(db, clock, 'signin-ip'),
+    validate: { xForwardedForHeader: false },
+    handler: (_req, _res, next) => next(new TooManyRequests('accounts.ip_limited')),
+  });
+
   const pages = Router();
+  pages.use(exposeFlash, csrfTokenForSignedIn);
   pages.use(homeRoutes());
+  pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
+  pages.use(staffRoutes(deps.accountService));
+  pages.use(adminRoutes({ service: deps.accountService, accounts: deps.accounts, organisations: deps.organisations, mailer: deps.mailer, audit: deps.audit }));
 
   for (const lang of LANGUAGES) {
     app.use(`/${lang}`, pageLanguage(lang, config.publicUrl), pages);

@@ -1,10 +1,25 @@
-// What the app is built from: created once in main.ts (or per test) and handed to createApp.
+// What the app is built from: created once in main.ts (or per test) by buildDeps and handed to createApp.
+import type { AccountRepository } from './accounts/repository';
+import type { AccountService } from './accounts/service';
+import type { OrganisationRepository } from './accounts/organisations';
+import type { AuditLog } from './audit/audit-log';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
+import type { Clock } from './db/time';
 import type { Logger } from './http/logger';
+import type { Mailer } from './mail/mailer';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;
+  clock: Clock;
+  sessionSecret: string;
+  mailer: Mailer;
+  audit: AuditLog;
+  accounts: AccountRepository;
+  accountService: AccountService;
+  organisations: OrganisationRepository;
+  /** Stops background work (timers, watchers); the database pool is closed by whoever opened it. */
+  stop(): Promise<void>;
 }

@@ -38,6 +38,7 @@ async function main() {
       server,
       timeoutMs: config.shutdownTimeoutSeconds * 1000,
       cleanup: async () => {
+        await deps.stop();
         await deps.db.destroy();
       },
       log: (message) => logger.warn(message),

@@ -1,9 +1,16 @@
-// Everything that must happen before the app serves: database file and schema, shared secrets.
+// Everything that must happen before the app serves: database file and schema, shared secrets, services.
+import { AccountRepository } from './accounts/repository';
+import { AccountService } from './accounts/service';
+import { OrganisationRepository } from './accounts/organisations';
+import { sessionSecret } from './accounts/session';
+import { AuditLog } from './audit/audit-log';
 import type { Config } from './config/config';
 import { createDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { systemClock, type Clock } from './db/time';
 import type { AppDeps } from './deps';
 import type { Logger } from './http/logger';
+import { Mailer } from './mail/mailer';
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = createDatabase(config.database);
@@ -12,6 +19,29 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   return db;
 }
 
-export async function buildDeps(config: Config, db: Database, logger: Logger): Promise<AppDeps> {
-  return { config, db, logger };
+export function publicBaseUrl(config: Config): string {
+  return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
+}
+
+export async function buildDeps(config: Config, db: Database, logger: Logger, clock: Clock = systemClock): Promise<AppDeps> {
+  const mailer = new Mailer(db, clock, config.mail.from, config.mail.smtpUrl);
+  const audit = new AuditLog(db, clock);
+  const accounts = new AccountRepository(db);
+  const accountService = new AccountService(accounts, audit, mailer, clock, () => publicBaseUrl(config));
+  const stoppers: (() => Promise<void> | void)[] = [];
+  return {
+    config,
+    db,
+    logger,
+    clock,
+    sessionSecret: await sessionSecret(db, config, clock),
+    mailer,
+    audit,
+    accounts,
+    accountService,
+    organisations: new OrganisationRepository(db),
+    async stop() {
+      for (const stop of stoppers) await stop();
+    },
+  };
 }

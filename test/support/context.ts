@@ -4,6 +4,7 @@ import path from 'node:path';
 import type express from 'express';
 import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config/config';
+import type { Clock } from '../../server/db/time';
 import type { AppDeps } from '../../server/deps';
 import { createLogger } from '../../server/http/logger';
 import { buildDeps } from '../../server/startup';
@@ -28,10 +29,10 @@ export function testConfig(env: Record<string, string> = {}, database?: Config['
   return database ? { ...config, database } : config;
 }
 
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, clock?: Clock): Promise<TestContext> {
   const database: TestDatabase = await freshDatabase();
   const config = testConfig(env, database.settings);
-  const deps = await buildDeps(config, database.db, createLogger('silent'));
+  const deps = await buildDeps(config, database.db, createLogger('silent'), clock);
   const app = createApp(deps);
   return {
     app,
@@ -39,6 +40,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     db: database.db,
     config,
     async close() {
+      await deps.stop();
       await database.drop();
     },
   };
