@@ -3,6 +3,10 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { adminRoutes } from './accounts/admin-routes';
+import { apiRoutes } from './api/routes';
+import { editorRoutes } from './clauses/editor-routes';
+import { clauseRoutes } from './clauses/routes';
+import { selectionRoutes } from './tenders/selection-routes';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
@@ -56,9 +60,14 @@ export function createApp(deps: AppDeps): express.Express {
     handler: (_req, _res, next) => next(new TooManyRequests('accounts.ip_limited')),
   });
 
+  app.use('/api/v1', apiRoutes(deps));
+
   const pages = Router();
   pages.use(exposeFlash, csrfTokenForSignedIn);
   pages.use(homeRoutes());
+  pages.use(clauseRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations, usage: deps.usage }));
+  pages.use(selectionRoutes(deps.clauses, deps.usage));
+  pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
   pages.use(staffRoutes(deps.accountService));
   pages.use(adminRoutes({ service: deps.accountService, accounts: deps.accounts, organisations: deps.organisations, mailer: deps.mailer, audit: deps.audit }));

@@ -8,6 +8,10 @@ import type { Database } from './db/database';
 import type { Clock } from './db/time';
 import type { Logger } from './http/logger';
 import type { Mailer } from './mail/mailer';
+import type { ClauseRepository } from './clauses/repository';
+import type { ClauseService } from './clauses/service';
+import type { UsageRecorder } from './monitoring/usage';
+import type { SearchService } from './search/service';
 
 export interface AppDeps {
   config: Config;
@@ -20,6 +24,10 @@ export interface AppDeps {
   accounts: AccountRepository;
   accountService: AccountService;
   organisations: OrganisationRepository;
+  clauseRepo: ClauseRepository;
+  clauses: ClauseService;
+  search: SearchService;
+  usage: UsageRecorder;
   /** Stops background work (timers, watchers); the database pool is closed by whoever opened it. */
   stop(): Promise<void>;
 }

@@ -11,6 +11,14 @@ import { systemClock, type Clock } from './db/time';
 import type { AppDeps } from './deps';
 import type { Logger } from './http/logger';
 import { Mailer } from './mail/mailer';
+import path from 'node:path';
+import { importLibraryIfChanged } from './clauses/importer';
+import { ClauseRepository } from './clauses/repository';
+import { clauseDocumentSource } from './clauses/search-documents';
+import { ClauseService } from './clauses/service';
+import { UsageRecorder } from './monitoring/usage';
+import { IndexCache } from './search/search-index';
+import { SearchService } from './search/service';
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = createDatabase(config.database);
@@ -29,6 +37,15 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
   const accounts = new AccountRepository(db);
   const accountService = new AccountService(accounts, audit, mailer, clock, () => publicBaseUrl(config));
   const stoppers: (() => Promise<void> | void)[] = [];
+
+  const clauseRepo = new ClauseRepository(db);
+  const report = await importLibraryIfChanged(db, clauseRepo, config.clausesDir, clock);
+  if (!report.skipped) logger.info({ added: report.added.length, updated: report.updated.length, unchanged: report.unchanged, kept: report.kept }, 'clause library imported');
+  const search = new SearchService(db, [clauseDocumentSource(clauseRepo)], () => clauseRepo.categories(), new IndexCache(path.join(config.dataDir, 'search-index')), logger);
+  await search.refresh();
+  search.startPolling(config.searchRefreshSeconds);
+  stoppers.push(() => search.stopPolling());
+
   return {
     config,
     db,
@@ -40,6 +57,10 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
     accounts,
     accountService,
     organisations: new OrganisationRepository(db),
+    clauseRepo,
+    clauses: new ClauseService(db, clauseRepo, search, clock),
+    search,
+    usage: new UsageRecorder(db, clock),
     async stop() {
       for (const stop of stoppers) await stop();
     },

@@ -42,6 +42,15 @@ export function clauseFiles(dir: string): string[] {
     .sort();
 }
 
+/** The hash of every file's bytes, without parsing: cheap enough to check at every start. */
+export function libraryFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  const categoriesPath = path.join(dir, CATEGORIES_FILE);
+  if (fs.existsSync(categoriesPath)) hash.update(CATEGORIES_FILE).update(fs.readFileSync(categoriesPath, 'utf8'));
+  for (const name of clauseFiles(dir)) hash.update(name).update(fs.readFileSync(path.join(dir, name), 'utf8'));
+  return hash.digest('hex');
+}
+
 export function readLibrary(dir: string): Library {
   const problems: FileProblem[] = [];
   const hash = createHash('sha256');
@@ -78,7 +87,7 @@ export function readLibrary(dir: string): Library {
       continue;
     }
     const clause = result.data;
-    const fileProblems = crossCheck(clause, categoryCodes).map((p) => ({ file: rel(name), ...p }));
+    const fileProblems: FileProblem[] = crossCheck(clause, categoryCodes).map((p) => ({ file: rel(name), field: p.field, message: p.message }));
     if (name !== `${clause.id}.yaml`) fileProblems.push({ file: rel(name), field: 'id', message: `must match the file name (${clause.id}.yaml)` });
     const twin = seen.get(clause.id);
     if (twin) fileProblems.push({ file: rel(name), field: 'id', message: `is also used by ${twin}` });

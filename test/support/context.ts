@@ -18,12 +18,18 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** The clause library the tests load: the real one, unless TEST_CLAUSES_DIR points elsewhere. */
+export function testClausesDir(): string {
+  return process.env.TEST_CLAUSES_DIR ?? path.resolve(import.meta.dirname, '../../clauses');
+}
+
 export function testConfig(env: Record<string, string> = {}, database?: Config['database']): Config {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: path.join(process.env.HELPDESK_TEST_RUN_DIR ?? os.tmpdir(), 'data'),
     SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    CLAUSES_DIR: testClausesDir(),
     ...env,
   });
   return database ? { ...config, database } : config;

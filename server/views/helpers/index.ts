@@ -3,9 +3,10 @@ import type Handlebars from 'handlebars';
 import { concat } from './concat';
 import { eq } from './eq';
 import { formatDate } from './format-date';
+import { inc } from './inc';
 import { includes } from './includes';
 import { t } from './t';
 
 export function registerHelpers(hbs: typeof Handlebars): void {
-  hbs.registerHelper({ t, eq, includes, formatDate, concat });
+  hbs.registerHelper({ t, eq, includes, inc, formatDate, concat });
 }

@@ -1,0 +1,14 @@
+// The JSON API under /api/v1: each domain contributes its router; the OpenAPI document describes them.
+import { Router } from 'express';
+import { clauseApiRoutes } from '../clauses/api-routes';
+import type { AppDeps } from '../deps';
+import { openApiDocument } from './openapi';
+
+export function apiRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/openapi.json', (req, res) => {
+    res.json(openApiDocument(deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`));
+  });
+  router.use(clauseApiRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
+  return router;
+}

@@ -1,0 +1,41 @@
+// JSON API of the clause library (documented in /api/v1/openapi.json).
+import { Router } from 'express';
+import type { OrganisationRepository } from '../accounts/organisations';
+import { NotFound } from '../http/errors';
+import { isLang, type Lang } from '../i18n/languages';
+import { searchParamsFrom } from '../search/params';
+import type { SearchService } from '../search/service';
+import type { ClauseRepository } from './repository';
+import type { ClauseService } from './service';
+import { resultsForApi } from './view-models';
+
+export function clauseApiRoutes(deps: { clauses: ClauseService; repo: ClauseRepository; search: SearchService; organisations: OrganisationRepository }): Router {
+  const router = Router();
+
+  router.get('/clauses', (req, res) => {
+    const lang: Lang = isLang(req.query.lang) ? req.query.lang : 'nl';
+    const params = searchParamsFrom(req.query as Record<string, unknown>, lang);
+    res.json(resultsForApi(deps.search.search({ ...params, type: 'clause' }), params));
+  });
+
+  router.get('/clauses/:id', async (req, res) => {
+    const { record, version } = await deps.clauses.published(String(req.params.id));
+    const { status: _status, ...document } = version.document;
+    res.json({ ...document, status: record.status, publishedAt: version.publishedAt, owner: record.owner });
+  });
+
+  router.get('/categories', async (_req, res) => {
+    const categories = await deps.repo.categories();
+    res.json({
+      categories: categories.map((c) => ({ code: c.code, name: c.name, cpv: c.cpv.map((x) => ({ code: x.code, label: x.label })), clauseCount: c.clauseCount })),
+    });
+  });
+
+  router.get('/categories/:code', async (req, res) => {
+    const category = (await deps.repo.categories()).find((c) => c.code === req.params.code);
+    if (!category) throw new NotFound();
+    res.json({ code: category.code, name: category.name, intro: category.intro, cpv: category.cpv, clauseCount: category.clauseCount });
+  });
+
+  return router;
+}

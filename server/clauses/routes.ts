@@ -1,0 +1,169 @@
+// Buyers' pages of the clause library: search, clause page, version differences, feedback, categories.
+import { Router, type Request, type Response } from 'express';
+import type { OrganisationRepository } from '../accounts/organisations';
+import { NotFound, ValidationFailed } from '../http/errors';
+import { bodyString, fieldErrors, setFlash } from '../http/forms';
+import { translate } from '../i18n/catalog';
+import { otherLang, type Lang } from '../i18n/languages';
+import type { UsageRecorder } from '../monitoring/usage';
+import { csrfToken } from '../security/csrf';
+import { searchParamsFrom } from '../search/params';
+import type { SearchService } from '../search/service';
+import { diffVersions } from './diff';
+import { clauseTextHtml, clauseTextPlain, legalBasisText, paragraphs } from './presenter';
+import type { ClauseRepository } from './repository';
+import type { ClauseService } from './service';
+import { STAGES, LEVELS } from './vocabulary';
+import { searchPageModel, type Names } from './view-models';
+
+const lang = (res: Response) => res.locals.lang as Lang;
+
+export interface ClauseRouteDeps {
+  clauses: ClauseService;
+  repo: ClauseRepository;
+  search: SearchService;
+  organisations: OrganisationRepository;
+  usage: UsageRecorder;
+}
+
+export async function loadNames(repo: ClauseRepository, organisations: OrganisationRepository): Promise<Names> {
+  const [categories, orgs] = await Promise.all([repo.categories(), organisations.list()]);
+  return { categories: new Map(categories.map((c) => [c.code, c])), organisations: new Map(orgs.map((o) => [o.code, o])) };
+}
+
+export function clauseView(document: import('./schema').ClauseDocument, l: Lang, names: Names) {
+  const org = names.organisations.get(document.owner);
+  return {
+    id: document.id,
+    version: document.version,
+    title: document.title[l],
+    otherTitle: document.title[otherLang(l)],
+    otherLang: otherLang(l),
+    textHtml: clauseTextHtml(document, l),
+    plainText: clauseTextPlain(document, l),
+    theme: document.theme,
+    stage: document.stage,
+    level: document.level,
+    awardWeight: document.award_weight,
+    owner: org ? (l === 'fr' ? org.nameFr : org.nameNl) : document.owner,
+    reviewed: document.reviewed,
+    categories: document.categories.map((code) => {
+      const category = names.categories.get(code);
+      return { code, name: category?.name[l] ?? code, cpv: (category?.cpv ?? []).map((c) => ({ code: c.code, label: c.label[l] })) };
+    }),
+    parameters: document.parameters.map((p) => ({ name: p.name, label: p.label[l], type: p.type, default: p.default, min: p.min, max: p.max })),
+    proof: paragraphs(document.verification.proof[l]),
+    check: paragraphs(document.verification.check[l]),
+    moments: document.verification.moments,
+    guidance: (['when_to_use', 'market_readiness', 'cost_impact', 'pitfalls'] as const).map((key) => ({ key, paragraphs: paragraphs(document.guidance[key][l]) })),
+    legalBasis: document.legal_basis.map((b) => legalBasisText(b, l)),
+    related: document.related ?? [],
+  };
+}
+
+export function clauseRoutes({ clauses, repo, search, organisations, usage }: ClauseRouteDeps): Router {
+  const router = Router();
+
+  router.get('/clauses', async (req, res) => {
+    const params = searchParamsFrom(req.query as Record<string, unknown>, lang(res));
+    const outcome = search.search(params);
+    const names = await loadNames(repo, organisations);
+    res.render('clauses/search', {
+      section: 'clauses',
+      title: params.q ? translate(lang(res), 'clauses.search_title_for', { q: params.q.slice(0, 80) }) : translate(lang(res), 'clauses.search_title'),
+      search: searchPageModel(outcome, params, names, `/${lang(res)}/clauses`),
+      csrfToken: csrfToken(req),
+      returnTo: req.originalUrl,
+      scripts: ['search.js'],
+    });
+  });
+
+  const renderClause = async (req: Request, res: Response, status = 200, feedback: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
+    const { record, version } = await clauses.published(String(req.params.id));
+    if (record.id !== req.params.id) return res.redirect(301, `/${lang(res)}/clauses/${record.id}`);
+    const names = await loadNames(repo, organisations);
+    const history = await clauses.publicHistory(record.id);
+    res.status(status).render('clauses/clause', {
+      section: 'clauses',
+      title: version.document.title[lang(res)],
+      clause: clauseView(version.document, lang(res), names),
+      history: history.map((v, i) => ({ version: v.version, publishedAt: v.publishedAt, reason: v.reason, previous: history[i + 1]?.version })),
+      feedback,
+      csrfToken: csrfToken(req),
+      returnTo: req.originalUrl,
+      scripts: ['clause.js'],
+    });
+    if (status === 200) await usage.record({ kind: 'clause_viewed', clauseId: record.id, theme: record.theme, level: record.level });
+  };
+
+  router.get('/clauses/:id', (req, res) => renderClause(req, res));
+
+  router.get('/clauses/:id/diff', async (req, res) => {
+    const { record } = await clauses.published(String(req.params.id));
+    const history = await clauses.publicHistory(record.id);
+    const to = Number(req.query.to ?? record.publishedVersion);
+    const from = Number(req.query.from ?? history.find((v) => v.version < to)?.version);
+    const target = history.find((v) => v.version === to);
+    const base = history.find((v) => v.version === from);
+    if (!target || !base || from >= to) throw new NotFound('clauses.diff_unavailable');
+    const l = lang(res);
+    res.render('clauses/diff', {
+      section: 'clauses',
+      title: translate(l, 'clauses.diff_title', { id: record.id, from, to }),
+      clauseId: record.id,
+      clauseTitle: target.document.title[l],
+      from,
+      to,
+      reason: target.reason,
+      sections: diffVersions(base.document, target.document, l, { added: translate(l, 'clauses.added'), removed: translate(l, 'clauses.removed') }),
+    });
+  });
+
+  router.post('/clauses/:id/feedback', async (req, res) => {
+    const values = { kind: bodyString(req, 'kind', 20), comment: bodyString(req, 'comment', 5000) };
+    try {
+      await clauses.addFeedback(String(req.params.id), values.kind, values.comment, lang(res));
+      setFlash(req, 'ok', 'clauses.feedback.thanks');
+      res.redirect(303, `/${lang(res)}/clauses/${req.params.id}#feedback`);
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      await renderClause(req, res, 422, { errors: fieldErrors(err, lang(res)), values });
+    }
+  });
+
+  router.get('/categories', async (_req, res) => {
+    const categories = await repo.categories();
+    res.render('clauses/categories', {
+      section: 'clauses',
+      title: translate(lang(res), 'categories.title'),
+      categories: categories.map((c) => ({ code: c.code, name: c.name[lang(res)], count: c.clauseCount, cpv: c.cpv.slice(0, 3).map((x) => x.code) })),
+    });
+  });
+
+  router.get('/categories/:code', async (req, res) => {
+    const l = lang(res);
+    const names = await loadNames(repo, organisations);
+    const category = names.categories.get(String(req.params.code));
+    if (!category) throw new NotFound();
+    const outcome = search.search({ q: '', lang: l, filters: { category: [category.code] }, type: 'clause', page: 1, pageSize: 1000 });
+    const stages = STAGES.map((stage) => ({
+      stage,
+      levels: LEVELS.map((level) => ({
+        level,
+        clauses: outcome.hits
+          .filter(({ doc }) => doc.stage === stage && doc.level === level)
+          .map(({ doc }) => ({ id: doc.id, title: doc.title[l], theme: doc.theme })),
+      })).filter((g) => g.clauses.length > 0),
+    })).filter((s) => s.levels.length > 0);
+    res.render('clauses/category', {
+      section: 'clauses',
+      title: category.name[l],
+      category: { code: category.code, name: category.name[l], intro: paragraphs(category.intro[l]), cpv: category.cpv.map((c) => ({ code: c.code, label: c.label[l] })) },
+      stages,
+      total: outcome.total,
+      csrfToken: csrfToken(req),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,152 @@
+// The rules of the clause library: what buyers see (published versions), the editor workflow
+// (every save a new immutable version; publishing by another editor than the author), feedback.
+import type { Knex } from 'knex';
+import type { CurrentUser } from '../accounts/roles';
+import { toIso, type Clock } from '../db/time';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors';
+import type { SearchService } from '../search/service';
+import type { ClauseRecord, ClauseVersion } from './model';
+import { publishVersion, retireClause } from './publishing';
+import type { ClauseRepository } from './repository';
+import type { ClauseDocument } from './schema';
+import { validateClause } from './validation';
+
+export interface PublishedClause {
+  record: ClauseRecord;
+  version: ClauseVersion;
+}
+
+export class ClauseService {
+  constructor(
+    private readonly db: Knex,
+    private readonly repo: ClauseRepository,
+    private readonly search: SearchService,
+    private readonly clock: Clock,
+  ) {}
+
+  async categoryCodes(): Promise<Set<string>> {
+    return new Set((await this.repo.categories()).map((c) => c.code));
+  }
+
+  async published(id: string): Promise<PublishedClause> {
+    const record = await this.repo.find(id.toUpperCase());
+    if (!record || record.status !== 'published' || !record.publishedVersion) throw new NotFound();
+    const version = await this.repo.version(record.id, record.publishedVersion);
+    if (!version) throw new NotFound();
+    return { record, version };
+  }
+
+  /** The versions buyers may compare: every version that was once published. */
+  async publicHistory(id: string): Promise<ClauseVersion[]> {
+    return (await this.repo.versions(id)).filter((v) => v.status === 'published' || v.status === 'superseded');
+  }
+
+  async forEditor(id: string): Promise<{ record: ClauseRecord; versions: ClauseVersion[] }> {
+    const record = await this.repo.find(id);
+    if (!record) throw new NotFound();
+    return { record, versions: await this.repo.versions(id) };
+  }
+
+  async version(id: string, version: number): Promise<ClauseVersion> {
+    const found = await this.repo.version(id, version);
+    if (!found) throw new NotFound();
+    return found;
+  }
+
+  async create(candidate: Record<string, unknown>, user: CurrentUser, reason: string): Promise<ClauseDocument> {
+    const document = validateClause({ ...candidate, version: 1, status: 'draft' }, await this.categoryCodes());
+    this.requireReason(reason);
+    await this.db.transaction(async (trx) => {
+      if (await this.repo.find(document.id, trx)) throw new Conflict('clauses.editor.id_taken', { id: document.id });
+      await this.repo.insertClause(trx, document, 'draft', this.clock.now());
+      await this.repo.insertVersion(trx, { document, status: 'draft', reason, authorUserId: user.id, authorName: user.name, at: this.clock.now() });
+    });
+    return document;
+  }
+
+  /** Saves an edit as a new draft version; earlier unpublished versions are superseded by it. */
+  async saveVersion(id: string, candidate: Record<string, unknown>, user: CurrentUser, reason: string, basedOn?: number): Promise<ClauseDocument> {
+    const record = await this.repo.find(id);
+    if (!record) throw new NotFound();
+    if (basedOn !== undefined && basedOn !== record.latestVersion) throw new Conflict('clauses.editor.stale', { version: record.latestVersion });
+    const document = validateClause({ ...candidate, id, version: record.latestVersion + 1, status: 'draft' }, await this.categoryCodes());
+    this.requireReason(reason);
+    await this.db.transaction(async (trx) => {
+      for (const v of await trx('clause_versions').where({ clause_id: id }).whereIn('status', ['draft', 'in_review']).select('version')) {
+        await this.repo.setVersionStatus(trx, id, Number(v.version), 'superseded');
+      }
+      await this.repo.insertVersion(trx, { document, status: 'draft', reason, authorUserId: user.id, authorName: user.name, at: this.clock.now() });
+      await this.repo.updateClause(trx, id, { status: record.status === 'published' || record.status === 'retired' ? record.status : 'draft', latestVersion: document.version, at: this.clock.now() });
+    });
+    return document;
+  }
+
+  async sendForReview(id: string, version: number): Promise<void> {
+    const found = await this.version(id, version);
+    if (found.status !== 'draft') throw new Conflict('clauses.editor.not_draft');
+    await this.db.transaction(async (trx) => {
+      await this.repo.setVersionStatus(trx, id, version, 'in_review');
+      const record = await this.repo.find(id, trx);
+      if (record && record.status === 'draft') await this.repo.updateClause(trx, id, { status: 'in_review', at: this.clock.now() });
+    });
+  }
+
+  /** Four eyes: the editor who publishes a version is not its author. Search follows at once. */
+  async publish(id: string, version: number, user: CurrentUser): Promise<void> {
+    const found = await this.version(id, version);
+    if (found.status !== 'in_review') throw new Conflict('clauses.editor.not_in_review');
+    if (found.authorUserId === user.id) throw new Forbidden('clauses.editor.own_version');
+    await this.db.transaction(async (trx) => {
+      await publishVersion(trx, this.repo, this.clock, found.document, user.id);
+    });
+    await this.search.refresh();
+  }
+
+  async retire(id: string): Promise<void> {
+    const record = await this.repo.find(id);
+    if (!record) throw new NotFound();
+    if (record.status === 'retired') return;
+    await this.db.transaction(async (trx) => retireClause(trx, this.repo, this.clock, id));
+    await this.search.refresh();
+  }
+
+  async addFeedback(id: string, kind: string, comment: string, lang: 'nl' | 'fr'): Promise<void> {
+    const { record } = await this.published(id);
+    const problems = [];
+    if (kind !== 'useful' && kind !== 'problem') problems.push({ field: 'kind', messageKey: 'validation.one_of' });
+    if (comment.length > 2000) problems.push({ field: 'comment', messageKey: 'validation.too_long', params: { max: 2000 } });
+    if (kind === 'problem' && !comment.trim()) problems.push({ field: 'comment', messageKey: 'clauses.feedback.comment_needed' });
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    await this.db('clause_feedback').insert({
+      clause_id: record.id,
+      clause_version: record.publishedVersion,
+      kind,
+      comment: comment.trim() || null,
+      lang,
+      source: 'buyer',
+      created_at: toIso(this.clock.now()),
+    });
+  }
+
+  async feedback(id?: string, limit = 200): Promise<{ id: number; clauseId: string; version: number; kind: string; comment: string | null; lang: string; source: string; ticketId: number | null; createdAt: unknown }[]> {
+    const query = this.db('clause_feedback').orderBy('id', 'desc').limit(limit);
+    if (id) query.where({ clause_id: id });
+    const rows = (await query) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: Number(r.id),
+      clauseId: String(r.clause_id),
+      version: Number(r.clause_version),
+      kind: String(r.kind),
+      comment: (r.comment as string | null) ?? null,
+      lang: String(r.lang),
+      source: String(r.source),
+      ticketId: (r.ticket_id as number | null) ?? null,
+      createdAt: r.created_at,
+    }));
+  }
+
+  private requireReason(reason: string): void {
+    if (!reason.trim()) throw new ValidationFailed([{ field: 'reason', messageKey: 'clauses.editor.reason_needed' }]);
+    if (reason.length > 500) throw new ValidationFailed([{ field: 'reason', messageKey: 'validation.too_long', params: { max: 500 } }]);
+  }
+}
