@@ -1,5 +1,5 @@
 // Runs a buyer's query: words are matched on their stem and, as a prefix, on their folded form (so
-// "schoonmaak" meets "schoonmaakdiensten"); every word must match (falling back to any word when no
+// "schoonmaak" meets "schoonmaakdiensten"; stems are never used as prefixes, which would over-stem); every word must match (falling back to any word when no
 // document has them all); CPV codes select categories; facets count what the other filters leave.
 import type { Lang } from '../i18n/languages';
 import { analyse } from './analysis';
@@ -71,14 +71,12 @@ function matchWord(index: lunr.Index, word: { folded: string; stemmed: string })
   const results = index.query((query) => {
     query.term(word.stemmed, { usePipeline: false, boost: 10 });
     if (word.folded.length >= 3) query.term(word.folded, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3 });
-    if (word.stemmed !== word.folded && word.stemmed.length >= 5) {
-      query.term(word.stemmed, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
-    }
   });
   return new Map(results.map((r) => [r.ref, r.score]));
 }
 
 function matchWords(index: lunr.Index, words: ParsedQuery['words']): { scores: Map<string, number>; partial: boolean } {
+  if (words.length === 0) return { scores: new Map(), partial: false };
   const perWord = words.map((w) => matchWord(index, w));
   const all = new Map<string, number>();
   const [first, ...others] = perWord;
