@@ -21,7 +21,8 @@ async function main() {
   const db = await prepareDatabase(config, logger);
   const deps = await buildDeps(config, db, logger);
   const app = createApp(deps);
-  const server = http.createServer(app);
+  // Room for long search URLs (5,000 accented characters are about 30 KB once encoded).
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, app);
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
