@@ -148,6 +148,12 @@ export class ClauseRepository {
     return rows.map(toVersion);
   }
 
+  /** The id and published version of every published clause: enough to tell whether an index is current. */
+  async publishedKeys(): Promise<{ id: string; version: number }[]> {
+    const rows = (await this.db('clauses').where({ status: 'published' }).select('id', 'published_version')) as { id: string; published_version: number }[];
+    return rows.map((r) => ({ id: r.id, version: Number(r.published_version) }));
+  }
+
   /** For export: the published version where there is one, otherwise the latest. */
   async exportableVersions(): Promise<ClauseVersion[]> {
     const clauses = await this.list();

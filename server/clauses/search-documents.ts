@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/languages';
 import { LANGUAGES } from '../i18n/languages';
 import type { SearchDocument } from '../search/documents';
+import type { DocumentSource } from '../search/service';
 import type { ClauseRepository } from './repository';
 import type { ClauseDocument } from './schema';
 
@@ -32,11 +33,14 @@ export function clauseSearchDocument(document: ClauseDocument, categoryNames: Ma
   };
 }
 
-export function clauseDocumentSource(repo: ClauseRepository) {
-  return async (): Promise<SearchDocument[]> => {
-    const categories = await repo.categories();
-    const names = new Map(categories.map((c) => [c.code, c.name]));
-    const cpv = new Map(categories.map((c) => [c.code, c.cpv.map((x) => x.code)]));
-    return (await repo.publishedVersions()).map((v) => clauseSearchDocument(v.document, names, cpv));
+export function clauseDocumentSource(repo: ClauseRepository): DocumentSource {
+  return {
+    keys: async () => (await repo.publishedKeys()).map((k) => ({ ref: `clause:${k.id}`, version: k.version })),
+    documents: async () => {
+      const categories = await repo.categories();
+      const names = new Map(categories.map((c) => [c.code, c.name]));
+      const cpv = new Map(categories.map((c) => [c.code, c.cpv.map((x) => x.code)]));
+      return (await repo.publishedVersions()).map((v) => clauseSearchDocument(v.document, names, cpv));
+    },
   };
 }

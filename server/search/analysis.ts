@@ -51,13 +51,30 @@ export interface AnalysedTerm {
   stemmed: string;
 }
 
+// Stemming is the costly step and a library has a few thousand distinct words: remember each word's analysis.
+const MEMO_LIMIT = 200_000;
+const memo: Record<Lang, Map<string, AnalysedTerm | null>> = { nl: new Map(), fr: new Map() };
+
+function analyseWord(lang: Lang, word: string): AnalysedTerm | null {
+  const cache = memo[lang];
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  let result: AnalysedTerm | null = null;
+  if (!isStopWord(lang, word)) {
+    const folded = foldAccents(word);
+    result = { folded, stemmed: stem(lang, folded) };
+  }
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(word, result);
+  return result;
+}
+
 /** The index terms of a text: folded and stemmed words, stop words out. */
 export function analyse(lang: Lang, text: string): AnalysedTerm[] {
   const out: AnalysedTerm[] = [];
   for (const { word } of words(text)) {
-    if (isStopWord(lang, word)) continue;
-    const folded = foldAccents(word);
-    out.push({ folded, stemmed: stem(lang, folded) });
+    const term = analyseWord(lang, word);
+    if (term) out.push(term);
   }
   return out;
 }

@@ -1,5 +1,7 @@
-// Builds one lunr index per language over the same documents, and saves / loads it as JSON so a
-// restart does not pay for a rebuild.
+// The search index: lunr's Builder (our analysis pipeline, BM25 weights) builds one index per language;
+// we keep it in a compact form — for each term and field, the documents and their lunr weights — and
+// query it with lunr's TokenSet for prefix expansion. This answers in a few milliseconds at 10,000
+// clauses and loads from disk in a fraction of the time lunr's own JSON takes (see the README).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,13 +10,32 @@ import { tokenizerFor } from './analysis';
 import type { DocumentMeta, SearchDocument } from './documents';
 import { lunr } from './lunr-setup';
 
-export interface BuiltIndex {
-  fingerprint: string;
-  indexes: Record<Lang, lunr.Index>;
-  docs: Map<string, DocumentMeta>;
+export const FIELDS = ['title', 'text', 'extra'] as const;
+const FIELD_BOOSTS: Record<(typeof FIELDS)[number], number> = { title: 6, text: 2, extra: 1 };
+
+/** Per field, alternating document positions and weights: [doc, weight, doc, weight, …]. */
+export type Postings = number[][];
+
+export interface LanguageIndex {
+  terms: Map<string, Postings>;
+  tokenSet: lunr.TokenSet;
 }
 
-const FORMAT_VERSION = 1;
+export interface BuiltIndex {
+  fingerprint: string;
+  languages: Record<Lang, LanguageIndex>;
+  /** By position: postings refer to documents by their place in this array. */
+  docs: DocumentMeta[];
+}
+
+const FORMAT_VERSION = 3;
+
+// lunr's TokenSet builders are public API but missing from @types/lunr.
+const TokenSet = lunr.TokenSet as unknown as {
+  fromArray(sortedWords: string[]): lunr.TokenSet;
+  fromString(pattern: string): lunr.TokenSet;
+};
+type Automaton = lunr.TokenSet & { intersect(other: lunr.TokenSet): Automaton; toArray(): string[] };
 
 export function fingerprintOf(docs: { ref: string; version: number }[]): string {
   const hash = createHash('sha256').update(`format:${FORMAT_VERSION}\n`);
@@ -22,44 +43,81 @@ export function fingerprintOf(docs: { ref: string; version: number }[]): string 
   return hash.digest('hex').slice(0, 32);
 }
 
-function buildLanguageIndex(lang: Lang, docs: SearchDocument[]): lunr.Index {
+function weightIn(vector: lunr.Vector, termIndex: number): number {
+  const elements = (vector as unknown as { elements: number[] }).elements;
+  let low = 0;
+  let high = elements.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const index = elements[mid * 2];
+    if (index === termIndex) return elements[mid * 2 + 1];
+    if (index < termIndex) low = mid + 1;
+    else high = mid - 1;
+  }
+  return 0;
+}
+
+function buildLanguageIndex(lang: Lang, docs: SearchDocument[]): LanguageIndex {
   const builder = new lunr.Builder();
   builder.tokenizer = tokenizerFor(lang) as unknown as typeof lunr.tokenizer;
   builder.ref('ref');
-  builder.field('id', { boost: 20 });
-  builder.field('title', { boost: 6 });
-  builder.field('text', { boost: 2 });
-  builder.field('extra');
-  for (const doc of docs) {
-    builder.add({ ref: doc.ref, id: doc.id.replace(/-/g, ' '), title: doc.title[lang], text: doc.text[lang], extra: doc.extra[lang] });
+  for (const field of FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
+  docs.forEach((doc, position) => {
+    builder.add({ ref: String(position), title: doc.title[lang], text: doc.text[lang], extra: doc.extra[lang] });
+  });
+  const index = builder.build() as unknown as {
+    invertedIndex: Record<string, { _index: number } & Record<string, Record<string, object>>>;
+    fieldVectors: Record<string, lunr.Vector>;
+  };
+  const terms = new Map<string, Postings>();
+  for (const [term, posting] of Object.entries(index.invertedIndex)) {
+    terms.set(
+      term,
+      FIELDS.map((field) => {
+        const list: number[] = [];
+        for (const ref of Object.keys(posting[field] ?? {})) {
+          list.push(Number(ref), weightIn(index.fieldVectors[`${field}/${ref}`], posting._index));
+        }
+        return list;
+      }),
+    );
   }
-  return builder.build();
+  return { terms, tokenSet: TokenSet.fromArray([...terms.keys()].sort()) };
 }
 
-export function buildIndex(documents: SearchDocument[]): BuiltIndex {
-  const indexes = Object.fromEntries(LANGUAGES.map((lang) => [lang, buildLanguageIndex(lang, documents)])) as Record<Lang, lunr.Index>;
-  const docs = new Map<string, DocumentMeta>();
-  for (const { extra: _extra, ...meta } of documents) docs.set(meta.ref, meta);
-  return { fingerprint: fingerprintOf(documents), indexes, docs };
+export function buildIndex(unsorted: SearchDocument[]): BuiltIndex {
+  const documents = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.ref < b.ref ? -1 : 1));
+  const languages = Object.fromEntries(LANGUAGES.map((lang) => [lang, buildLanguageIndex(lang, documents)])) as Record<Lang, LanguageIndex>;
+  const docs = documents.map(({ extra: _extra, ...meta }) => meta);
+  return { fingerprint: fingerprintOf(documents), languages, docs };
+}
+
+/** Terms of the index that start with a prefix (lunr's automaton does the expansion). */
+export function expandPrefix(index: LanguageIndex, prefix: string): string[] {
+  return (index.tokenSet as Automaton).intersect(TokenSet.fromString(`${prefix}*`)).toArray();
 }
 
 export function serializeIndex(built: BuiltIndex): string {
-  return JSON.stringify({
-    format: FORMAT_VERSION,
-    fingerprint: built.fingerprint,
-    indexes: Object.fromEntries(LANGUAGES.map((lang) => [lang, built.indexes[lang].toJSON()])),
-    docs: [...built.docs.values()],
-  });
+  const languages = Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const entries = [...built.languages[lang].terms];
+      return [lang, { terms: entries.map(([term]) => term), postings: entries.map(([, postings]) => postings) }];
+    }),
+  );
+  return JSON.stringify({ format: FORMAT_VERSION, fingerprint: built.fingerprint, docs: built.docs, languages });
 }
 
 export function deserializeIndex(json: string): BuiltIndex {
-  const data = JSON.parse(json) as { format: number; fingerprint: string; indexes: Record<Lang, object>; docs: DocumentMeta[] };
+  const data = JSON.parse(json) as { format: number; fingerprint: string; docs: DocumentMeta[]; languages: Record<Lang, { terms: string[]; postings: Postings[] }> };
   if (data.format !== FORMAT_VERSION) throw new Error(`saved index format ${data.format} is not ${FORMAT_VERSION}`);
-  return {
-    fingerprint: data.fingerprint,
-    indexes: Object.fromEntries(LANGUAGES.map((lang) => [lang, lunr.Index.load(data.indexes[lang])])) as Record<Lang, lunr.Index>,
-    docs: new Map(data.docs.map((doc) => [doc.ref, doc])),
-  };
+  const languages = Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const { terms, postings } = data.languages[lang];
+      const map = new Map(terms.map((term, i) => [term, postings[i]]));
+      return [lang, { terms: map, tokenSet: TokenSet.fromArray([...terms].sort()) }];
+    }),
+  ) as Record<Lang, LanguageIndex>;
+  return { fingerprint: data.fingerprint, languages, docs: data.docs };
 }
 
 /** Saved indexes live under DATA_DIR/search-index/, one file per fingerprint; older files are removed. */
@@ -79,12 +137,12 @@ export class IndexCache {
     }
   }
 
-  save(built: BuiltIndex): void {
+  save(built: BuiltIndex, serialized = serializeIndex(built)): void {
     try {
       fs.mkdirSync(this.dir, { recursive: true });
       const target = this.file(built.fingerprint);
       const temp = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, serializeIndex(built));
+      fs.writeFileSync(temp, serialized);
       fs.renameSync(temp, target);
       for (const name of fs.readdirSync(this.dir)) {
         if (name.endsWith('.json') && name !== path.basename(target)) fs.rmSync(path.join(this.dir, name), { force: true });

@@ -2,16 +2,21 @@
 // published content changes here, and polls the shared revision to pick up changes made by other instances.
 import type { Knex } from 'knex';
 import type { Logger } from '../http/logger';
+import { buildOffThread } from './build';
 import type { SearchDocument } from './documents';
 import { runSearch, type SearchOutcome, type SearchParams } from './query';
 import { readRevision } from './revision';
 import { buildIndex, fingerprintOf, type BuiltIndex, type IndexCache } from './search-index';
 
-export type DocumentSource = () => Promise<SearchDocument[]>;
+/** A kind of searchable content: its (ref, version) list is cheap; its documents are read only to build. */
+export interface DocumentSource {
+  keys(): Promise<{ ref: string; version: number }[]>;
+  documents(): Promise<SearchDocument[]>;
+}
 
 export interface IndexStats {
   documents: number;
-  builtIn: 'cache' | 'build';
+  builtIn: 'memory' | 'cache' | 'worker' | 'main';
   millis: number;
 }
 
@@ -42,20 +47,26 @@ export class SearchService {
   private async rebuild(): Promise<void> {
     const started = performance.now();
     const revision = await readRevision(this.db);
-    const documents = (await Promise.all(this.sources.map((source) => source()))).flat();
+    const keys = (await Promise.all(this.sources.map((source) => source.keys()))).flat();
     const categories = await this.categories();
-    const fingerprint = fingerprintOf(documents);
-    let builtIn: IndexStats['builtIn'] = 'cache';
-    let built = this.built.fingerprint === fingerprint ? this.built : this.cache?.load(fingerprint);
+    const fingerprint = fingerprintOf(keys);
+    let builtIn: IndexStats['builtIn'] = 'memory';
+    let built: BuiltIndex | undefined = this.built.fingerprint === fingerprint ? this.built : undefined;
     if (!built) {
-      built = buildIndex(documents);
-      builtIn = 'build';
-      this.cache?.save(built);
+      built = this.cache?.load(fingerprint);
+      builtIn = 'cache';
+    }
+    if (!built) {
+      const documents = (await Promise.all(this.sources.map((source) => source.documents()))).flat();
+      const result = await buildOffThread(documents);
+      built = result.built;
+      builtIn = result.where;
+      this.cache?.save(built, result.serialized);
     }
     this.built = built;
     this.cpvByCategory = new Map(categories.map((c) => [c.code, c.cpv.map((cpv) => cpv.code)]));
     this.revision = revision;
-    this.lastBuild = { documents: documents.length, builtIn, millis: performance.now() - started };
+    this.lastBuild = { documents: built.docs.length, builtIn, millis: performance.now() - started };
   }
 
   /** Checks the shared revision and rebuilds when another instance (or the import) changed content. */
@@ -84,6 +95,6 @@ export class SearchService {
   }
 
   get documentCount(): number {
-    return this.built.docs.size;
+    return this.built.docs.length;
   }
 }

@@ -101,6 +101,7 @@ describe('clause editor workflow', () => {
     assert.equal((await request(ctx.app).get('/api/v1/clauses/SOC-CLEAN-901')).status, 200);
     const search = await request(ctx.app).get('/api/v1/clauses').query({ q: 'glazenwassers' });
     assert.deepEqual(search.body.results.map((r: { id: string }) => r.id), ['SOC-CLEAN-901']);
+    assert.equal(ctx.deps.search.lastBuild?.builtIn, 'worker', 'the index is rebuilt off the main thread');
     const version = await ctx.db('clause_versions').where({ clause_id: 'SOC-CLEAN-901', version: 1 }).first();
     assert.equal(version.status, 'published');
     assert.ok(version.published_by_user_id);
