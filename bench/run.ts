@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { searchBench } from './search';
+import { tenderBench } from './tenders';
 import type { Row } from './stats';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   search: searchBench,
+  tenders: tenderBench,
 };
 
 function table(rows: Row[]): string {

@@ -69,6 +69,8 @@ export async function up(knex: Knex): Promise<void> {
     t.string('category', 40).nullable();
     t.string('theme', 20).nullable();
     t.string('level', 20).nullable();
+    // Groups the rows of one generated document (one row per theme it holds); random, not personal.
+    t.string('document_id', 40).nullable();
     t.timestamp('created_at', { useTz: true }).notNullable();
     t.index(['kind', 'created_at']);
   });

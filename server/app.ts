@@ -7,6 +7,7 @@ import { apiRoutes } from './api/routes';
 import { editorRoutes } from './clauses/editor-routes';
 import { clauseRoutes } from './clauses/routes';
 import { selectionRoutes } from './tenders/selection-routes';
+import { tenderRoutes } from './tenders/routes';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): express.Express {
   pages.use(homeRoutes());
   pages.use(clauseRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations, usage: deps.usage }));
   pages.use(selectionRoutes(deps.clauses, deps.usage));
+  pages.use(tenderRoutes({ tenders: deps.tenders, clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
   pages.use(staffRoutes(deps.accountService));

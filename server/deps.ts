@@ -12,6 +12,7 @@ import type { ClauseRepository } from './clauses/repository';
 import type { ClauseService } from './clauses/service';
 import type { UsageRecorder } from './monitoring/usage';
 import type { SearchService } from './search/service';
+import type { TenderService } from './tenders/service';
 
 export interface AppDeps {
   config: Config;
@@ -28,6 +29,7 @@ export interface AppDeps {
   clauses: ClauseService;
   search: SearchService;
   usage: UsageRecorder;
+  tenders: TenderService;
   /** Stops background work (timers, watchers); the database pool is closed by whoever opened it. */
   stop(): Promise<void>;
 }

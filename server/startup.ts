@@ -19,6 +19,7 @@ import { ClauseService } from './clauses/service';
 import { UsageRecorder } from './monitoring/usage';
 import { IndexCache } from './search/search-index';
 import { SearchService } from './search/service';
+import { TenderService } from './tenders/service';
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = createDatabase(config.database);
@@ -46,6 +47,9 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
   search.startPolling(config.searchRefreshSeconds);
   stoppers.push(() => search.stopPolling());
 
+  const clauses = new ClauseService(db, clauseRepo, search, clock);
+  const usage = new UsageRecorder(db, clock);
+
   return {
     config,
     db,
@@ -58,9 +62,10 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
     accountService,
     organisations: new OrganisationRepository(db),
     clauseRepo,
-    clauses: new ClauseService(db, clauseRepo, search, clock),
+    clauses,
     search,
-    usage: new UsageRecorder(db, clock),
+    usage,
+    tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold),
     async stop() {
       for (const stop of stoppers) await stop();
     },

@@ -3,12 +3,14 @@ import { Router } from 'express';
 import { clauseApiRoutes } from '../clauses/api-routes';
 import type { AppDeps } from '../deps';
 import { openApiDocument } from './openapi';
+import { tenderApiRoutes } from '../tenders/api-routes';
 
 export function apiRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/openapi.json', (req, res) => {
     res.json(openApiDocument(deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`));
   });
+  router.use(tenderApiRoutes(deps.tenders));
   router.use(clauseApiRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
   return router;
 }

@@ -18,7 +18,7 @@ function zodProblem(issue: z.core.$ZodIssue): FieldProblem {
 }
 
 export function validateClause(candidate: unknown, categoryCodes: Set<string>): ClauseDocument {
-  const parsed = clauseSchema.safeParse(candidate);
+  const parsed = clauseSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) throw new ValidationFailed(parsed.error.issues.map(zodProblem));
   const problems = crossCheck(parsed.data, categoryCodes).map((p) => ({ field: p.field, messageKey: p.key, params: p.params }));
   if (problems.length > 0) throw new ValidationFailed(problems);

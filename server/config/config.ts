@@ -39,6 +39,7 @@ const envSchema = z.object({
   SLA_PILOT_BUSINESS_DAYS: positiveInt.default(1),
   SLA_DEFAULT_BUSINESS_DAYS: positiveInt.default(3),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt.default(10),
+  EU_SERVICES_THRESHOLD_EUR: positiveInt.default(221_000),
   VIEW_CACHE: boolean.optional(),
 });
 
@@ -61,6 +62,7 @@ export interface Config {
   tickets: { rateLimitPerHour: number; retentionMonths: number; retentionIntervalHours: number };
   sla: { pilotBusinessDays: number; defaultBusinessDays: number };
   shutdownTimeoutSeconds: number;
+  euServicesThreshold: number;
   viewCache: boolean;
   rootDir: string;
 }
@@ -117,6 +119,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     sla: { pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS, defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+    euServicesThreshold: env.EU_SERVICES_THRESHOLD_EUR,
     viewCache: env.VIEW_CACHE ?? env.NODE_ENV === 'production',
     rootDir: ROOT,
   };

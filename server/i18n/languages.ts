@@ -29,6 +29,8 @@ export function requestLang(req: Request): Lang {
   if (isLang(prefix)) return prefix;
   const queryLang = typeof req.query?.lang === 'string' ? req.query.lang : undefined;
   if (isLang(queryLang)) return queryLang;
+  const bodyLang = (req.body as { lang?: unknown } | undefined)?.lang;
+  if (req.originalUrl.startsWith('/api/') && isLang(bodyLang)) return bodyLang;
   return negotiateLang(req);
 }
 

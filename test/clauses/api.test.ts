@@ -84,6 +84,6 @@ describe('clause API', () => {
     const res = await request(ctx.app).get('/api/v1/openapi.json');
     assert.equal(res.status, 200);
     assert.equal(res.body.openapi, '3.1.0');
-    for (const p of ['/clauses', '/clauses/{id}', '/categories']) assert.ok(res.body.paths[p], p);
+    for (const p of ['/clauses', '/clauses/{id}', '/categories', '/tender-documents', '/action-plans']) assert.ok(res.body.paths[p], p);
   });
 });

@@ -55,7 +55,7 @@ describe('clause pages', () => {
     await request(ctx.app).get('/nl/clauses/ENV-FOOD-001');
     const [event] = await ctx.db('usage_events').where({ kind: 'clause_viewed', clause_id: 'ENV-FOOD-001' });
     assert.ok(event);
-    assert.deepEqual(Object.keys(event).sort(), ['category', 'clause_id', 'created_at', 'id', 'kind', 'level', 'theme']);
+    assert.deepEqual(Object.keys(event).sort(), ['category', 'clause_id', 'created_at', 'document_id', 'id', 'kind', 'level', 'theme']);
   });
 
   it('answers an unknown clause with a 404 page in the right language', async () => {

@@ -1,0 +1,25 @@
+// POST /api/v1/tender-documents and /api/v1/action-plans: JSON in, .docx out (or 422 naming each bad field).
+import { Router, type Response } from 'express';
+import { DOCX_MIME } from './tender-document';
+import type { GeneratedFile, TenderService } from './service';
+
+export function sendDocx(res: Response, file: GeneratedFile): void {
+  res.setHeader('Content-Type', DOCX_MIME);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  res.setHeader('Content-Length', String(file.buffer.length));
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(file.buffer);
+}
+
+export function tenderApiRoutes(tenders: TenderService): Router {
+  const router = Router();
+  router.post('/tender-documents', async (req, res) => {
+    const request = tenders.parseTender(req.body ?? {});
+    sendDocx(res, await tenders.generateTender(request));
+  });
+  router.post('/action-plans', async (req, res) => {
+    const request = tenders.parseActionPlan(req.body ?? {});
+    sendDocx(res, await tenders.generateActionPlan(request));
+  });
+  return router;
+}

@@ -1,0 +1,109 @@
+// Building blocks for the generated Word documents: text made safe for Word, highlighted placeholders,
+// headings, tables with header rows, and the document language in the package properties.
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IStylesOptions,
+  type ParagraphChild,
+} from 'docx';
+import JSZip from 'jszip';
+
+// Characters that XML 1.0 forbids (and Word refuses), lone surrogates, and the non-characters U+FFFE/U+FFFF.
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text from clauses and from the form, made safe for Word: no control characters, bounded length. */
+export function safe(text: unknown, max = 20_000): string {
+  return String(text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(UNSAFE, '')
+    .slice(0, max);
+}
+
+/** A marked placeholder for what the buyer must still write: bracketed and highlighted. */
+export function placeholder(label: string): TextRun {
+  return new TextRun({ text: `[${safe(label)}]`, highlight: 'yellow', bold: true });
+}
+
+export function runs(text: string, options: { bold?: boolean } = {}): TextRun[] {
+  return safe(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, bold: options.bold, break: i > 0 ? 1 : undefined }));
+}
+
+export function paragraphs(text: string): Paragraph[] {
+  return safe(text)
+    .split(/\n+/)
+    .filter((p) => p.trim())
+    .map((p) => new Paragraph({ children: [new TextRun(p)], spacing: { after: 120 } }));
+}
+
+export function para(children: ParagraphChild[], options: { keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ children, spacing: { after: 120 }, keepNext: options.keepNext });
+}
+
+export function heading(level: 1 | 2 | 3, text: string, pageBreakBefore = false): Paragraph {
+  const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({ heading: headingLevel, children: [new TextRun(safe(text, 500))], pageBreakBefore, keepNext: true });
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A96A3' };
+const borders = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+
+export type CellContent = string | Paragraph[];
+
+function cell(content: CellContent, header: boolean, width?: number): TableCell {
+  const children = typeof content === 'string' ? [new Paragraph({ children: runs(content, { bold: header }) })] : content;
+  return new TableCell({
+    children: children.length > 0 ? children : [new Paragraph('')],
+    borders,
+    width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
+    shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E6ECF2' } : undefined,
+  });
+}
+
+/** A table whose first row is a header row, repeated on every page (accessible in Word and PDF). */
+export function table(headers: string[], rows: CellContent[][], widths?: number[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths?.[i])) }),
+      ...rows.map((row) => new TableRow({ cantSplit: false, children: row.map((c, i) => cell(c, false, widths?.[i])) })),
+    ],
+  });
+}
+
+export function centered(text: string, size: number, bold = false): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: safe(text, 500), size, bold })] });
+}
+
+/** Styles with the document language set on every run by default. */
+export function stylesFor(locale: string): IStylesOptions {
+  return {
+    default: {
+      document: { run: { font: 'Calibri', size: 22, language: { value: locale } } },
+      heading1: { run: { size: 32, bold: true, color: '003A60' }, paragraph: { spacing: { before: 360, after: 160 } } },
+      heading2: { run: { size: 26, bold: true, color: '00558C' }, paragraph: { spacing: { before: 240, after: 120 } } },
+      heading3: { run: { size: 23, bold: true }, paragraph: { spacing: { before: 200, after: 80 } } },
+    },
+  };
+}
+
+/** Adds dc:language to the package's core properties (docx does not write it). */
+export async function withDocumentLanguage(buffer: Buffer, locale: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const core = zip.file('docProps/core.xml');
+  if (!core) return buffer;
+  const xml = await core.async('string');
+  if (!xml.includes('<dc:language>')) {
+    zip.file('docProps/core.xml', xml.replace('</cp:coreProperties>', `<dc:language>${locale}</dc:language></cp:coreProperties>`));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -1,0 +1,257 @@
+// The buyer's tender pages: start from a category or the gathered clauses, fill the form, see the checks,
+// download the .docx; and the action plan. No account needed; the selection lives in the session.
+import { Router, type Request, type Response } from 'express';
+import type { OrganisationRepository } from '../accounts/organisations';
+import type { ClauseRepository } from '../clauses/repository';
+import type { ClauseService } from '../clauses/service';
+import { LEVELS, STAGES } from '../clauses/vocabulary';
+import { ValidationFailed } from '../http/errors';
+import { bodyList, bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { translate } from '../i18n/catalog';
+import { isLang, type Lang } from '../i18n/languages';
+import { csrfToken } from '../security/csrf';
+import type { SearchService } from '../search/service';
+import { sendDocx } from './api-routes';
+import { emptyForm, formFromBody, parseShared, requestFromForm, shareLink, type TenderFormValues } from './form';
+import { CONTRACT_TYPES, PROCEDURES } from './model';
+import { inferContractType, type TenderPlan } from './plan';
+import { replaceSelection, removeFromSelection, selection } from './selection';
+import type { TenderService } from './service';
+
+const lang = (res: Response) => res.locals.lang as Lang;
+
+export interface TenderRouteDeps {
+  tenders: TenderService;
+  clauses: ClauseService;
+  repo: ClauseRepository;
+  search: SearchService;
+  organisations: OrganisationRepository;
+}
+
+const LEVEL_RANK: Record<string, number> = { basis: 0, advanced: 1, ambitious: 2 };
+
+export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps): Router {
+  const router = Router();
+
+  const selectedDocuments = async (req: Request) => {
+    const out = [];
+    for (const item of selection(req)) {
+      try {
+        out.push({ ...item, current: (await clauses.published(item.id)).version.document });
+      } catch {
+        removeFromSelection(req, item.id);
+      }
+    }
+    return out;
+  };
+
+  router.get('/tender', async (req, res) => {
+    const l = lang(res);
+    const items = await selectedDocuments(req);
+    const categories = await repo.categories();
+    const form = req.session.tenderForm;
+    res.render('tenders/start', {
+      section: 'tender',
+      title: translate(l, 'tender.title'),
+      items: items.map((i) => ({ id: i.id, title: i.current.title[l], stage: i.current.stage, revised: i.version < i.current.version })),
+      categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
+      levels: LEVELS,
+      shareLink: items.length > 0 ? shareLink(l, selection(req), { category: form?.category, level: form?.level }) : undefined,
+      csrfToken: csrfToken(req),
+    });
+  });
+
+  router.get('/tender/new', async (req, res) => {
+    const l = lang(res);
+    const categories = await repo.categories();
+    const category = categories.find((c) => c.code === req.query.category);
+    if (!category) {
+      setFlash(req, 'warn', 'tender.choose_category');
+      return res.redirect(303, `/${l}/tender`);
+    }
+    const level = typeof req.query.level === 'string' && req.query.level in LEVEL_RANK ? req.query.level : 'basis';
+    const outcome = search.search({ q: '', lang: l, filters: { category: [category.code] }, type: 'clause', page: 1, pageSize: 1000 });
+    const groups = STAGES.map((stage) => ({
+      stage,
+      clauses: outcome.hits
+        .filter((h) => h.doc.stage === stage)
+        .map((h) => ({ id: h.doc.id, title: h.doc.title[l], level: h.doc.level, theme: h.doc.theme, checked: LEVEL_RANK[h.doc.level ?? 'ambitious'] <= LEVEL_RANK[level] })),
+    })).filter((g) => g.clauses.length > 0);
+    res.render('tenders/choose', { section: 'tender', title: category.name[l], category: { code: category.code, name: category.name[l] }, level, levels: LEVELS, groups, csrfToken: csrfToken(req) });
+  });
+
+  router.post('/tender/selection/set', async (req, res) => {
+    const l = lang(res);
+    const ids = bodyList(req, 'clauses').map((id) => id.toUpperCase()).slice(0, 200);
+    const chosen = [];
+    for (const id of ids) {
+      try {
+        const { record } = await clauses.published(id);
+        chosen.push({ id: record.id, version: record.publishedVersion! });
+      } catch {
+        // A clause retired meanwhile is simply left out.
+      }
+    }
+    if (chosen.length === 0) {
+      setFlash(req, 'error', 'tender.errors.none_selected');
+      return res.redirect(303, `/${l}/tender`);
+    }
+    replaceSelection(req, chosen);
+    req.session.tenderForm = { ...(req.session.tenderForm ?? emptyForm(l)), category: bodyString(req, 'category', 40), level: bodyString(req, 'level', 20) };
+    res.redirect(303, `/${l}/tender/form`);
+  });
+
+  router.get('/tender/shared', async (req, res) => {
+    const l = lang(res);
+    const chosen = [];
+    for (const item of parseShared(req.query.c)) {
+      try {
+        const { record } = await clauses.published(item.id);
+        chosen.push({ id: record.id, version: item.version || record.publishedVersion! });
+      } catch {
+        // Unknown or retired clauses in an old link are left out.
+      }
+    }
+    replaceSelection(req, chosen);
+    const category = typeof req.query.category === 'string' ? req.query.category.slice(0, 40) : '';
+    const level = typeof req.query.level === 'string' ? req.query.level.slice(0, 20) : '';
+    req.session.tenderForm = { ...(req.session.tenderForm ?? emptyForm(l)), category, level };
+    setFlash(req, chosen.length > 0 ? 'ok' : 'warn', chosen.length > 0 ? 'tender.shared_loaded' : 'tender.errors.none_selected', { count: chosen.length });
+    res.redirect(303, `/${l}/tender/form`);
+  });
+
+  const renderForm = async (req: Request, res: Response, status: number, form: TenderFormValues, errors: Record<string, string> = {}) => {
+    const l = lang(res);
+    const items = await selectedDocuments(req);
+    const documents = items.map((i) => i.current);
+    const awards = documents.filter((d) => d.stage === 'award');
+    const suggestedTotal = awards.reduce((s, d) => s + (d.award_weight ?? 0), 0);
+    const categories = await repo.categories();
+    res.status(status).render('tenders/form', {
+      section: 'tender',
+      title: translate(l, 'tender.form_title'),
+      form,
+      errors,
+      errorSummary: errorSummary(errors),
+      procedures: PROCEDURES,
+      contractTypes: CONTRACT_TYPES,
+      inferredType: inferContractType({ category: form.category || undefined }, documents),
+      categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
+      levels: LEVELS,
+      priceWeight: form.weights.price ?? String(Math.max(0, 100 - suggestedTotal)),
+      items: items.map((i) => ({
+        id: i.id,
+        title: i.current.title[l],
+        stage: i.current.stage,
+        revised: i.version < i.current.version,
+        award: i.current.stage === 'award' ? { weight: form.weights[i.id] ?? String(i.current.award_weight ?? 0), error: errors[`weights.${i.id}`] } : undefined,
+        parameters: i.current.parameters.map((p) => ({
+          name: p.name,
+          label: p.label[l],
+          type: p.type,
+          value: form.parameters[i.id]?.[p.name] ?? String(p.default),
+          numeric: p.type !== 'text',
+          error: errors[`parameters.${i.id}.${p.name}`],
+        })),
+      })),
+      shareLink: items.length > 0 ? shareLink(l, selection(req), { category: form.category, level: form.level }) : undefined,
+      csrfToken: csrfToken(req),
+    });
+  };
+
+  router.get('/tender/form', async (req, res) => {
+    await renderForm(req, res, 200, req.session.tenderForm ?? emptyForm(lang(res)));
+  });
+
+  router.post('/tender/form', async (req, res) => {
+    const l = lang(res);
+    const form = formFromBody(req, l);
+    req.session.tenderForm = form;
+    const remove = bodyString(req, 'remove_clause', 30);
+    if (remove) {
+      removeFromSelection(req, remove);
+      return renderForm(req, res, 200, form);
+    }
+    try {
+      const request = tenders.parseTender(requestFromForm(form, selection(req)));
+      await tenders.plan(request);
+      res.redirect(303, `/${l}/tender/review`);
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      await renderForm(req, res, 422, form, fieldErrors(err, l));
+    }
+  });
+
+  const checksView = (plan: TenderPlan, l: Lang) =>
+    plan.checks.map((c) => ({ severity: c.severity, message: translate(l, c.key, c.params) }));
+
+  router.get('/tender/review', async (req, res) => {
+    const l = lang(res);
+    const form = req.session.tenderForm;
+    if (!form || selection(req).length === 0) return res.redirect(303, `/${l}/tender`);
+    try {
+      const plan = await tenders.plan(tenders.parseTender(requestFromForm(form, selection(req))));
+      res.render('tenders/review', {
+        section: 'tender',
+        title: translate(l, 'tender.review_title'),
+        form,
+        docLang: translate(l, `language.${form.lang}`),
+        procedure: translate(l, `procedures.${form.procedure}`),
+        checks: checksView(plan, l),
+        blocked: plan.checks.some((c) => c.severity === 'error'),
+        weights: [{ name: translate(l, 'doc.price'), weight: plan.priceWeight }, ...plan.clauses.filter((c) => c.weight !== undefined).map((c) => ({ name: c.document.title[l], weight: c.weight }))],
+        clauses: plan.clauses.map((c) => ({ id: c.document.id, title: c.document.title[l], stage: c.document.stage })),
+        csrfToken: csrfToken(req),
+      });
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      await renderForm(req, res, 422, form, fieldErrors(err, l));
+    }
+  });
+
+  router.post('/tender/download', async (req, res) => {
+    const l = lang(res);
+    const form = req.session.tenderForm;
+    if (!form || selection(req).length === 0) return res.redirect(303, `/${l}/tender`);
+    try {
+      sendDocx(res, await tenders.generateTender(tenders.parseTender(requestFromForm(form, selection(req)))));
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      await renderForm(req, res, 422, form, fieldErrors(err, l));
+    }
+  });
+
+  const renderPlanForm = async (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string> = {}) => {
+    const l = lang(res);
+    const categories = await repo.categories();
+    res.status(status).render('tenders/action-plan', {
+      section: 'tender',
+      title: translate(l, 'plan.page_title'),
+      values,
+      errors,
+      errorSummary: errorSummary(errors),
+      categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
+      csrfToken: csrfToken(req),
+    });
+  };
+
+  router.get('/action-plan', async (req, res) => {
+    await renderPlanForm(req, res, 200, { lang: lang(res), categories: [], includeOptional: true, year: String(new Date().getUTCFullYear() + 1) });
+  });
+
+  router.post('/action-plan', async (req, res) => {
+    const l = lang(res);
+    const docLang = bodyString(req, 'lang', 2);
+    const year = bodyString(req, 'year', 10).trim();
+    const values = { lang: isLang(docLang) ? docLang : l, authority: bodyString(req, 'authority', 300), year, categories: bodyList(req, 'categories').slice(0, 20), includeOptional: bodyString(req, 'includeOptional') === 'yes' };
+    try {
+      const request = tenders.parseActionPlan({ ...values, year: year ? Number(year) : undefined });
+      sendDocx(res, await tenders.generateActionPlan(request));
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      await renderPlanForm(req, res, 422, values, fieldErrors(err, l));
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,83 @@
+// Generates tender templates and action plans, and records that they were generated (without personal data).
+import { randomUUID } from 'node:crypto';
+import type { ClauseRepository } from '../clauses/repository';
+import type { ClauseService } from '../clauses/service';
+import type { Clock } from '../db/time';
+import { ValidationFailed } from '../http/errors';
+import type { UsageRecorder } from '../monitoring/usage';
+import type { SearchService } from '../search/service';
+import { actionPlanDocument, type ActionPlanCategory } from './action-plan-document';
+import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, type TenderRequest } from './model';
+import { hasBlockingCheck, planTender, type TenderPlan } from './plan';
+import { safeFileName, tenderDocument } from './tender-document';
+import { parseOrFail } from './validation';
+
+export interface GeneratedFile {
+  buffer: Buffer;
+  fileName: string;
+}
+
+export class TenderService {
+  constructor(
+    private readonly clauses: ClauseService,
+    private readonly repo: ClauseRepository,
+    private readonly search: SearchService,
+    private readonly usage: UsageRecorder,
+    private readonly clock: Clock,
+    private readonly euServicesThreshold: number,
+  ) {}
+
+  parseTender(input: unknown): TenderRequest {
+    return parseOrFail(tenderRequestSchema, input);
+  }
+
+  async plan(request: TenderRequest): Promise<TenderPlan> {
+    if (request.category && !(await this.repo.categories()).some((c) => c.code === request.category)) {
+      throw new ValidationFailed([{ field: 'category', messageKey: 'validation.one_of' }]);
+    }
+    return planTender(request, this.clauses, this.euServicesThreshold);
+  }
+
+  /** Blocking checks (award weights not totalling 100) stop the download with the reason. */
+  async generateTender(request: TenderRequest): Promise<GeneratedFile & { plan: TenderPlan }> {
+    const plan = await this.plan(request);
+    if (hasBlockingCheck(plan)) {
+      throw new ValidationFailed(plan.checks.filter((c) => c.severity === 'error').map((c) => ({ field: 'weights', messageKey: c.key, params: c.params })));
+    }
+    const categoryName = request.category ? (await this.repo.categories()).find((c) => c.code === request.category)?.name[request.lang] : undefined;
+    const buffer = await tenderDocument(plan, this.clock.now(), categoryName);
+    const documentId = randomUUID();
+    const themes = [...new Set(plan.clauses.map((c) => c.document.theme))];
+    const category = request.category ?? mostCommonCategory(plan);
+    await this.usage.record(themes.map((theme) => ({ kind: 'template_generated' as const, theme, category, level: request.level ?? null, documentId })));
+    return { buffer, fileName: safeFileName(`${request.lang === 'fr' ? 'cahier-des-charges' : 'bestek'}-${request.reference || request.title}`, 'docx'), plan };
+  }
+
+  parseActionPlan(input: unknown): ActionPlanRequest {
+    return parseOrFail(actionPlanRequestSchema, input);
+  }
+
+  async generateActionPlan(request: ActionPlanRequest): Promise<GeneratedFile> {
+    const all = await this.repo.categories();
+    const unknown = request.categories.filter((code) => !all.some((c) => c.code === code));
+    if (unknown.length > 0) throw new ValidationFailed(unknown.map((code) => ({ field: `categories.${request.categories.indexOf(code)}`, messageKey: 'validation.one_of' })));
+    const entries: ActionPlanCategory[] = [];
+    for (const code of [...new Set(request.categories)]) {
+      const category = all.find((c) => c.code === code)!;
+      const outcome = this.search.search({ q: '', lang: request.lang, filters: { category: [code] }, type: 'clause', page: 1, pageSize: 1000 });
+      const documents = [];
+      for (const hit of outcome.hits) documents.push((await this.clauses.published(hit.doc.id)).version.document);
+      entries.push({ category, basis: documents.filter((d) => d.level === 'basis'), optional: documents.filter((d) => d.level !== 'basis') });
+    }
+    const buffer = await actionPlanDocument(request, entries, this.clock.now());
+    const documentId = randomUUID();
+    await this.usage.record(entries.map((e) => ({ kind: 'action_plan_generated' as const, category: e.category.code, documentId })));
+    return { buffer, fileName: safeFileName(`${request.lang === 'fr' ? 'plan-d-action' : 'actieplan'}-${request.authority}`, 'docx') };
+  }
+}
+
+function mostCommonCategory(plan: TenderPlan): string | null {
+  const counts = new Map<string, number>();
+  for (const clause of plan.clauses) for (const c of clause.document.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+}
