@@ -8,6 +8,10 @@ import { editorRoutes } from './clauses/editor-routes';
 import { clauseRoutes } from './clauses/routes';
 import { selectionRoutes } from './tenders/selection-routes';
 import { tenderRoutes } from './tenders/routes';
+import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
+import { helpdeskPublicRoutes } from './helpdesk/public-routes';
+import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
+import type { RequestHandler } from 'express';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
@@ -61,7 +65,20 @@ export function createApp(deps: AppDeps): express.Express {
     handler: (_req, _res, next) => next(new TooManyRequests('accounts.ip_limited')),
   });
 
-  app.use('/api/v1', apiRoutes(deps));
+  const ticketLimiter: RequestHandler =
+    config.tickets.rateLimitPerHour > 0
+      ? rateLimit({
+          windowMs: 3600_000,
+          limit: config.tickets.rateLimitPerHour,
+          standardHeaders: 'draft-7',
+          legacyHeaders: false,
+          store: new KnexRateLimitStore(db, clock, 'tickets-ip'),
+          validate: { xForwardedForHeader: false },
+          handler: (_req, _res, next) => next(new TooManyRequests('helpdesk.errors.rate_limited')),
+        })
+      : (_req, _res, next) => next();
+
+  app.use('/api/v1', apiRoutes(deps, ticketLimiter));
 
   const pages = Router();
   pages.use(exposeFlash, csrfTokenForSignedIn);
@@ -69,6 +86,9 @@ export function createApp(deps: AppDeps): express.Express {
   pages.use(clauseRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations, usage: deps.usage }));
   pages.use(selectionRoutes(deps.clauses, deps.usage));
   pages.use(tenderRoutes({ tenders: deps.tenders, clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
+  pages.use(helpdeskPublicRoutes({ tickets: deps.tickets, faq: deps.faq, search: deps.search, clauseRepo: deps.clauseRepo, ticketLimiter }));
+  pages.use(helpdeskStaffRoutes({ tickets: deps.tickets, repo: deps.helpdeskRepo, faq: deps.faq, accounts: deps.accounts, organisations: deps.organisations, clauseRepo: deps.clauseRepo, canned: deps.canned, clock }));
+  pages.use(helpdeskAdminRoutes({ db, clock, canned: deps.canned, faq: deps.faq, privacy: deps.privacy, organisations: deps.organisations }));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
   pages.use(staffRoutes(deps.accountService));

@@ -13,6 +13,11 @@ import type { ClauseService } from './clauses/service';
 import type { UsageRecorder } from './monitoring/usage';
 import type { SearchService } from './search/service';
 import type { TenderService } from './tenders/service';
+import type { CannedAnswers } from './helpdesk/canned';
+import type { FaqService } from './helpdesk/faq';
+import type { HelpdeskPrivacy } from './helpdesk/privacy';
+import type { HelpdeskRepository } from './helpdesk/repository';
+import type { TicketService } from './helpdesk/tickets';
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +35,11 @@ export interface AppDeps {
   search: SearchService;
   usage: UsageRecorder;
   tenders: TenderService;
+  helpdeskRepo: HelpdeskRepository;
+  tickets: TicketService;
+  faq: FaqService;
+  canned: CannedAnswers;
+  privacy: HelpdeskPrivacy;
   /** Stops background work (timers, watchers); the database pool is closed by whoever opened it. */
   stop(): Promise<void>;
 }

@@ -20,6 +20,12 @@ import { UsageRecorder } from './monitoring/usage';
 import { IndexCache } from './search/search-index';
 import { SearchService } from './search/service';
 import { TenderService } from './tenders/service';
+import { CannedAnswers } from './helpdesk/canned';
+import { FaqService, faqDocumentSource } from './helpdesk/faq';
+import { HelpdeskNotifications } from './helpdesk/notifications';
+import { HelpdeskPrivacy } from './helpdesk/privacy';
+import { HelpdeskRepository } from './helpdesk/repository';
+import { TicketService } from './helpdesk/tickets';
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = createDatabase(config.database);
@@ -42,13 +48,27 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
   const clauseRepo = new ClauseRepository(db);
   const report = await importLibraryIfChanged(db, clauseRepo, config.clausesDir, clock);
   if (!report.skipped) logger.info({ added: report.added.length, updated: report.updated.length, unchanged: report.unchanged, kept: report.kept }, 'clause library imported');
-  const search = new SearchService(db, [clauseDocumentSource(clauseRepo)], () => clauseRepo.categories(), new IndexCache(path.join(config.dataDir, 'search-index')), logger);
+  const search = new SearchService(db, [clauseDocumentSource(clauseRepo), faqDocumentSource(db)], () => clauseRepo.categories(), new IndexCache(path.join(config.dataDir, 'search-index')), logger);
   await search.refresh();
   search.startPolling(config.searchRefreshSeconds);
   stoppers.push(() => search.stopPolling());
 
   const clauses = new ClauseService(db, clauseRepo, search, clock);
   const usage = new UsageRecorder(db, clock);
+  const organisations = new OrganisationRepository(db);
+  const helpdeskRepo = new HelpdeskRepository(db);
+  const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
+  const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, notifications, clock, config);
+  const privacy = new HelpdeskPrivacy(db, clock, audit);
+  if (config.tickets.retentionIntervalHours > 0) {
+    const runRetention = () => privacy.applyRetention(config.tickets.retentionMonths).then(
+      (count) => count > 0 && logger.info({ anonymised: count }, 'helpdesk retention applied'),
+      (err) => logger.error({ err }, 'helpdesk retention failed'),
+    );
+    const timer = setInterval(runRetention, config.tickets.retentionIntervalHours * 3600_000);
+    timer.unref();
+    stoppers.push(() => clearInterval(timer));
+  }
 
   return {
     config,
@@ -60,12 +80,17 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
     audit,
     accounts,
     accountService,
-    organisations: new OrganisationRepository(db),
+    organisations,
     clauseRepo,
     clauses,
     search,
     usage,
     tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold),
+    helpdeskRepo,
+    tickets,
+    faq: new FaqService(db, tickets, search, clock),
+    canned: new CannedAnswers(db, clock),
+    privacy,
     async stop() {
       for (const stop of stoppers) await stop();
     },

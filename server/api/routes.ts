@@ -1,16 +1,18 @@
 // The JSON API under /api/v1: each domain contributes its router; the OpenAPI document describes them.
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { helpdeskApiRoutes } from '../helpdesk/api-routes';
 import { clauseApiRoutes } from '../clauses/api-routes';
 import type { AppDeps } from '../deps';
 import { openApiDocument } from './openapi';
 import { tenderApiRoutes } from '../tenders/api-routes';
 
-export function apiRoutes(deps: AppDeps): Router {
+export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router {
   const router = Router();
   router.get('/openapi.json', (req, res) => {
     res.json(openApiDocument(deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`));
   });
   router.use(tenderApiRoutes(deps.tenders));
+  router.use(helpdeskApiRoutes(deps.tickets, deps.search, ticketLimiter));
   router.use(clauseApiRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
   return router;
 }

@@ -65,13 +65,15 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
   const router = Router();
 
   router.get('/clauses', async (req, res) => {
-    const params = searchParamsFrom(req.query as Record<string, unknown>, lang(res));
+    const params = { ...searchParamsFrom(req.query as Record<string, unknown>, lang(res)), type: 'clause' as const };
     const outcome = search.search(params);
+    const faqs = params.q.trim() ? search.search({ ...params, type: 'faq', filters: {}, page: 1, pageSize: 3 }).hits : [];
     const names = await loadNames(repo, organisations);
     res.render('clauses/search', {
       section: 'clauses',
       title: params.q ? translate(lang(res), 'clauses.search_title_for', { q: params.q.slice(0, 80) }) : translate(lang(res), 'clauses.search_title'),
       search: searchPageModel(outcome, params, names, `/${lang(res)}/clauses`),
+      faqs: faqs.map((h) => ({ id: h.doc.id.replace('FAQ-', ''), question: h.doc.title[lang(res)] })),
       csrfToken: csrfToken(req),
       returnTo: req.originalUrl,
       scripts: ['search.js'],

@@ -1,0 +1,19 @@
+// npm run helpdesk:retention: anonymises requesters of tickets closed longer than TICKET_RETENTION_MONTHS ago.
+import { AuditLog } from '../server/audit/audit-log';
+import { loadConfig } from '../server/config/config';
+import { systemClock } from '../server/db/time';
+import { HelpdeskPrivacy } from '../server/helpdesk/privacy';
+import { createLogger } from '../server/http/logger';
+import { prepareDatabase } from '../server/startup';
+
+const config = loadConfig();
+const db = await prepareDatabase(config, createLogger('warn'));
+try {
+  const count = await new HelpdeskPrivacy(db, systemClock, new AuditLog(db, systemClock)).applyRetention(config.tickets.retentionMonths);
+  console.log(`${count} ticket(s) closed more than ${config.tickets.retentionMonths} months ago anonymised.`);
+} catch (err) {
+  console.error(`Retention failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,137 @@
+// Buyers' helpdesk pages: the question form (with suggestions), the private tracking page, FAQ pages.
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { ClauseRepository } from '../clauses/repository';
+import { THEMES } from '../clauses/vocabulary';
+import { NotFound, ValidationFailed } from '../http/errors';
+import { bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { translate } from '../i18n/catalog';
+import type { Lang } from '../i18n/languages';
+import { csrfToken } from '../security/csrf';
+import type { SearchService } from '../search/service';
+import type { FaqService } from './faq';
+import type { TicketService } from './tickets';
+import { TICKET_STAGES } from './vocabulary';
+
+const lang = (res: Response) => res.locals.lang as Lang;
+const HONEYPOT = 'website';
+
+export interface HelpdeskPublicDeps {
+  tickets: TicketService;
+  faq: FaqService;
+  search: SearchService;
+  clauseRepo: ClauseRepository;
+  ticketLimiter: RequestHandler;
+}
+
+/** Clauses and published FAQ answers that match a question (for suggestions while typing). */
+export function suggestionsFor(search: SearchService, q: string, l: Lang) {
+  const text = q.slice(0, 1000);
+  if (text.trim().length < 3) return { clauses: [], faqs: [] };
+  const clauses = search.search({ q: text, lang: l, filters: {}, type: 'clause', page: 1, pageSize: 5 });
+  const faqs = search.search({ q: text, lang: l, filters: {}, type: 'faq', page: 1, pageSize: 3 });
+  return {
+    clauses: clauses.hits.map((h) => ({ id: h.doc.id, title: h.doc.title[l], url: `/${l}/clauses/${h.doc.id}` })),
+    faqs: faqs.hits.map((h) => ({ id: h.doc.id, title: h.doc.title[l], url: `/${l}/faq/${h.doc.id.replace('FAQ-', '')}` })),
+  };
+}
+
+export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketLimiter }: HelpdeskPublicDeps): Router {
+  const router = Router();
+
+  const renderForm = async (req: Request, res: Response, status: number, values: Record<string, string>, errors: Record<string, string> = {}) => {
+    const l = lang(res);
+    const categories = await clauseRepo.categories();
+    res.status(status).render('helpdesk/ask', {
+      section: 'helpdesk',
+      title: translate(l, 'helpdesk.title'),
+      values,
+      errors,
+      errorSummary: errorSummary(errors),
+      themes: THEMES,
+      stages: TICKET_STAGES,
+      categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
+      suggestions: values.question ? suggestionsFor(search, values.question, l) : undefined,
+      csrfToken: csrfToken(req),
+      scripts: ['suggestions.js'],
+    });
+  };
+
+  router.get('/helpdesk', async (req, res) => {
+    await renderForm(req, res, 200, { theme: '', question: typeof req.query.q === 'string' ? req.query.q.slice(0, 5000) : '' });
+  });
+
+  const fields = ['question', 'theme', 'category', 'stage', 'tenderReference', 'pilotCode', 'name', 'email', 'organisation'] as const;
+
+  router.post('/helpdesk', ticketLimiter, async (req, res) => {
+    const l = lang(res);
+    const values = Object.fromEntries(fields.map((f) => [f, bodyString(req, f, 6000)])) as Record<string, string>;
+    if (bodyString(req, HONEYPOT)) {
+      // A filled hidden field means a robot: answer as if all went well, store nothing.
+      return res.status(200).render('helpdesk/sent-spam', { section: 'helpdesk' });
+    }
+    if (bodyString(req, 'privacy') !== 'yes') {
+      return renderForm(req, res, 422, values, { privacy: translate(l, 'helpdesk.errors.privacy_needed') });
+    }
+    try {
+      const { token, ticket } = await tickets.create(tickets.parseNew({ ...values, lang: l }));
+      setFlash(req, 'ok', 'helpdesk.sent', { reference: ticket.reference });
+      res.redirect(303, `/${l}/helpdesk/track/${token}`);
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      await renderForm(req, res, 422, values, fieldErrors(err, l));
+    }
+  });
+
+  const renderTracking = async (req: Request, res: Response, status = 200, errors: Record<string, string> = {}) => {
+    const token = String(req.params.token);
+    const ticket = await tickets.byToken(token);
+    const messages = await tickets.publicMessages(ticket);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.status(status).render('helpdesk/track', {
+      section: 'helpdesk',
+      title: ticket.reference,
+      ticket,
+      messages,
+      token,
+      errors,
+      errorSummary: errorSummary(errors),
+      canReply: true,
+      csrfToken: csrfToken(req),
+    });
+  };
+
+  router.get('/helpdesk/track/:token', (req, res) => renderTracking(req, res));
+
+  router.post('/helpdesk/track/:token/reply', async (req, res) => {
+    try {
+      await tickets.requesterReply(String(req.params.token), bodyString(req, 'body', 6000));
+      setFlash(req, 'ok', 'helpdesk.reply_sent');
+      res.redirect(303, `/${lang(res)}/helpdesk/track/${req.params.token}`);
+    } catch (err) {
+      if (!(err instanceof ValidationFailed)) throw err;
+      await renderTracking(req, res, 422, fieldErrors(err, lang(res)));
+    }
+  });
+
+  router.post('/helpdesk/track/:token/close', async (req, res) => {
+    await tickets.requesterClose(String(req.params.token));
+    setFlash(req, 'ok', 'helpdesk.closed');
+    res.redirect(303, `/${lang(res)}/helpdesk/track/${req.params.token}`);
+  });
+
+  router.get('/faq', async (_req, res) => {
+    const l = lang(res);
+    res.render('helpdesk/faq-list', { section: 'helpdesk', title: translate(l, 'faq.title'), entries: (await faq.list('published')).map((e) => ({ id: e.id, question: e.question[l] })) });
+  });
+
+  router.get('/faq/:id', async (req, res) => {
+    const l = lang(res);
+    const entry = await faq.published(Number(req.params.id)).catch(() => {
+      throw new NotFound();
+    });
+    res.render('helpdesk/faq', { section: 'helpdesk', title: entry.question[l], entry: { question: entry.question[l], answer: entry.answer[l].split(/\n+/), theme: entry.theme } });
+  });
+
+  return router;
+}
