@@ -5,7 +5,11 @@ import { ValidationFailed, type FieldProblem } from '../http/errors';
 function problem(issue: z.core.$ZodIssue): FieldProblem {
   const field = issue.path.map(String).join('.') || '(body)';
   if (issue.code === 'invalid_type' && issue.input === undefined) return { field, messageKey: 'validation.required' };
-  if (issue.code === 'too_small' && issue.origin === 'string') return { field, messageKey: 'validation.required' };
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    const min = Number(issue.minimum);
+    return issue.input === undefined || issue.input === '' || min <= 1 ? { field, messageKey: 'validation.required' } : { field, messageKey: 'validation.too_short', params: { min } };
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'email') return { field, messageKey: 'validation.email' };
   if (issue.code === 'too_small' && issue.origin === 'array') return { field, messageKey: 'tender.errors.none_selected' };
   if (issue.code === 'too_big' && issue.origin === 'string') return { field, messageKey: 'validation.too_long', params: { max: Number(issue.maximum) } };
   if (issue.code === 'too_big' && issue.origin === 'array') return { field, messageKey: 'tender.errors.too_many', params: { max: Number(issue.maximum) } };

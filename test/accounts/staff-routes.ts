@@ -33,4 +33,11 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { method: 'POST', path: '/staff/clauses/SOC-CLEAN-001/versions/1/review', roles: ['editor'] },
   { method: 'POST', path: '/staff/clauses/SOC-CLEAN-001/versions/1/publish', roles: ['editor'] },
   { method: 'POST', path: '/staff/clauses/ENV-CLEAN-002/retire', roles: ['editor'] },
+  { method: 'GET', path: '/staff/tickets', roles: ['facilitator', 'coordinator'] },
+  { method: 'GET', path: '/staff/canned', roles: ['facilitator', 'coordinator'] },
+  { method: 'POST', path: '/staff/canned', roles: ['facilitator', 'coordinator'] },
+  { method: 'GET', path: '/staff/faq', roles: ['facilitator', 'coordinator'] },
+  { method: 'GET', path: '/staff/pilot-codes', roles: ['coordinator'] },
+  { method: 'POST', path: '/staff/pilot-codes', roles: ['coordinator'] },
+  { method: 'GET', path: '/staff/privacy', roles: ['coordinator'] },
 ];

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+import { createTestContext, type TestContext } from '../support/context';
+import { TestClock } from '../support/clock';
+import { createUser, csrfFrom, signInAgent, tokenFor } from '../support/accounts';
+import { askViaApi } from '../support/helpdesk';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+describe('personal data in tickets', () => {
+  let ctx: TestContext;
+  const clock = new TestClock('2024-01-10T09:00:00Z');
+  let coordinatorLogin: { email: string; password: string };
+  let facilitatorLogin: { id: number; email: string; password: string };
+
+  before(async () => {
+    ctx = await createTestContext({ TICKET_RATE_LIMIT: '0', TICKET_RETENTION_MONTHS: '24' }, clock);
+    coordinatorLogin = await createUser(ctx, { roles: ['coordinator'], org: 'coordination_cell' });
+    facilitatorLogin = await createUser(ctx, { roles: ['facilitator'], org: 'actiris' });
+  });
+  after(async () => ctx.close());
+
+  // The test clock jumps years, beyond any session's lifetime: each step signs in afresh.
+  const coordinator = () => signInAgent(ctx, coordinatorLogin.email, coordinatorLogin.password);
+  const facilitator = () => signInAgent(ctx, facilitatorLogin.email, facilitatorLogin.password);
+
+  const closeTicket = async (id: number) => {
+    const agent = await facilitator();
+    const token = await tokenFor(agent, `/nl/staff/tickets/${id}`);
+    await agent.post(`/nl/staff/tickets/${id}/reply`).type('form').send({ _csrf: token, body: 'Antwoord van de helpdesk.' });
+    const again = await tokenFor(agent, `/nl/staff/tickets/${id}`);
+    await agent.post(`/nl/staff/tickets/${id}/status`).type('form').send({ _csrf: again, status: 'closed' });
+  };
+
+  it('anonymises requesters of tickets closed longer than the retention period, keeping question and answer, once', async () => {
+    const old = await askViaApi(ctx, { email: 'old@example.org', name: 'Oude Aanvrager' });
+    await closeTicket(old.id);
+    clock.set('2025-06-01T09:00:00Z');
+    const recent = await askViaApi(ctx, { email: 'recent@example.org' });
+    await closeTicket(recent.id);
+    const open = await askViaApi(ctx, { email: 'open@example.org' });
+    clock.set('2026-02-01T09:00:00Z');
+
+    const first = await ctx.deps.privacy.applyRetention(24);
+    assert.equal(first, 1);
+    const anonymised = await ctx.db('tickets').where({ id: old.id }).first();
+    assert.equal(anonymised.requester_name, null);
+    assert.equal(anonymised.requester_email, null);
+    assert.equal(anonymised.requester_org, null);
+    assert.ok(anonymised.anonymised_at);
+    assert.match(anonymised.question, /percentage opleidingsuren/);
+    assert.equal((await ctx.db('ticket_messages').where({ ticket_id: old.id, kind: 'public_reply' })).length, 1, 'the answer is kept');
+    assert.equal((await request(ctx.app).get(`/nl/helpdesk/track/${old.token}`)).status, 404, 'tracking links end');
+    assert.equal((await ctx.db('tickets').where({ id: recent.id }).first()).requester_email, 'recent@example.org');
+    assert.equal((await ctx.db('tickets').where({ id: open.id }).first()).requester_email, 'open@example.org');
+
+    const snapshot = JSON.stringify(await ctx.db('tickets').orderBy('id'));
+    assert.equal(await ctx.deps.privacy.applyRetention(24), 0);
+    assert.equal(JSON.stringify(await ctx.db('tickets').orderBy('id')), snapshot, 'a second run changes nothing');
+  });
+
+  it('npm run helpdesk:retention runs the same job from the command line', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/helpdesk-retention.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: ctx.config.database.url }, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /ticket\(s\) closed more than 24 months ago anonymised/);
+  });
+
+  it('exports everything held about an e-mail address as JSON (coordinators only)', async () => {
+    const t = await askViaApi(ctx, { email: 'Subject@Example.org', name: 'Sara Subject', theme: 'social' });
+    await closeTicket(t.id);
+    const admin = await coordinator();
+    const page = await admin.get('/fr/staff/privacy');
+    const res = await admin.post('/fr/staff/privacy').type('form').send({ _csrf: csrfFrom(page.text), email: 'subject@example.org', action: 'export' });
+    assert.equal(res.status, 200);
+    assert.match(res.headers['content-disposition'], /data-export\.json/);
+    assert.equal(res.body.email, 'subject@example.org');
+    assert.equal(res.body.tickets.length, 1);
+    assert.equal(res.body.tickets[0].requester.name, 'Sara Subject');
+    assert.ok(res.body.tickets[0].messages.some((m: { body: string }) => m.body === 'Antwoord van de helpdesk.'));
+    assert.ok(res.body.emails.length >= 2, 'confirmation and reply e-mails');
+    assert.equal((await (await facilitator()).get('/fr/staff/privacy')).status, 403);
+    assert.equal((await ctx.db('audit_log').where({ event: 'data_subject.exported' })).length, 1);
+  });
+
+  it('erases an address on request: tickets anonymised, e-mails removed, audit kept', async () => {
+    const t = await askViaApi(ctx, { email: 'erase-me@example.org', name: 'Eva Erase' });
+    const admin = await coordinator();
+    const page = await admin.get('/nl/staff/privacy');
+    const unconfirmed = await admin.post('/nl/staff/privacy').type('form').send({ _csrf: csrfFrom(page.text), email: 'erase-me@example.org', action: 'erase' });
+    assert.equal(unconfirmed.status, 409);
+    const res = await admin.post('/nl/staff/privacy').type('form').send({ _csrf: csrfFrom(page.text), email: 'erase-me@example.org', action: 'erase', confirm: 'yes' });
+    assert.equal(res.status, 303);
+    const row = await ctx.db('tickets').where({ id: t.id }).first();
+    assert.equal(row.requester_email, null);
+    assert.equal(row.requester_name, null);
+    assert.equal((await ctx.db('mail_outbox').where({ recipient: 'erase-me@example.org' })).length, 0);
+    assert.equal((await ctx.db('audit_log').where({ event: 'data_subject.erased' })).length, 1);
+    assert.doesNotMatch(JSON.stringify(await ctx.db('audit_log')), /erase-me@example\.org/, 'the audit log does not keep the address');
+  });
+});
