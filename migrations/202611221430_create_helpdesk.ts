@@ -36,11 +36,14 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable();
     t.timestamp('due_at', { useTz: true }).notNullable();
     t.timestamp('first_response_at', { useTz: true }).nullable();
+    // Business hours from creation to first response, kept so the monitoring need not recompute them.
+    t.float('first_response_hours').nullable();
     t.timestamp('answered_at', { useTz: true }).nullable();
     t.timestamp('closed_at', { useTz: true }).nullable();
     t.timestamp('anonymised_at', { useTz: true }).nullable();
     t.index(['org_code', 'status']);
     t.index(['created_at']);
+    t.index(['org_code', 'created_at']);
     t.index(['requester_email']);
   });
 

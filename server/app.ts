@@ -11,6 +11,7 @@ import { tenderRoutes } from './tenders/routes';
 import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
 import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
+import { monitoringRoutes } from './monitoring/routes';
 import type { RequestHandler } from 'express';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionMiddleware } from './accounts/session';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): express.Express {
   pages.use(helpdeskPublicRoutes({ tickets: deps.tickets, faq: deps.faq, search: deps.search, clauseRepo: deps.clauseRepo, ticketLimiter }));
   pages.use(helpdeskStaffRoutes({ tickets: deps.tickets, repo: deps.helpdeskRepo, faq: deps.faq, accounts: deps.accounts, organisations: deps.organisations, clauseRepo: deps.clauseRepo, canned: deps.canned, clock }));
   pages.use(helpdeskAdminRoutes({ db, clock, canned: deps.canned, faq: deps.faq, privacy: deps.privacy, organisations: deps.organisations }));
+  pages.use(monitoringRoutes({ stats: deps.stats, organisations: deps.organisations, clauseRepo: deps.clauseRepo, clock }));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
   pages.use(staffRoutes(deps.accountService));

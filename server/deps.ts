@@ -18,6 +18,7 @@ import type { FaqService } from './helpdesk/faq';
 import type { HelpdeskPrivacy } from './helpdesk/privacy';
 import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
+import type { StatsService } from './monitoring/stats';
 
 export interface AppDeps {
   config: Config;
@@ -40,6 +41,7 @@ export interface AppDeps {
   faq: FaqService;
   canned: CannedAnswers;
   privacy: HelpdeskPrivacy;
+  stats: StatsService;
   /** Stops background work (timers, watchers); the database pool is closed by whoever opened it. */
   stop(): Promise<void>;
 }

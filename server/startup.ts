@@ -26,6 +26,7 @@ import { HelpdeskNotifications } from './helpdesk/notifications';
 import { HelpdeskPrivacy } from './helpdesk/privacy';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
+import { StatsService } from './monitoring/stats';
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = createDatabase(config.database);
@@ -91,6 +92,7 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
     faq: new FaqService(db, tickets, search, clock),
     canned: new CannedAnswers(db, clock),
     privacy,
+    stats: new StatsService(db, clock),
     async stop() {
       for (const stop of stoppers) await stop();
     },

@@ -1,13 +1,41 @@
 // Progressive enhancement on the search page: applying a facet checkbox submits the form at once.
-// Without JavaScript the "Apply filters" button does the same.
+// Without JavaScript the "Apply filters" button does the same. After the reload, the keyboard focus goes back
+// to the checkbox that was changed, so keyboard and screen-reader users go on where they were.
 (function () {
-  var form = document.querySelector('.search-form');
+  var form = document.getElementById('search-form');
   if (!form) return;
-  form.addEventListener('change', function (event) {
-    if (event.target && event.target.type === 'checkbox') {
-      var page = form.querySelector('input[name="page"]');
-      if (page) page.remove();
-      form.submit();
+  var KEY = 'search-facet-focus';
+
+  function checkbox(name, value) {
+    for (var i = 0; i < form.elements.length; i += 1) {
+      var el = form.elements[i];
+      if (el.type === 'checkbox' && el.name === name && el.value === value) return el;
     }
+    return null;
+  }
+
+  try {
+    var saved = window.sessionStorage.getItem(KEY);
+    window.sessionStorage.removeItem(KEY);
+    if (saved) {
+      var wanted = JSON.parse(saved);
+      var again = checkbox(wanted.name, wanted.value);
+      if (again) again.focus();
+    }
+  } catch (e) {
+    // Storage may be unavailable (privacy settings); the filter still works.
+  }
+
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (!target || target.type !== 'checkbox' || target.form !== form) return;
+    try {
+      window.sessionStorage.setItem(KEY, JSON.stringify({ name: target.name, value: target.value }));
+    } catch (e) {
+      // See above.
+    }
+    var page = form.elements.namedItem('page');
+    if (page && page.parentNode) page.parentNode.removeChild(page);
+    form.submit();
   });
 })();

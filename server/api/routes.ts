@@ -1,6 +1,7 @@
 // The JSON API under /api/v1: each domain contributes its router; the OpenAPI document describes them.
 import { Router, type RequestHandler } from 'express';
 import { helpdeskApiRoutes } from '../helpdesk/api-routes';
+import { statsApiRoutes } from '../monitoring/routes';
 import { clauseApiRoutes } from '../clauses/api-routes';
 import type { AppDeps } from '../deps';
 import { openApiDocument } from './openapi';
@@ -13,6 +14,7 @@ export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router 
   });
   router.use(tenderApiRoutes(deps.tenders));
   router.use(helpdeskApiRoutes(deps.tickets, deps.search, ticketLimiter));
+  router.use(statsApiRoutes({ stats: deps.stats, organisations: deps.organisations, clauseRepo: deps.clauseRepo, clock: deps.clock }));
   router.use(clauseApiRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
   return router;
 }

@@ -195,3 +195,14 @@ export function businessHoursBetween(start: Date, end: Date): number {
   }
   return Math.round(ms / MINUTE_MS) / 60;
 }
+
+/** The instant of midnight at the start of a Brussels calendar day ('YYYY-MM-DD'). */
+export function brusselsMidnight(localDate: string): Date {
+  const [year, month, day] = localDate.split('-').map(Number);
+  return new Date(fromLocalMs(Date.UTC(year, month - 1, day)));
+}
+
+/** The Brussels calendar day ('YYYY-MM-DD') of an instant. */
+export function brusselsDate(instant: Date): string {
+  return formatDay(dayNumberOf(toLocalMs(instant.getTime())));
+}

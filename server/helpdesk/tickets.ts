@@ -12,7 +12,7 @@ import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
 import { LANGUAGES } from '../i18n/languages';
 import { parseOrFail } from '../tenders/validation';
-import { addBusinessDays } from './business-time';
+import { addBusinessDays, businessHoursBetween } from './business-time';
 import type { Ticket } from './model';
 import type { HelpdeskNotifications } from './notifications';
 import type { HelpdeskRepository } from './repository';
@@ -185,7 +185,10 @@ export class TicketService {
       await this.repo.addMessage(trx, { ticketId: ticket.id, kind: 'public_reply', authorUserId: user.id, authorName: user.name, body: text, at: now });
       await this.repo.addToken(trx, ticket.id, hash, now);
       const patch: Record<string, unknown> = { answered_at: toIso(now), updated_at: toIso(now) };
-      if (!ticket.firstResponseAt) patch.first_response_at = toIso(now);
+      if (!ticket.firstResponseAt) {
+        patch.first_response_at = toIso(now);
+        patch.first_response_hours = businessHoursBetween(ticket.createdAt, now);
+      }
       if (!ticket.assigneeUserId) patch.assignee_user_id = user.id;
       await this.repo.update(trx, ticket.id, patch);
       if (ticket.status !== 'answered') await this.changeStatus(trx, ticket, 'answered', user.id, user.name, now);

@@ -40,4 +40,6 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { method: 'GET', path: '/staff/pilot-codes', roles: ['coordinator'] },
   { method: 'POST', path: '/staff/pilot-codes', roles: ['coordinator'] },
   { method: 'GET', path: '/staff/privacy', roles: ['coordinator'] },
+  { method: 'GET', path: '/staff/monitoring', roles: ['facilitator', 'coordinator'] },
+  { method: 'GET', path: '/staff/monitoring/tickets_by_theme.csv', roles: ['facilitator', 'coordinator'] },
 ];

@@ -1,5 +1,6 @@
 // Registers every helper; one small file per helper.
 import type Handlebars from 'handlebars';
+import { array } from './array';
 import { concat } from './concat';
 import { eq } from './eq';
 import { formatDate } from './format-date';
@@ -8,5 +9,5 @@ import { includes } from './includes';
 import { t } from './t';
 
 export function registerHelpers(hbs: typeof Handlebars): void {
-  hbs.registerHelper({ t, eq, includes, inc, formatDate, concat });
+  hbs.registerHelper({ t, eq, includes, inc, formatDate, concat, array });
 }

@@ -1,0 +1,86 @@
+// The period a dashboard shows: a month, a quarter, a year or custom dates, in Brussels days.
+import { brusselsDate, brusselsMidnight } from '../helpdesk/business-time';
+
+export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
+
+export interface Period {
+  kind: PeriodKind;
+  /** First day and last day included, Brussels calendar days. */
+  fromDay: string;
+  toDay: string;
+  /** Instants: from inclusive, to exclusive. */
+  from: Date;
+  to: Date;
+  /** Buckets for "over time" figures: months (or days for a period of a month or less). */
+  buckets: { label: string; from: Date; to: Date }[];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+function validDay(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !DAY.test(value)) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : undefined;
+}
+
+export function periodFrom(query: Record<string, unknown>, now: Date): Period {
+  const today = brusselsDate(now);
+  const [thisYear, thisMonth] = today.split('-').map(Number);
+  const num = (v: unknown, fallback: number, min: number, max: number) => {
+    const n = typeof v === 'string' ? Number.parseInt(v, 10) : Number.NaN;
+    return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+  };
+  const year = num(query.year, thisYear, 2000, 2100);
+  let kind: PeriodKind = query.period === 'month' || query.period === 'quarter' || query.period === 'custom' ? query.period : 'year';
+  let fromDay: string;
+  let toDay: string;
+  if (kind === 'month') {
+    const month = num(query.month, thisMonth, 1, 12);
+    fromDay = `${year}-${pad(month)}-01`;
+    toDay = lastDayOfMonth(year, month);
+  } else if (kind === 'quarter') {
+    const quarter = num(query.quarter, Math.ceil(thisMonth / 3), 1, 4);
+    fromDay = `${year}-${pad(quarter * 3 - 2)}-01`;
+    toDay = lastDayOfMonth(year, quarter * 3);
+  } else if (kind === 'custom' && validDay(query.from) && validDay(query.to) && validDay(query.from)! <= validDay(query.to)!) {
+    fromDay = validDay(query.from)!;
+    toDay = validDay(query.to)!;
+  } else {
+    kind = kind === 'custom' ? 'year' : kind;
+    fromDay = `${year}-01-01`;
+    toDay = `${year}-12-31`;
+  }
+  return { kind, fromDay, toDay, from: brusselsMidnight(fromDay), to: brusselsMidnight(addDays(toDay, 1)), buckets: buckets(fromDay, toDay) };
+}
+
+function buckets(fromDay: string, toDay: string): Period['buckets'] {
+  const out: Period['buckets'] = [];
+  const days = Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000) + 1;
+  if (days <= 31) {
+    for (let d = fromDay; d <= toDay; d = addDays(d, 7)) {
+      const end = addDays(d, 7) > addDays(toDay, 1) ? addDays(toDay, 1) : addDays(d, 7);
+      out.push({ label: d, from: brusselsMidnight(d), to: brusselsMidnight(end) });
+    }
+    return out;
+  }
+  let cursor = fromDay;
+  while (cursor <= toDay) {
+    const [y, m] = cursor.split('-').map(Number);
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`;
+    const end = next > addDays(toDay, 1) ? addDays(toDay, 1) : next;
+    out.push({ label: cursor.slice(0, 7), from: brusselsMidnight(cursor), to: brusselsMidnight(end) });
+    cursor = next;
+  }
+  return out;
+}

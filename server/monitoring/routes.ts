@@ -1,0 +1,101 @@
+// The monitoring dashboard (coordinators: everything; facilitators: their organisation's tickets),
+// each figure as a chart and a table, downloadable as CSV; and GET /api/v1/stats for coordinators.
+import { Router, type Request, type Response } from 'express';
+import type { OrganisationRepository } from '../accounts/organisations';
+import { hasRole, requireRole } from '../accounts/roles';
+import type { ClauseRepository } from '../clauses/repository';
+import type { Clock } from '../db/time';
+import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
+import { translate } from '../i18n/catalog';
+import type { Lang } from '../i18n/languages';
+import { figures, type Figure, type FigureNames } from './figures';
+import { periodFrom } from './period';
+import type { StatsService } from './stats';
+import { barChart, lineChart, toCsv } from './svg';
+
+const lang = (res: Response) => res.locals.lang as Lang;
+
+export interface MonitoringDeps {
+  stats: StatsService;
+  organisations: OrganisationRepository;
+  clauseRepo: ClauseRepository;
+  clock: Clock;
+}
+
+/** Facilitators see the part of their organisation; coordinators see all. */
+function scopeOf(req: Request): string | null {
+  const user = req.currentUser!;
+  return hasRole(user, 'coordinator') ? null : user.orgCode ?? '__none__';
+}
+
+async function names(deps: MonitoringDeps): Promise<FigureNames> {
+  const [orgs, categories] = await Promise.all([deps.organisations.list(), deps.clauseRepo.categories()]);
+  return { organisations: new Map(orgs.map((o) => [o.code, o])), categories: new Map(categories.map((c) => [c.code, c])) };
+}
+
+function chartFor(figure: Figure, l: Lang): string | undefined {
+  if (!figure.chart || figure.rows.length === 0) return undefined;
+  const description = translate(l, 'monitoring.chart_description');
+  if (figure.chart.kind === 'line') {
+    const labels = figure.headers.slice(1, -1);
+    return lineChart(`chart-${figure.key}`, figure.title, description, labels, figure.rows.map((r) => ({ name: String(r[0]), values: r.slice(1, -1).map(Number) })));
+  }
+  const column = figure.chart.column;
+  return barChart(`chart-${figure.key}`, figure.title, description, figure.rows.map((r) => ({ label: String(r[0]), value: Number(r[column] ?? 0) })));
+}
+
+export function monitoringRoutes(deps: MonitoringDeps): Router {
+  const router = Router();
+  router.use('/staff/monitoring', ...requireRole('facilitator', 'coordinator'));
+
+  router.get('/staff/monitoring', async (req, res) => {
+    const l = lang(res);
+    const period = periodFrom(req.query as Record<string, unknown>, deps.clock.now());
+    const scope = scopeOf(req);
+    const stats = await deps.stats.compute(period, scope);
+    const query = new URLSearchParams(Object.entries(req.query).filter(([, v]) => typeof v === 'string') as [string, string][]).toString();
+    res.render('monitoring/dashboard', {
+      section: 'staff',
+      title: translate(l, 'staff.monitoring'),
+      period,
+      scoped: scope !== null,
+      query: query ? `?${query}` : '',
+      year: period.fromDay.slice(0, 4),
+      month: Number(period.fromDay.slice(5, 7)),
+      quarter: Math.ceil(Number(period.fromDay.slice(5, 7)) / 3),
+      months: Array.from({ length: 12 }, (_, i) => i + 1),
+      figures: figures(stats, l, await names(deps)).map((f) => ({ ...f, chart: chartFor(f, l) })),
+    });
+  });
+
+  router.get('/staff/monitoring/:figure.csv', async (req, res) => {
+    const period = periodFrom(req.query as Record<string, unknown>, deps.clock.now());
+    const stats = await deps.stats.compute(period, scopeOf(req));
+    const figure = figures(stats, lang(res), await names(deps)).find((f) => f.key === req.params.figure);
+    if (!figure) throw new NotFound();
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${figure.key}_${period.fromDay}_${period.toDay}.csv"`);
+    res.send(toCsv(figure.headers, figure.rows));
+  });
+
+  return router;
+}
+
+export function statsApiRoutes(deps: MonitoringDeps): Router {
+  const router = Router();
+  router.get('/stats', ...requireRole('coordinator'), async (req, res) => {
+    const problems: FieldProblem[] = [];
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const from = typeof req.query.from === 'string' ? req.query.from : undefined;
+    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
+    if (from !== undefined && (!day.test(from) || Number.isNaN(Date.parse(from)))) problems.push({ field: 'from', messageKey: 'validation.date' });
+    if (to !== undefined && (!day.test(to) || Number.isNaN(Date.parse(to)))) problems.push({ field: 'to', messageKey: 'validation.date' });
+    if ((from === undefined) !== (to === undefined)) problems.push({ field: from === undefined ? 'from' : 'to', messageKey: 'validation.required' });
+    if (from && to && from > to) problems.push({ field: 'to', messageKey: 'monitoring.to_before_from' });
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    const period = periodFrom(from && to ? { period: 'custom', from, to } : {}, deps.clock.now());
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await deps.stats.compute(period, null));
+  });
+  return router;
+}

@@ -1,0 +1,4 @@
+// {{#each (array "a" "b")}}: a literal list in a template.
+export function array(...args: unknown[]): unknown[] {
+  return args.slice(0, -1);
+}
