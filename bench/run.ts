@@ -4,11 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { searchBench } from './search';
 import { tenderBench } from './tenders';
+import { monitoringBench } from './monitoring';
 import type { Row } from './stats';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   search: searchBench,
   tenders: tenderBench,
+  monitoring: monitoringBench,
 };
 
 function table(rows: Row[]): string {

@@ -29,6 +29,8 @@ async function main() {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, database: config.database.client }, `listening on http://localhost:${port}`);
+  // Load the monitoring copy in the background, so the first dashboard view does not wait for it.
+  deps.stats.warmUp().catch((err) => logger.warn({ err }, 'monitoring warm-up failed'));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -253,6 +253,7 @@ export class TicketService {
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
       await this.repo.setObstacles(trx, ticket.id, chosen, now);
+      await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });
       await this.repo.addEvent(trx, { ticketId: ticket.id, at: now, actorUserId: user.id, actorLabel: user.name, field: 'obstacles', oldValue: before.join(', ') || null, newValue: [...chosen].sort().join(', ') || null });
     });
   }

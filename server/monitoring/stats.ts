@@ -1,10 +1,11 @@
 // The monitoring figures (MPDI 3, 4, 7): tickets and their service levels, obstacles over time, clauses
-// that work or not, documents generated. Aggregated in SQL over the period; only response times are
-// fetched as numbers for the percentiles.
+// that work or not, documents generated. Tickets and usage events are counted from the in-memory mirror
+// (kept in step with the database); the small tables are queried directly.
 import type { Knex } from 'knex';
 import { toIso, type Clock } from '../db/time';
 import { brusselsDate } from '../helpdesk/business-time';
 import { OBSTACLES } from '../helpdesk/vocabulary';
+import { MonitoringMirror } from './mirror';
 import type { Period } from './period';
 
 export interface Breakdown {
@@ -75,109 +76,139 @@ export function median(sorted: number[]): number | null {
 
 const round = (v: number | null, digits = 2) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
+type Counts = { received: number; answered: number; open: number };
+
+function tally(map: Map<string, Counts>, key: string, answered: boolean, open: boolean): void {
+  const entry = map.get(key) ?? { received: 0, answered: 0, open: 0 };
+  entry.received += 1;
+  if (answered) entry.answered += 1;
+  if (open) entry.open += 1;
+  map.set(key, entry);
+}
+
+const sortedBreakdown = (map: Map<string, Counts>): Breakdown[] =>
+  [...map].map(([key, c]) => ({ key, ...c })).sort((a, b) => b.received - a.received || (a.key < b.key ? -1 : 1));
+
+const sortedCounts = (map: Map<string, number>) => [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+
 export class StatsService {
+  private readonly mirror: MonitoringMirror;
+
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-  ) {}
-
-  private tickets(period: Period, org: string | null) {
-    const query = this.db('tickets as t').where('t.created_at', '>=', toIso(period.from)).where('t.created_at', '<', toIso(period.to));
-    if (org) query.where('t.org_code', org);
-    return query;
+  ) {
+    this.mirror = new MonitoringMirror(db);
   }
 
-  private counts(query: Knex.QueryBuilder) {
-    return query.select(
-      this.db.raw('count(*) as received'),
-      this.db.raw('sum(case when t.first_response_at is not null then 1 else 0 end) as answered'),
-      this.db.raw("sum(case when t.status <> 'closed' then 1 else 0 end) as open"),
-    );
-  }
-
-  private async breakdown(period: Period, org: string | null, column: string): Promise<Breakdown[]> {
-    const rows = (await this.counts(this.tickets(period, org)).select(`t.${column} as key`).groupBy(`t.${column}`)) as Record<string, unknown>[];
-    return rows.map((r) => ({ key: (r.key as string | null) ?? 'none', received: n(r.received), answered: n(r.answered), open: n(r.open) })).sort((a, b) => b.received - a.received || (a.key < b.key ? -1 : 1));
-  }
-
-  private async usageTop(period: Period, kind: string): Promise<{ id: string; count: number }[]> {
-    const rows = (await this.db('usage_events')
-      .where({ kind })
-      .where('created_at', '>=', toIso(period.from))
-      .where('created_at', '<', toIso(period.to))
-      .whereNotNull('clause_id')
-      .groupBy('clause_id')
-      .select('clause_id as id')
-      .count({ count: '*' })
-      .orderBy([{ column: 'count', order: 'desc' }, { column: 'clause_id', order: 'asc' }])
-      .limit(TOP)) as Record<string, unknown>[];
-    return rows.map((r) => ({ id: String(r.id), count: n(r.count) }));
-  }
-
-  private async documentCounts(period: Period, kind: string, column: 'category' | 'theme' | 'level', distinctDocuments: boolean) {
-    const rows = (await this.db('usage_events')
-      .where({ kind })
-      .where('created_at', '>=', toIso(period.from))
-      .where('created_at', '<', toIso(period.to))
-      .groupBy(column)
-      .select(`${column} as key`)
-      .select(this.db.raw(distinctDocuments ? 'count(distinct document_id) as count' : 'count(*) as count'))) as Record<string, unknown>[];
-    return rows.map((r) => ({ key: (r.key as string | null) ?? 'none', count: n(r.count) })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-  }
-
-  private async documentTotal(period: Period, kind: string): Promise<number> {
-    const [row] = (await this.db('usage_events').where({ kind }).where('created_at', '>=', toIso(period.from)).where('created_at', '<', toIso(period.to)).select(this.db.raw('count(distinct document_id) as count'))) as Record<string, unknown>[];
-    return n(row?.count);
+  /** Loads the in-memory copy ahead of the first dashboard request. */
+  warmUp(): Promise<void> {
+    return this.mirror.sync();
   }
 
   async compute(period: Period, org: string | null): Promise<Stats> {
-    const now = this.clock.now();
-    const [totals] = (await this.counts(this.tickets(period, org))) as Record<string, unknown>[];
-    const pilotRows = (await this.counts(this.tickets(period, org)).select('t.is_pilot as pilot').groupBy('t.is_pilot')) as Record<string, unknown>[];
-    const pilot = (flag: boolean) => {
-      const row = pilotRows.find((r) => (r.pilot === true || r.pilot === 1) === flag);
-      return { received: n(row?.received), answered: n(row?.answered), open: n(row?.open) };
-    };
-    const [byTheme, byOrganisation, byCategory, byStage] = await Promise.all([
-      this.breakdown(period, org, 'theme'),
-      this.breakdown(period, org, 'org_code'),
-      this.breakdown(period, org, 'category'),
-      this.breakdown(period, org, 'stage'),
-    ]);
-    const obstacleRows = (await this.tickets(period, org).join('ticket_obstacles as o', 'o.ticket_id', 't.id').groupBy('o.obstacle').select('o.obstacle as key').count({ received: '*' })) as Record<string, unknown>[];
+    await this.mirror.sync();
+    const now = this.clock.now().getTime();
+    const from = period.from.getTime();
+    const to = period.to.getTime();
+    const buckets = period.buckets.map((b) => [b.from.getTime(), b.to.getTime()] as const);
 
-    // Response times: the stored business hours of every answered ticket, per organisation.
-    const answeredRows = (await this.tickets(period, org).whereNotNull('t.first_response_at').select('t.org_code', 't.first_response_hours', this.db.raw('case when t.first_response_at <= t.due_at then 1 else 0 end as in_time'))) as Record<string, unknown>[];
-    const lateOpen = (await this.tickets(period, org).whereNull('t.first_response_at').where('t.due_at', '<', toIso(now)).groupBy('t.org_code').select('t.org_code').count({ count: '*' })) as Record<string, unknown>[];
-    const perOrg = new Map<string, { hours: number[]; inTime: number }>();
-    for (const row of answeredRows) {
-      const entry = perOrg.get(String(row.org_code)) ?? { hours: [], inTime: 0 };
-      entry.hours.push(n(row.first_response_hours));
-      entry.inTime += n(row.in_time);
-      perOrg.set(String(row.org_code), entry);
+    const total: Counts = { received: 0, answered: 0, open: 0 };
+    const pilot: Counts = { received: 0, answered: 0, open: 0 };
+    const nonPilot: Counts = { received: 0, answered: 0, open: 0 };
+    const byTheme = new Map<string, Counts>();
+    const byOrganisation = new Map<string, Counts>();
+    const byCategory = new Map<string, Counts>();
+    const byStage = new Map<string, Counts>();
+    const byObstacle = new Map<string, number>();
+    const overTime = new Map<string, number[]>();
+    const perOrg = new Map<string, { hours: number[]; inTime: number; late: number }>();
+
+    for (const t of this.mirror.tickets.values()) {
+      if (t.created < from || t.created >= to || (org && t.org !== org)) continue;
+      const answered = t.firstResponse !== null;
+      const open = !t.closed;
+      const group = t.pilot ? pilot : nonPilot;
+      total.received += 1;
+      group.received += 1;
+      if (answered) {
+        total.answered += 1;
+        group.answered += 1;
+      }
+      if (open) {
+        total.open += 1;
+        group.open += 1;
+      }
+      tally(byTheme, t.theme ?? 'none', answered, open);
+      tally(byOrganisation, t.org, answered, open);
+      tally(byCategory, t.category ?? 'none', answered, open);
+      tally(byStage, t.stage ?? 'none', answered, open);
+      if (t.obstacles.length === 0 && !answered && t.due >= now) continue;
+      let bucket = -1;
+      for (let b = 0; b < buckets.length; b += 1) {
+        if (t.created >= buckets[b][0] && t.created < buckets[b][1]) {
+          bucket = b;
+          break;
+        }
+      }
+      for (const obstacle of t.obstacles) {
+        byObstacle.set(obstacle, (byObstacle.get(obstacle) ?? 0) + 1);
+        const counts = overTime.get(obstacle) ?? new Array<number>(buckets.length).fill(0);
+        if (bucket >= 0) counts[bucket] += 1;
+        overTime.set(obstacle, counts);
+      }
+      const entry = perOrg.get(t.org) ?? { hours: [], inTime: 0, late: 0 };
+      if (answered) {
+        entry.hours.push(t.hours ?? 0);
+        if (t.firstResponse! <= t.due) entry.inTime += 1;
+        perOrg.set(t.org, entry);
+      } else if (t.due < now) {
+        entry.late += 1;
+        perOrg.set(t.org, entry);
+      }
     }
-    for (const row of lateOpen) if (!perOrg.has(String(row.org_code))) perOrg.set(String(row.org_code), { hours: [], inTime: 0 });
-    const responseTimes: ResponseTimes[] = [...perOrg].map(([organisation, entry]) => {
-      const sorted = entry.hours.sort((a, b) => a - b);
-      const decided = sorted.length + n(lateOpen.find((r) => r.org_code === organisation)?.count);
-      return { organisation, answered: sorted.length, medianHours: round(median(sorted)), p90Hours: round(percentile(sorted, 90)), withinDue: entry.inTime, decided, shareWithinDue: decided ? round(entry.inTime / decided, 4) : null };
-    }).sort((a, b) => (a.organisation < b.organisation ? -1 : 1));
 
-    // Obstacles over time: one sum per bucket in a single portable query.
-    const bucketSums = period.buckets.map((b, i) => this.db.raw(`sum(case when t.created_at >= ? and t.created_at < ? then 1 else 0 end) as b${i}`, [toIso(b.from), toIso(b.to)]));
-    const overTime = (await this.tickets(period, org).join('ticket_obstacles as o', 'o.ticket_id', 't.id').groupBy('o.obstacle').select('o.obstacle as obstacle', ...bucketSums)) as Record<string, unknown>[];
-    const series = OBSTACLES.map((obstacle) => {
-      const row = overTime.find((r) => r.obstacle === obstacle);
-      const counts = period.buckets.map((_, i) => n(row?.[`b${i}`]));
+    const responseTimes: ResponseTimes[] = [...perOrg]
+      .map(([organisation, entry]) => {
+        const sorted = entry.hours.sort((a, b) => a - b);
+        const decided = sorted.length + entry.late;
+        return { organisation, answered: sorted.length, medianHours: round(median(sorted)), p90Hours: round(percentile(sorted, 90)), withinDue: entry.inTime, decided, shareWithinDue: decided ? round(entry.inTime / decided, 4) : null };
+      })
+      .sort((a, b) => (a.organisation < b.organisation ? -1 : 1));
+
+    const series = OBSTACLES.filter((o) => overTime.has(o)).map((obstacle) => {
+      const counts = overTime.get(obstacle)!;
       const half = Math.floor(counts.length / 2);
       const first = counts.slice(0, half).reduce((s, c) => s + c, 0);
       const second = counts.slice(counts.length - half).reduce((s, c) => s + c, 0);
       return { obstacle, counts, trend: (second > first ? 'growing' : second < first ? 'shrinking' : 'stable') as 'growing' | 'shrinking' | 'stable' };
-    }).filter((s) => s.counts.some((c) => c > 0));
+    });
+
+    const views = new Map<string, number>();
+    const additions = new Map<string, number>();
+    const templates = { docs: new Set<string>(), byCategory: new Map<string, Set<string>>(), byTheme: new Map<string, number>(), byLevel: new Map<string, Set<string>>() };
+    const plans = { docs: new Set<string>(), byCategory: new Map<string, number>() };
+    const addTo = (map: Map<string, Set<string>>, key: string, doc: string) => map.set(key, (map.get(key) ?? new Set()).add(doc));
+    for (const e of this.mirror.usage.values()) {
+      if (e.created < from || e.created >= to) continue;
+      if (e.kind === 'clause_viewed' && e.clauseId) views.set(e.clauseId, (views.get(e.clauseId) ?? 0) + 1);
+      else if (e.kind === 'clause_added' && e.clauseId) additions.set(e.clauseId, (additions.get(e.clauseId) ?? 0) + 1);
+      else if (e.kind === 'template_generated' && e.documentId) {
+        templates.docs.add(e.documentId);
+        addTo(templates.byCategory, e.category ?? 'none', e.documentId);
+        addTo(templates.byLevel, e.level ?? 'none', e.documentId);
+        templates.byTheme.set(e.theme ?? 'none', (templates.byTheme.get(e.theme ?? 'none') ?? 0) + 1);
+      } else if (e.kind === 'action_plan_generated' && e.documentId) {
+        plans.docs.add(e.documentId);
+        plans.byCategory.set(e.category ?? 'none', (plans.byCategory.get(e.category ?? 'none') ?? 0) + 1);
+      }
+    }
+    const top = (map: Map<string, number>) => [...map].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).slice(0, TOP);
+    const distinct = (map: Map<string, Set<string>>) => sortedCounts(new Map([...map].map(([k, v]) => [k, v.size])));
 
     const feedbackRows = (await this.db('clause_feedback').where({ source: 'buyer' }).where('created_at', '>=', toIso(period.from)).where('created_at', '<', toIso(period.to)).groupBy('clause_id').select('clause_id as id').count({ count: '*' }).orderBy([{ column: 'count', order: 'desc' }, { column: 'clause_id', order: 'asc' }]).limit(TOP)) as Record<string, unknown>[];
     const problemRows = (await this.db('ticket_clause_links').where('clause_problem', true).where('created_at', '>=', toIso(period.from)).where('created_at', '<', toIso(period.to)).groupBy('clause_id').select('clause_id as id').count({ count: '*' }).orderBy([{ column: 'count', order: 'desc' }, { column: 'clause_id', order: 'asc' }]).limit(TOP)) as Record<string, unknown>[];
-    const yearAgo = new Date(`${brusselsDate(now)}T00:00:00Z`);
+    const yearAgo = new Date(`${brusselsDate(new Date(now))}T00:00:00Z`);
     yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
     const stale = (await this.db('clauses').where({ status: 'published' }).where('reviewed_on', '<', yearAgo.toISOString().slice(0, 10)).orderBy([{ column: 'reviewed_on', order: 'asc' }, { column: 'id', order: 'asc' }]).select('id', 'reviewed_on')) as Record<string, unknown>[];
 
@@ -185,33 +216,31 @@ export class StatsService {
       period: { kind: period.kind, from: period.fromDay, to: period.toDay },
       scope: { organisation: org },
       tickets: {
-        received: n(totals?.received),
-        answered: n(totals?.answered),
-        open: n(totals?.open),
-        pilot: pilot(true),
-        nonPilot: pilot(false),
-        byTheme,
-        byOrganisation,
-        byCategory,
-        byStage,
-        byObstacle: obstacleRows.map((r) => ({ key: String(r.key), received: n(r.received) })).sort((a, b) => b.received - a.received || (a.key < b.key ? -1 : 1)),
+        ...total,
+        pilot,
+        nonPilot,
+        byTheme: sortedBreakdown(byTheme),
+        byOrganisation: sortedBreakdown(byOrganisation),
+        byCategory: sortedBreakdown(byCategory),
+        byStage: sortedBreakdown(byStage),
+        byObstacle: sortedCounts(byObstacle).map(({ key, count }) => ({ key, received: count })),
       },
       responseTimes,
       obstaclesOverTime: { buckets: period.buckets.map((b) => b.label), series },
       clauses: {
-        mostViewed: await this.usageTop(period, 'clause_viewed'),
-        mostAdded: await this.usageTop(period, 'clause_added'),
+        mostViewed: top(views),
+        mostAdded: top(additions),
         mostFeedback: feedbackRows.map((r) => ({ id: String(r.id), count: n(r.count) })),
         mostProblemLinks: problemRows.map((r) => ({ id: String(r.id), count: n(r.count) })),
         notReviewedForAYear: stale.map((r) => ({ id: String(r.id), reviewedOn: String(r.reviewed_on) })),
       },
       documents: {
-        templates: await this.documentTotal(period, 'template_generated'),
-        templatesByCategory: await this.documentCounts(period, 'template_generated', 'category', true),
-        templatesByTheme: await this.documentCounts(period, 'template_generated', 'theme', false),
-        templatesByLevel: await this.documentCounts(period, 'template_generated', 'level', true),
-        actionPlans: await this.documentTotal(period, 'action_plan_generated'),
-        actionPlansByCategory: await this.documentCounts(period, 'action_plan_generated', 'category', false),
+        templates: templates.docs.size,
+        templatesByCategory: distinct(templates.byCategory),
+        templatesByTheme: sortedCounts(templates.byTheme),
+        templatesByLevel: distinct(templates.byLevel),
+        actionPlans: plans.docs.size,
+        actionPlansByCategory: sortedCounts(plans.byCategory),
       },
     };
   }
