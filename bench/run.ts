@@ -5,12 +5,14 @@ import path from 'node:path';
 import { searchBench } from './search';
 import { tenderBench } from './tenders';
 import { monitoringBench } from './monitoring';
+import { httpBench } from './http';
 import type { Row } from './stats';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   search: searchBench,
   tenders: tenderBench,
   monitoring: monitoringBench,
+  http: httpBench,
 };
 
 function table(rows: Row[]): string {

@@ -24,6 +24,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
+      if (output.length > 500) output.splice(0, output.length - 500);
       const match = output.join('').match(/"port":(\d+)/);
       if (match) {
         clearTimeout(timer);
@@ -32,6 +33,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    // Keep reading once started (a full pipe would stall the server), holding only the latest output.
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}) before listening:\n${output.join('')}`));
