@@ -1,6 +1,7 @@
 // Reads a generated .docx for assertions: unzips it and parses its XML parts.
 import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import type request from 'supertest';
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -34,4 +35,11 @@ export async function readDocx(buffer: Buffer): Promise<Docx> {
 
 export function headings(docx: Docx, level: number): string[] {
   return docx.paragraphs.filter((p) => p.style === `Heading${level}`).map((p) => p.text);
+}
+
+/** A supertest parser that keeps a binary body (a .docx) as a Buffer. */
+export function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
 }

@@ -4,13 +4,7 @@ import type { Element } from '@xmldom/xmldom';
 import { contentOf } from '../../server/clauses/repository';
 import { createTestContext, type TestContext } from '../support/context';
 import { realClause } from '../support/clause-files';
-import { headings, readDocx, W } from '../support/docx';
-
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { W, binary, headings, readDocx } from '../support/docx';
 
 const BASE = {
   lang: 'fr',
