@@ -1,5 +1,6 @@
 // Builds the Express app from its dependencies; only server/main.ts opens a port.
 import path from 'node:path';
+import cookieParser from 'cookie-parser';
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { adminRoutes } from './accounts/admin-routes';
@@ -49,11 +50,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(db));
   app.use(languageRoutes(config.isProduction));
 
+  app.use(cookieParser());
   app.use(sessionMiddleware(db, config, deps.sessionSecret).middleware);
   app.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
   app.use(loadCurrentUser(deps.accounts, config, clock));
-  app.use(csrfProtection);
+  app.use(csrfProtection(deps.sessionSecret));
 
   const signInLimiter = rateLimit({
     windowMs: 15 * 60_000,

@@ -66,7 +66,8 @@ export class SearchService {
     this.built = built;
     this.cpvByCategory = new Map(categories.map((c) => [c.code, c.cpv.map((cpv) => cpv.code)]));
     this.revision = revision;
-    this.lastBuild = { documents: built.docs.length, builtIn, millis: performance.now() - started };
+    // What the last change of index cost (a refresh that found the index current changes nothing).
+    if (builtIn !== 'memory') this.lastBuild = { documents: built.docs.length, builtIn, millis: performance.now() - started };
   }
 
   /** Checks the shared revision and rebuilds when another instance (or the import) changed content. */

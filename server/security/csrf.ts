@@ -1,29 +1,46 @@
-// CSRF protection (synchroniser token in the session) for every state-changing request that relies on
-// the session cookie. The JSON API under /api/ is exempt: it never acts on the session.
+// CSRF protection for every state-changing request that relies on cookies: a signed double-submit token
+// (csrf-csrf) in the hidden field `_csrf` (or the X-CSRF-Token header), bound to the signed-in user's
+// sign-in when there is one. It needs no server-side state, so showing a form to an anonymous visitor
+// writes nothing to the database. The JSON API under /api/ never acts on cookies and is exempt.
 import type { Request, RequestHandler } from 'express';
-import { csrfSync } from 'csrf-sync';
+import { doubleCsrf } from 'csrf-csrf';
 
-const { csrfSynchronisedProtection, generateToken } = csrfSync({
-  getTokenFromRequest: (req) => {
-    const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
-    if (typeof fromBody === 'string') return fromBody;
-    const header = req.headers['x-csrf-token'];
-    return typeof header === 'string' ? header : undefined;
-  },
-});
+export const CSRF_COOKIE = 'helpdesk.csrf';
 
-export const csrfProtection: RequestHandler = (req, res, next) => {
-  if (req.originalUrl.startsWith('/api/')) return next();
-  csrfSynchronisedProtection(req, res, next);
-};
+/** Staff tokens are bound to their sign-in, so a token from before sign-in (or another user's) fails. */
+function sessionIdentifier(req: Request): string {
+  return req.currentUser ? `user:${req.currentUser.id}:${req.session?.signedInAt ?? ''}` : 'anonymous';
+}
 
-/** The token for a form on this page (creates the session when there is none yet). */
+export function csrfProtection(secret: string): RequestHandler {
+  const variant = (secure: boolean) =>
+    doubleCsrf({
+      getSecret: () => secret,
+      getSessionIdentifier: sessionIdentifier,
+      cookieName: CSRF_COOKIE,
+      cookieOptions: { sameSite: 'lax', path: '/', secure, httpOnly: true },
+      getCsrfTokenFromRequest: (req) => {
+        const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
+        if (typeof fromBody === 'string') return fromBody;
+        const header = req.headers['x-csrf-token'];
+        return typeof header === 'string' ? header : undefined;
+      },
+      skipCsrfProtection: (req) => req.originalUrl.startsWith('/api/'),
+    });
+  // The cookie is Secure when the request came over HTTPS (directly or through a trusted proxy).
+  const overHttps = variant(true);
+  const overHttp = variant(false);
+  return (req, res, next) => (req.secure ? overHttps : overHttp).doubleCsrfProtection(req, res, next);
+}
+
+/** The token for a form on this page (sets the CSRF cookie when the visitor has none yet). */
 export function csrfToken(req: Request): string {
-  return generateToken(req);
+  if (!req.csrfToken) throw new Error('csrfProtection must run before csrfToken');
+  return req.csrfToken();
 }
 
 /** Pages of signed-in users carry the token (the header has a sign-out form). */
 export const csrfTokenForSignedIn: RequestHandler = (req, res, next) => {
-  if (req.currentUser) res.locals.csrfToken = generateToken(req);
+  if (req.currentUser) res.locals.csrfToken = csrfToken(req);
   next();
 };

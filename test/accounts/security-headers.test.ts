@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
+import { createUser, csrfFrom } from '../support/accounts';
 
 describe('security headers', () => {
   let ctx: TestContext;
@@ -23,20 +24,30 @@ describe('security headers', () => {
     assert.equal(res.headers['x-powered-by'], undefined);
   });
 
-  it('mark the session cookie HttpOnly and SameSite=Lax, and Secure over HTTPS', async () => {
-    const plain = await request(ctx.app).get('/nl/signin');
-    const cookie = String(plain.headers['set-cookie']);
-    assert.match(cookie, /helpdesk\.sid=/);
-    assert.match(cookie, /HttpOnly/);
-    assert.match(cookie, /SameSite=Lax/);
-    assert.doesNotMatch(cookie, /Secure/);
+  it('mark the session and CSRF cookies HttpOnly and SameSite=Lax, not Secure over plain HTTP', async () => {
+    const user = await createUser(ctx, { roles: ['editor'] });
+    const page = await request(ctx.app).get('/nl/signin');
+    const csrfCookie = String(page.headers['set-cookie']);
+    assert.match(csrfCookie, /helpdesk\.csrf=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    assert.doesNotMatch(csrfCookie, /Secure/);
+    const signedIn = await request(ctx.app).post('/nl/signin').set('Cookie', csrfCookie.split(';')[0]).type('form').send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
+    const sessionCookie = String(signedIn.headers['set-cookie']);
+    assert.match(sessionCookie, /helpdesk\.sid=/);
+    assert.match(sessionCookie, /HttpOnly/);
+    assert.match(sessionCookie, /SameSite=Lax/);
+    assert.doesNotMatch(sessionCookie, /Secure/);
   });
 
-  it('mark the session cookie Secure behind an HTTPS proxy when TRUST_PROXY is set', async () => {
+  it('mark both cookies Secure behind an HTTPS proxy when TRUST_PROXY is set', async () => {
     const proxied = await createTestContext({ TRUST_PROXY: '1' });
     try {
-      const res = await request(proxied.app).get('/nl/signin').set('X-Forwarded-Proto', 'https');
-      assert.match(String(res.headers['set-cookie']), /Secure/);
+      const user = await createUser(proxied, { roles: ['editor'] });
+      const page = await request(proxied.app).get('/nl/signin').set('X-Forwarded-Proto', 'https');
+      const csrfCookie = String(page.headers['set-cookie']);
+      assert.match(csrfCookie, /helpdesk\.csrf=.*Secure/);
+      const signedIn = await request(proxied.app).post('/nl/signin').set('X-Forwarded-Proto', 'https').set('Cookie', csrfCookie.split(';')[0]).type('form').send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
+      assert.equal(signedIn.status, 303);
+      assert.match(String(signedIn.headers['set-cookie']), /helpdesk\.sid=.*Secure/);
     } finally {
       await proxied.close();
     }

@@ -25,16 +25,36 @@ describe('staff sign-in and sign-out', () => {
 
   it('gives a new session id at sign-in', async () => {
     const user = await createUser(ctx, { roles: ['editor'] });
-    const page = await request(ctx.app).get('/fr/signin');
-    const before = sessionCookie(page)!;
-    assert.ok(before, 'the sign-in page starts a session for its CSRF token');
-    const res = await request(ctx.app).post('/fr/signin').set('Cookie', before).type('form').send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
+    const agent = request.agent(ctx.app);
+    const clausePage = await agent.get('/fr/clauses/SOC-CLEAN-001');
+    const added = await agent.post('/fr/tender/selection').type('form').send({ _csrf: csrfFrom(clausePage.text), clause: 'SOC-CLEAN-001' });
+    const before = sessionCookie(added)!;
+    assert.ok(before, 'an anonymous session exists (it holds the tender selection)');
+    const page = await agent.get('/fr/signin');
+    const res = await agent.post('/fr/signin').type('form').send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
     assert.equal(res.status, 303);
     const after = sessionCookie(res)!;
     assert.ok(after);
     assert.notEqual(after, before);
     const old = await request(ctx.app).get('/fr/staff').set('Cookie', before);
     assert.equal(old.status, 303, 'the pre-sign-in session id must not be signed in');
+  });
+
+  it('shows a form to an anonymous visitor without storing a session', async () => {
+    const [{ n: before }] = await ctx.db('sessions').count({ n: '*' });
+    const page = await request(ctx.app).get('/nl/clauses/SOC-CLEAN-001');
+    assert.match(page.text, /name="_csrf" value="[^"]+"/);
+    assert.doesNotMatch(String(page.headers['set-cookie']), /helpdesk\.sid=/);
+    const [{ n: after }] = await ctx.db('sessions').count({ n: '*' });
+    assert.equal(Number(after), Number(before));
+  });
+
+  it('refuses a token issued to another visitor or before sign-in', async () => {
+    const user = await createUser(ctx, { roles: ['coordinator'] });
+    const stranger = await request(ctx.app).get('/nl/signin');
+    const agent = await signInAgent(ctx, user.email, user.password);
+    const forged = await agent.post('/nl/staff/profile').type('form').send({ _csrf: csrfFrom(stranger.text), current: user.password });
+    assert.equal(forged.status, 403);
   });
 
   it('refuses a wrong password with a message in the page language', async () => {
