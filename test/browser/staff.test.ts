@@ -33,7 +33,7 @@ for (const lang of LANGS) {
 
       await page.fill('#reply-body', text.reply);
       await Promise.all([page.waitForURL(/\/staff\/tickets\/\d+$/), page.click('form[action$="/reply"] button[type="submit"]')]);
-      assert.ok((await page.locator('main > .notice[role="status"]').innerText()).includes(ticket.reference));
+      assert.equal(await page.locator('main > .notice--ok[role="status"]').count(), 1, 'no confirmation that the reply was sent');
       assert.ok((await page.locator('.message--public_reply .message__body').last().innerText()).includes(text.reply));
     });
 
@@ -77,6 +77,7 @@ for (const lang of LANGS) {
     let editor: Session;
     let reviewer: Session;
     let version = '';
+    let edited = '';
     before(async () => {
       editor = await openSession(lang);
       reviewer = await openSession(lang);
@@ -96,7 +97,9 @@ for (const lang of LANGS) {
       const field = page.locator(`textarea[id="field-text.${lang}"]`);
       const before = await field.inputValue();
       assert.ok(before.includes(text.editFrom), `the clause text does not contain "${text.editFrom}"`);
-      await field.fill(before.replace(text.editFrom, text.editTo));
+      assert.ok(before.includes('\n') && !/\n[ \t]/.test(before), `the form must show the text as stored, lines not indented: ${JSON.stringify(before)}`);
+      edited = before.replace(text.editFrom, text.editTo);
+      await field.fill(edited);
       await page.fill('#field-reason', text.editReason);
       await Promise.all([page.waitForURL(`**/staff/clauses/${text.editClause}`), page.click('form.editor-form > button[type="submit"]')]);
       assert.equal(await page.locator('main > .notice--ok').count(), 1, await page.locator('main').innerText());
@@ -120,6 +123,10 @@ for (const lang of LANGS) {
       assert.ok(body.includes(text.editTo), `the public text does not show "${text.editTo}"`);
       assert.ok((await page.locator('.history').innerText()).includes(text.editReason));
       await screenshots(page, `${lang}-journey-clause-after-edit`);
+
+      // The new version holds exactly what the editor typed (no whitespace added by the form).
+      await page.goto(`/${lang}/staff/clauses/${text.editClause}/edit`);
+      assert.equal(await page.locator(`textarea[id="field-text.${lang}"]`).inputValue(), edited);
       assertNoScriptErrors(editor);
       assertNoScriptErrors(reviewer);
     });

@@ -23,7 +23,14 @@ export interface Session {
 export function watchErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (err) => errors.push(`pageerror on ${page.url()}: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console error on ${page.url()}: ${msg.text()}`);
+    // Failed loads are judged from the responses below: a page answering 404 or 422 on purpose is no error.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(`console error on ${page.url()}: ${msg.text()}`);
+  });
+  page.on('response', (response) => {
+    const request = response.request();
+    // The browser asks for /favicon.ico by itself; the site has none.
+    if (request.resourceType() === 'document' || response.status() < 400 || response.url().endsWith('/favicon.ico')) return;
+    errors.push(`${request.resourceType()} ${response.url()} answered ${response.status()} on ${page.url()}`);
   });
 }
 
@@ -54,19 +61,21 @@ export async function signIn(page: Page, lang: Lang, who: StaffKey): Promise<voi
   await Promise.all([page.waitForURL(`**/${lang}/staff`), page.click('form[action$="/signin"] button[type=submit]')]);
 }
 
-export async function signOut(page: Page): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.click('form[action$="/signout"] button')]);
-}
-
-/** Full-page screenshots at desktop and phone widths, named <name>-desktop.png and <name>-phone.png. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * Full-page screenshots at desktop and phone widths, named <name>-desktop.png and <name>-phone.png.
+ * Returns how far the page is wider than the viewport at each width (0 when it reflows, WCAG 1.4.10).
+ */
+export async function screenshots(page: Page, name: string): Promise<{ desktop: number; phone: number }> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const before = page.viewportSize() ?? DESKTOP;
+  const overflow = { desktop: 0, phone: 0 };
   for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(size);
+    overflow[label] = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(before);
+  return overflow;
 }
 
 export interface FocusState {
@@ -130,7 +139,6 @@ export async function tabTo(page: Page, selector: string, { back = false, max = 
 }
 
 /** Presses a key that navigates (Enter on a link or button, Space on an auto-submitting control) and waits. */
-export async function pressAndNavigate(page: Page, key: string, url?: string | RegExp): Promise<void> {
-  await Promise.all([url ? page.waitForURL(url) : page.waitForNavigation(), page.keyboard.press(key)]);
-  await page.waitForLoadState('domcontentloaded');
+export async function pressAndNavigate(page: Page, key: string, url: string | RegExp): Promise<void> {
+  await Promise.all([page.waitForURL(url), page.keyboard.press(key)]);
 }

@@ -39,8 +39,8 @@ export const TEXT = {
     faqQuestion: ['Hoe controleer ik opleidingsuren in een schoonmaakopdracht?', 'Comment contrôler les heures de formation dans un marché de nettoyage ?'],
     faqAnswer: ['Vraag elk kwartaal een overzicht van de opleidingsuren en vergelijk het met de gepresteerde uren.', 'Demandez chaque trimestre un relevé des heures de formation et comparez-le aux heures prestées.'],
     editClause: 'SOC-CLEAN-002',
-    editFrom: 'adjudicataire',
-    editTo: 'titulaire du marché',
+    editFrom: "d'un tuteur",
+    editTo: "d'un parrain",
     editReason: 'Terminologie alignée sur la loi du 17 juin 2016.',
   },
 } as const;
