@@ -69,11 +69,19 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       // A filled hidden field means a robot: answer as if all went well, store nothing.
       return res.status(200).render('helpdesk/sent-spam', { section: 'helpdesk' });
     }
-    if (bodyString(req, 'privacy') !== 'yes') {
-      return renderForm(req, res, 422, values, { privacy: translate(l, 'helpdesk.errors.privacy_needed') });
-    }
+    const privacyError: Record<string, string> = bodyString(req, 'privacy') !== 'yes' ? { privacy: translate(l, 'helpdesk.errors.privacy_needed') } : {};
     try {
-      const { token, ticket } = await tickets.create(tickets.parseNew({ ...values, lang: l }));
+      // Every problem at once: the fields and the privacy notice.
+      const parsed = (() => {
+        try {
+          return tickets.parseNew({ ...values, lang: l });
+        } catch (err) {
+          if (err instanceof ValidationFailed && Object.keys(privacyError).length > 0) err.details.push({ field: 'privacy', messageKey: 'helpdesk.errors.privacy_needed' });
+          throw err;
+        }
+      })();
+      if (Object.keys(privacyError).length > 0) return renderForm(req, res, 422, values, privacyError);
+      const { token, ticket } = await tickets.create(parsed);
       setFlash(req, 'ok', 'helpdesk.sent', { reference: ticket.reference });
       res.redirect(303, `/${l}/helpdesk/track/${token}`);
     } catch (err) {

@@ -139,7 +139,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     });
 
   action('reply', (req, t) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', 10_000)), 'helpdesk.staff.reply_sent', ['reply']);
-  action('note', (req, t) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'body', 10_000)), 'helpdesk.staff.note_added', ['note']);
+  action('note', (req, t) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'body', 10_000), 'note'), 'helpdesk.staff.note_added', ['note']);
   action('assign', (req, t) => deps.tickets.assign(t.id, req.currentUser!, bodyString(req, 'assignee') ? Number(bodyString(req, 'assignee')) : null), 'helpdesk.staff.assigned');
   action('status', (req, t) => deps.tickets.setStatus(t.id, req.currentUser!, bodyString(req, 'status', 20)), 'helpdesk.staff.status_changed');
   action('transfer', (req, t) => deps.tickets.transfer(t.id, req.currentUser!, bodyString(req, 'org', 40), bodyString(req, 'reason', 2000)), 'helpdesk.staff.transferred');

@@ -197,9 +197,9 @@ export class TicketService {
     await this.notify.reply(ticket, token, text);
   }
 
-  async note(id: number, user: CurrentUser, body: string): Promise<void> {
+  async note(id: number, user: CurrentUser, body: string, field = 'body'): Promise<void> {
     const ticket = await this.forStaff(id, user);
-    const text = this.text(body);
+    const text = this.text(body, field);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
       await this.repo.addMessage(trx, { ticketId: ticket.id, kind: 'internal_note', authorUserId: user.id, authorName: user.name, body: text, at: now });

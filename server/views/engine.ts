@@ -39,7 +39,8 @@ export function createViewEngine({ viewsDir, cache }: ViewEngineOptions) {
   const template = (file: string) => {
     const hit = cache ? compiled.get(file) : undefined;
     if (hit) return hit;
-    const fn = hbs.compile(fs.readFileSync(file, 'utf8'), { strict: false });
+    // preventIndent: an indented partial call must not indent textarea contents (it changed saved texts).
+    const fn = hbs.compile(fs.readFileSync(file, 'utf8'), { strict: false, preventIndent: true });
     if (cache) compiled.set(file, fn);
     return fn;
   };

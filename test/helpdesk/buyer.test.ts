@@ -81,6 +81,14 @@ describe('helpdesk for buyers', () => {
     assert.equal(ticket.lang, 'fr');
   });
 
+  it('names every problem of an empty question form at once, privacy notice included', async () => {
+    const agent = request.agent(ctx.app);
+    const form = await agent.get('/nl/helpdesk');
+    const res = await agent.post('/nl/helpdesk').set('X-Forwarded-For', '198.51.100.8').type('form').send({ _csrf: csrfFrom(form.text) });
+    assert.equal(res.status, 422);
+    for (const field of ['question', 'name', 'email', 'organisation', 'privacy']) assert.match(res.text, new RegExp(`href="#field-${field}"`), field);
+  });
+
   it('limits new tickets per IP address and hour', async () => {
     const ip = '203.0.113.9';
     const statuses = [];
