@@ -22,11 +22,14 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), timeoutMs);
+    let started = false;
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
       if (output.length > 500) output.splice(0, output.length - 500);
+      if (started) return;
       const match = output.join('').match(/"port":(\d+)/);
       if (match) {
+        started = true;
         clearTimeout(timer);
         resolve(Number(match[1]));
       }
