@@ -55,7 +55,8 @@ export interface AnalysedTerm {
 const MEMO_LIMIT = 200_000;
 const memo: Record<Lang, Map<string, AnalysedTerm | null>> = { nl: new Map(), fr: new Map() };
 
-function analyseWord(lang: Lang, word: string): AnalysedTerm | null {
+/** The folded and stemmed form of one lower-case word (null for a stop word), remembered. */
+export function analyseWord(lang: Lang, word: string): AnalysedTerm | null {
   const cache = memo[lang];
   const hit = cache.get(word);
   if (hit !== undefined) return hit;

@@ -1,6 +1,6 @@
 // A short extract of a text around the first matched word, HTML-escaped, matches wrapped in <mark>.
 import type { Lang } from '../i18n/languages';
-import { foldAccents, stem, words } from './analysis';
+import { analyseWord, words } from './analysis';
 import type { ParsedQuery } from './query';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -9,9 +9,9 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCA
 const WINDOW = 220;
 
 function isMatch(word: string, lang: Lang, query: ParsedQuery): boolean {
-  const folded = foldAccents(word);
-  const stemmed = stem(lang, folded);
-  return query.words.some((w) => stemmed === w.stemmed || (w.folded.length >= 3 && stemmed.startsWith(w.folded)) || folded.startsWith(w.folded));
+  const term = analyseWord(lang, word.toLowerCase());
+  if (!term) return false;
+  return query.words.some((w) => term.stemmed === w.stemmed || (w.folded.length >= 3 && (term.stemmed.startsWith(w.folded) || term.folded.startsWith(w.folded))));
 }
 
 export function snippet(text: string, lang: Lang, query: ParsedQuery): string {
