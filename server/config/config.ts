@@ -120,7 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sla: { pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS, defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
     euServicesThreshold: env.EU_SERVICES_THRESHOLD_EUR,
-    viewCache: env.VIEW_CACHE ?? env.NODE_ENV === 'production',
+    viewCache: env.VIEW_CACHE ?? true,
     rootDir: ROOT,
   };
 }

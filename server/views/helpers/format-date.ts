@@ -2,6 +2,18 @@
 import type { HelperOptions } from 'handlebars';
 
 const LOCALES: Record<string, string> = { nl: 'nl-BE', fr: 'fr-BE' };
+// Building a DateTimeFormat is costly; one per locale and style is enough.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Europe/Brussels' });
+    formatters.set(key, format);
+  }
+  return format;
+}
 
 export function formatDate(value: unknown, options: HelperOptions): string {
   if (value === null || value === undefined || value === '') return '';
@@ -9,9 +21,5 @@ export function formatDate(value: unknown, options: HelperOptions): string {
   if (Number.isNaN(date.getTime())) return '';
   const locale = LOCALES[String(options.data?.root?.lang)] ?? 'nl-BE';
   const withTime = options.hash?.time === true;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'Europe/Brussels',
-  }).format(date);
+  return formatter(locale, withTime).format(date);
 }
