@@ -25,14 +25,14 @@ export function clauseApiRoutes(deps: { clauses: ClauseService; repo: ClauseRepo
   });
 
   router.get('/categories', async (_req, res) => {
-    const categories = await deps.repo.categories();
+    const categories = await deps.repo.categoriesWithCounts();
     res.json({
       categories: categories.map((c) => ({ code: c.code, name: c.name, cpv: c.cpv.map((x) => ({ code: x.code, label: x.label })), clauseCount: c.clauseCount })),
     });
   });
 
   router.get('/categories/:code', async (req, res) => {
-    const category = (await deps.repo.categories()).find((c) => c.code === req.params.code);
+    const category = (await deps.repo.categoriesWithCounts()).find((c) => c.code === req.params.code);
     if (!category) throw new NotFound();
     res.json({ code: category.code, name: category.name, intro: category.intro, cpv: category.cpv, clauseCount: category.clauseCount });
   });

@@ -36,7 +36,6 @@ interface VersionRow {
 
 export interface CategoryRecord extends Category {
   position: number;
-  clauseCount: number;
 }
 
 function toRecord(row: ClauseRow): ClauseRecord {
@@ -98,6 +97,17 @@ export class ClauseRepository {
 
   async categories(): Promise<CategoryRecord[]> {
     const rows = (await this.db('categories').orderBy('position')) as Record<string, unknown>[];
+    return rows.map((row) => ({
+      code: String(row.code),
+      position: Number(row.position),
+      name: { nl: String(row.name_nl), fr: String(row.name_fr) },
+      intro: { nl: String(row.intro_nl), fr: String(row.intro_fr) },
+      cpv: JSON.parse(String(row.cpv)) as Category['cpv'],
+    }));
+  }
+
+  /** The categories with the number of published clauses in each (only the pages that show it pay for it). */
+  async categoriesWithCounts(): Promise<(CategoryRecord & { clauseCount: number })[]> {
     const counts = (await this.db('clause_categories as cc')
       .join('clauses as c', 'c.id', 'cc.clause_id')
       .where('c.status', 'published')
@@ -105,14 +115,7 @@ export class ClauseRepository {
       .select('cc.category_code')
       .count({ n: '*' })) as { category_code: string; n: number | string }[];
     const byCode = new Map(counts.map((c) => [c.category_code, Number(c.n)]));
-    return rows.map((row) => ({
-      code: String(row.code),
-      position: Number(row.position),
-      name: { nl: String(row.name_nl), fr: String(row.name_fr) },
-      intro: { nl: String(row.intro_nl), fr: String(row.intro_fr) },
-      cpv: JSON.parse(String(row.cpv)) as Category['cpv'],
-      clauseCount: byCode.get(String(row.code)) ?? 0,
-    }));
+    return (await this.categories()).map((category) => ({ ...category, clauseCount: byCode.get(category.code) ?? 0 }));
   }
 
   async find(id: string, db: Db = this.db): Promise<ClauseRecord | undefined> {

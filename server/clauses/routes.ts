@@ -134,7 +134,7 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
   });
 
   router.get('/categories', async (_req, res) => {
-    const categories = await repo.categories();
+    const categories = await repo.categoriesWithCounts();
     res.render('clauses/categories', {
       section: 'clauses',
       title: translate(lang(res), 'categories.title'),
