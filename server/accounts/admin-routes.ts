@@ -2,7 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { AuditLog } from '../audit/audit-log';
 import { NotFound, ValidationFailed } from '../http/errors';
-import { bodyList, bodyString, errorSummary, fieldErrors, setFlash, type FieldErrors } from '../http/forms';
+import { bodyList, bodyString, EMAIL_PATTERN, errorSummary, fieldErrors, type FieldErrors, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import { isLang, type Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
@@ -13,7 +13,6 @@ import { isRole, requireRole, ROLES, type Role } from './roles';
 import type { AccountService } from './service';
 
 const lang = (res: Response) => res.locals.lang as Lang;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface AdminDeps {
   service: AccountService;
@@ -117,7 +116,7 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
     const problems = [];
     if (!changes.nameNl) problems.push({ field: 'name_nl', messageKey: 'validation.required' });
     if (!changes.nameFr) problems.push({ field: 'name_fr', messageKey: 'validation.required' });
-    if (changes.queueEmail && !EMAIL.test(changes.queueEmail)) problems.push({ field: 'queue_email', messageKey: 'validation.email' });
+    if (changes.queueEmail && !EMAIL_PATTERN.test(changes.queueEmail)) problems.push({ field: 'queue_email', messageKey: 'validation.email' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     await organisations.update(org.code, changes);
     await audit.record('organisation.updated', { actorUserId: req.currentUser!.id, ip: req.ip, details: { code: org.code } });

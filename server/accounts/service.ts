@@ -5,6 +5,7 @@ import { Conflict, NotFound, TooManyRequests, Unauthorized, ValidationFailed, ty
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
+import { EMAIL_PATTERN } from '../http/forms';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords';
 import { normaliseEmail, type AccountRepository, type UserRecord } from './repository';
 import type { Role } from './roles';
@@ -15,7 +16,6 @@ export const LOCKOUT_MINUTES = 15;
 export const RESET_LINK_MINUTES = 60;
 export const INVITATION_LINK_HOURS = 72;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface RequestContext {
   ip?: string;
@@ -107,7 +107,7 @@ export class AccountService {
 
   async invite(input: { email: string; name: string; roles: Role[]; orgCode: string | null; lang: Lang }, ctx: RequestContext): Promise<number> {
     const problems: FieldProblem[] = [];
-    if (!EMAIL.test(input.email.trim())) problems.push({ field: 'email', messageKey: 'validation.email' });
+    if (!EMAIL_PATTERN.test(input.email.trim())) problems.push({ field: 'email', messageKey: 'validation.email' });
     if (!input.name.trim()) problems.push({ field: 'name', messageKey: 'validation.required' });
     if (input.name.length > 200) problems.push({ field: 'name', messageKey: 'validation.too_long', params: { max: 200 } });
     if (input.roles.length === 0) problems.push({ field: 'roles', messageKey: 'accounts.roles_required' });
@@ -178,7 +178,7 @@ export class AccountService {
   /** For the CLI: the first coordinator, with a password given directly. */
   async createWithPassword(input: { email: string; name: string; password: string; roles: Role[]; orgCode: string | null; lang: Lang }): Promise<number> {
     const problems: FieldProblem[] = [];
-    if (!EMAIL.test(input.email.trim())) problems.push({ field: 'email', messageKey: 'validation.email' });
+    if (!EMAIL_PATTERN.test(input.email.trim())) problems.push({ field: 'email', messageKey: 'validation.email' });
     if (!input.name.trim()) problems.push({ field: 'name', messageKey: 'validation.required' });
     problems.push(...passwordProblems(input.password, input.email).map((messageKey) => ({ field: 'password', messageKey, params: { min: 8, max: 128 } })));
     if (input.roles.length === 0) problems.push({ field: 'role', messageKey: 'accounts.roles_required' });

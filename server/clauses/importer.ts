@@ -5,7 +5,6 @@ import { databaseClient } from '../db/database';
 import { toIso, type Clock } from '../db/time';
 import { bumpRevision } from '../search/revision';
 import { formatProblems, libraryFingerprint, readLibrary, type Library } from './files';
-import type { VersionStatus } from './model';
 import { publishVersion, retireClause } from './publishing';
 import { contentOf, type ClauseRepository } from './repository';
 import type { ClauseDocument } from './schema';
@@ -59,10 +58,6 @@ export async function importLibrary(db: Knex, repo: ClauseRepository, library: L
   return report;
 }
 
-function versionStatusOf(document: ClauseDocument): VersionStatus {
-  return document.status;
-}
-
 async function importClause(trx: Knex.Transaction, repo: ClauseRepository, clock: Clock, document: ClauseDocument, report: ImportReport): Promise<void> {
   const existing = await repo.find(document.id, trx);
   const reason = `Imported from clauses/${document.id}.yaml`;
@@ -70,7 +65,7 @@ async function importClause(trx: Knex.Transaction, repo: ClauseRepository, clock
 
   if (!existing) {
     await repo.insertClause(trx, document, document.status === 'published' || document.status === 'retired' ? 'draft' : document.status, clock.now());
-    await repo.insertVersion(trx, { document, status: document.status === 'retired' ? 'published' : versionStatusOf(document), reason, ...author });
+    await repo.insertVersion(trx, { document, status: document.status === 'retired' ? 'published' : document.status, reason, ...author });
     if (document.status === 'published' || document.status === 'retired') await publishVersion(trx, repo, clock, document, null);
     if (document.status === 'retired') await retireClause(trx, repo, clock, document.id);
     report.added.push(document.id);
@@ -97,7 +92,7 @@ async function importClause(trx: Knex.Transaction, repo: ClauseRepository, clock
   }
   const version = same ? existing.latestVersion + 1 : document.version;
   const next: ClauseDocument = { ...document, version };
-  await repo.insertVersion(trx, { document: next, status: next.status === 'retired' ? 'published' : versionStatusOf(next), reason: same ? `${reason} (changed without a new version number)` : reason, ...author });
+  await repo.insertVersion(trx, { document: next, status: next.status === 'retired' ? 'published' : next.status, reason: same ? `${reason} (changed without a new version number)` : reason, ...author });
   await repo.updateClause(trx, next.id, { status: existing.status, latestVersion: Math.max(version, existing.latestVersion), at: clock.now() });
   if (next.status === 'published' || next.status === 'retired') await publishVersion(trx, repo, clock, next, null);
   if (next.status === 'retired') await retireClause(trx, repo, clock, next.id);

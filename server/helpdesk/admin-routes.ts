@@ -5,7 +5,7 @@ import type { OrganisationRepository } from '../accounts/organisations';
 import { hasRole, requireRole } from '../accounts/roles';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, ValidationFailed } from '../http/errors';
-import { bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { bodyString, EMAIL_PATTERN, errorSummary, fieldErrors, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -15,7 +15,6 @@ import type { FaqService } from './faq';
 import type { HelpdeskPrivacy } from './privacy';
 
 const lang = (res: Response) => res.locals.lang as Lang;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface HelpdeskAdminDeps {
   db: Knex;
@@ -137,7 +136,7 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
   router.post('/staff/privacy', async (req, res) => {
     const email = bodyString(req, 'email', 254).trim();
     const action = bodyString(req, 'action');
-    if (!EMAIL.test(email)) {
+    if (!EMAIL_PATTERN.test(email)) {
       return res.status(422).render('helpdesk/privacy', { section: 'staff', title: translate(lang(res), 'helpdesk.privacy_admin.title'), values: { email }, errors: { email: translate(lang(res), 'validation.email') }, errorSummary: [{ field: 'email', message: translate(lang(res), 'validation.email') }], csrfToken: csrfToken(req) });
     }
     if (action === 'export') {

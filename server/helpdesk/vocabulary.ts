@@ -26,8 +26,3 @@ export const OBSTACLES = [
   'other',
 ] as const;
 export type Obstacle = (typeof OBSTACLES)[number];
-
-export const MESSAGE_KINDS = ['public_reply', 'internal_note', 'requester'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-
-export const PRIORITIES = ['pilot', 'normal'] as const;

@@ -67,12 +67,6 @@ export class TooManyRequests extends AppError {
   }
 }
 
-export class ServiceUnavailable extends AppError {
-  constructor(messageKey = 'errors.service_unavailable') {
-    super(503, 'service_unavailable', messageKey);
-  }
-}
-
 /** Errors thrown by body parsers and other middleware carry a numeric status; map the common ones. */
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;

@@ -6,6 +6,9 @@ import { ValidationFailed } from './errors';
 
 export type FieldErrors = Record<string, string>;
 
+/** The e-mail check used wherever an address is typed (the helpdesk form uses zod's own). */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** The first message per field, for showing next to each input and in the error summary. */
 export function fieldErrors(err: ValidationFailed, lang: Lang): FieldErrors {
   const out: FieldErrors = {};

@@ -37,12 +37,3 @@ export function translate(lang: Lang, key: string, params: Params = {}): string 
   });
 }
 
-export function hasMessage(lang: Lang, key: string): boolean {
-  return catalogs[lang].has(key);
-}
-
-export type Translator = (key: string, params?: Params) => string;
-
-export function translatorFor(lang: Lang): Translator {
-  return (key, params) => translate(lang, key, params);
-}
