@@ -1,12 +1,11 @@
-// Starts the real app (node --import tsx server/main.ts) on a free port over a fresh SQLite database,
-// and creates staff accounts with the user-create CLI, as an operator would.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starts the real app on a free port over a fresh SQLite database (through the process helper the
+// operations tests use), and creates staff accounts with the user-create CLI, as an operator would.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, runScript, startApp as startProcess, type AppProcess } from '../../support/app-process';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { ROOT };
 export const STAFF_PASSWORD = 'browser tests walk every helpdesk page';
 
 export interface StaffUser {
@@ -19,29 +18,13 @@ export interface StaffUser {
 export interface RunningApp {
   baseUrl: string;
   dataDir: string;
-  /** Everything the server wrote, for diagnosis when a test fails. */
+  /** What the server wrote lately, for diagnosis when a test fails. */
   output: string[];
   stop(): Promise<void>;
 }
 
-function appEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra };
-  delete env.DATABASE_URL;
-  delete env.NODE_ENV;
-  return env;
-}
-
-/** Runs a Node script of the project to completion; rejects with its output when it fails. */
-function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}:\n${out}`))));
-  });
-}
+/** A fresh SQLite database under dataDir, whatever the caller's environment says. */
+const appEnv = (dataDir: string) => ({ DATA_DIR: dataDir, DATABASE_URL: undefined, NODE_ENV: undefined });
 
 export async function freshDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'helpdesk-browser-'));
@@ -52,64 +35,28 @@ export async function removeDataDir(dataDir: string): Promise<void> {
 }
 
 export async function createUser(dataDir: string, user: StaffUser): Promise<void> {
-  const args = ['scripts/user-create.ts', '--email', user.email, '--name', user.name];
+  const args = ['--email', user.email, '--name', user.name];
   for (const role of user.roles) args.push('--role', role);
   if (user.org) args.push('--org', user.org);
-  await runScript(args, appEnv(dataDir, { NEW_USER_PASSWORD: STAFF_PASSWORD }));
+  await runScript('scripts/user-create.ts', args, { ...appEnv(dataDir), NEW_USER_PASSWORD: STAFF_PASSWORD });
 }
 
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
+function exitedWithin(app: AppProcess, ms: number): Promise<boolean> {
+  return Promise.race([app.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 }
 
 export async function startApp(dataDir: string): Promise<RunningApp> {
-  const env = appEnv(dataDir, { PORT: '0', HOST: '127.0.0.1', TICKET_RATE_LIMIT: '0' });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not report its port within 60 s:\n${output.join('')}`)), 60_000);
-    let pending = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (output.length > 2000) output.splice(0, output.length - 2000);
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!line.includes('"port"')) continue;
-        try {
-          const entry = JSON.parse(line) as { port?: number };
-          if (typeof entry.port === 'number') {
-            clearTimeout(timer);
-            resolve(entry.port);
-          }
-        } catch {
-          // Not a JSON log line; keep reading.
-        }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code} before listening:\n${output.join('')}`));
-    });
-  });
+  const app = await startProcess({ ...appEnv(dataDir), TICKET_RATE_LIMIT: '0' });
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: app.url,
     dataDir,
-    output,
+    output: app.output,
     async stop() {
-      child.kill('SIGTERM');
-      if (!(await waitForExit(child, 15_000))) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 5_000);
+      if (app.child.exitCode !== null || app.child.signalCode !== null) return;
+      app.signal('SIGTERM');
+      if (!(await exitedWithin(app, 15_000))) {
+        app.signal('SIGKILL');
+        await exitedWithin(app, 5_000);
       }
     },
   };
