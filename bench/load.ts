@@ -18,7 +18,12 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function runLoad(baseUrl: string, scenario: Scenario, clients: number, seconds: number): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: string,
+  scenario: Scenario,
+  clients: number,
+  seconds: number,
+): Promise<LoadResult> {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const latencies: number[] = [];
@@ -29,14 +34,29 @@ export async function runLoad(baseUrl: string, scenario: Scenario, clients: numb
     new Promise<void>((resolve) => {
       const spec = scenario.request(i);
       const started = performance.now();
-      const req = http.request({ host: url.hostname, port: url.port, path: spec.path, method: spec.method, agent, headers: { ...(spec.body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(spec.body) } : {}), ...spec.headers } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - started);
-          if (res.statusCode !== scenario.expect) errors += 1;
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: spec.path,
+          method: spec.method,
+          agent,
+          headers: {
+            ...(spec.body
+              ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(spec.body) }
+              : {}),
+            ...spec.headers,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - started);
+            if (res.statusCode !== scenario.expect) errors += 1;
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors += 1;
         resolve();
@@ -53,5 +73,12 @@ export async function runLoad(baseUrl: string, scenario: Scenario, clients: numb
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   const stats = summarise(latencies);
-  return { requests: latencies.length, rps: latencies.length / elapsed, p50: stats.p50, p95: stats.p95, p99: stats.p99, errors };
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    p50: stats.p50,
+    p95: stats.p95,
+    p99: stats.p99,
+    errors,
+  };
 }

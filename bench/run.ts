@@ -18,7 +18,11 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
 function table(rows: Row[]): string {
   const header = ['area', 'case', 'metric', 'measured', 'target'];
   const lines = rows.map((r) => [r.area, r.case, r.metric, r.value, r.target ?? '']);
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...lines.map((l) => `| ${l.join(' | ')} |`),
+  ].join('\n');
 }
 
 const only = process.argv.slice(2);

@@ -8,7 +8,13 @@ import { clauseSearchDocument } from '../server/clauses/search-documents';
 import type { ClauseDocument } from '../server/clauses/schema';
 import type { SearchDocument } from '../server/search/documents';
 import { runSearch, type SearchParams } from '../server/search/query';
-import { buildIndex, IndexCache, serializeIndex, deserializeIndex, type BuiltIndex } from '../server/search/search-index';
+import {
+  buildIndex,
+  IndexCache,
+  serializeIndex,
+  deserializeIndex,
+  type BuiltIndex,
+} from '../server/search/search-index';
 import { ms, summarise, time, type Row } from './stats';
 import { ClauseRepository, contentOf } from '../server/clauses/repository';
 import { clauseDocumentSource } from '../server/clauses/search-documents';
@@ -85,7 +91,12 @@ function measureQueries(built: BuiltIndex, cpv: Map<string, string[]>, rounds: n
  * and saves the index; the next start reads the clause keys and loads the saved index. */
 async function startupBench(clauses: ClauseDocument[]): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-startup-'));
-  const db = createDatabase({ client: 'sqlite', url: `sqlite:${dir}/bench.sqlite`, filename: path.join(dir, 'bench.sqlite'), poolMax: 1 });
+  const db = createDatabase({
+    client: 'sqlite',
+    url: `sqlite:${dir}/bench.sqlite`,
+    filename: path.join(dir, 'bench.sqlite'),
+    poolMax: 1,
+  });
   try {
     await migrateToLatest(db);
     const repo = new ClauseRepository(db);
@@ -99,19 +110,63 @@ async function startupBench(clauses: ClauseDocument[]): Promise<Row[]> {
     });
     for (let i = 0; i < rows.length; i += 200) {
       const batch = rows.slice(i, i + 200);
-      await db('clauses').insert(batch.map((c) => ({ id: c.id, status: 'published', theme: c.theme, stage: c.stage, level: c.level, owner_org: c.owner, latest_version: 1, published_version: 1, reviewed_on: c.reviewed, created_at: now, updated_at: now })));
-      await db('clause_versions').insert(batch.map((c) => ({ clause_id: c.id, version: 1, status: 'published', content: contentOf(c), reason: 'bench', author_name: 'bench', created_at: now, published_at: now })));
+      await db('clauses').insert(
+        batch.map((c) => ({
+          id: c.id,
+          status: 'published',
+          theme: c.theme,
+          stage: c.stage,
+          level: c.level,
+          owner_org: c.owner,
+          latest_version: 1,
+          published_version: 1,
+          reviewed_on: c.reviewed,
+          created_at: now,
+          updated_at: now,
+        })),
+      );
+      await db('clause_versions').insert(
+        batch.map((c) => ({
+          clause_id: c.id,
+          version: 1,
+          status: 'published',
+          content: contentOf(c),
+          reason: 'bench',
+          author_name: 'bench',
+          created_at: now,
+          published_at: now,
+        })),
+      );
     }
     const logger = createLogger('silent');
-    const make = () => new SearchService(db, [clauseDocumentSource(repo)], () => repo.categories(), new IndexCache(path.join(dir, 'index')), logger);
+    const make = () =>
+      new SearchService(
+        db,
+        [clauseDocumentSource(repo)],
+        () => repo.categories(),
+        new IndexCache(path.join(dir, 'index')),
+        logger,
+      );
     const first = make();
     const cold = await time(() => first.refresh());
     const second = make();
     const warm = await time(() => second.refresh());
-    if (second.documentCount !== 10_000 || second.lastBuild?.builtIn !== 'cache') throw new Error(`start-up did not load the saved index (${second.lastBuild?.builtIn})`);
+    if (second.documentCount !== 10_000 || second.lastBuild?.builtIn !== 'cache')
+      throw new Error(`start-up did not load the saved index (${second.lastBuild?.builtIn})`);
     return [
-      { area: 'search', case: '10,000 clauses in SQLite', metric: `first start (build in ${first.lastBuild?.builtIn})`, value: ms(cold.ms) },
-      { area: 'search', case: '10,000 clauses in SQLite', metric: 'start-up with saved index', value: ms(warm.ms), target: '≤ 2 s' },
+      {
+        area: 'search',
+        case: '10,000 clauses in SQLite',
+        metric: `first start (build in ${first.lastBuild?.builtIn})`,
+        value: ms(cold.ms),
+      },
+      {
+        area: 'search',
+        case: '10,000 clauses in SQLite',
+        metric: 'start-up with saved index',
+        value: ms(warm.ms),
+        target: '≤ 2 s',
+      },
     ];
   } finally {
     await db.destroy();
@@ -125,15 +180,37 @@ export async function searchBench(): Promise<Row[]> {
   const real = await time(() => buildIndex(docs));
   measureQueries(real.value, cpv, 5);
   const realLatency = measureQueries(real.value, cpv, 100);
-  rows.push({ area: 'search', case: `real library (${docs.length} clauses)`, metric: 'latency p50 / p95', value: `${ms(realLatency.p50)} / ${ms(realLatency.p95)}`, target: 'p95 ≤ 2 ms' });
-  rows.push({ area: 'search', case: `real library (${docs.length} clauses)`, metric: 'index build', value: ms(real.ms) });
+  rows.push({
+    area: 'search',
+    case: `real library (${docs.length} clauses)`,
+    metric: 'latency p50 / p95',
+    value: `${ms(realLatency.p50)} / ${ms(realLatency.p95)}`,
+    target: 'p95 ≤ 2 ms',
+  });
+  rows.push({
+    area: 'search',
+    case: `real library (${docs.length} clauses)`,
+    metric: 'index build',
+    value: ms(real.ms),
+  });
 
   const big = generatedDocuments(10_000, docs);
   const built = await time(() => buildIndex(big));
   measureQueries(built.value, cpv, 2);
   const bigLatency = measureQueries(built.value, cpv, 20);
-  rows.push({ area: 'search', case: 'generated library (10,000 clauses)', metric: 'latency p50 / p95', value: `${ms(bigLatency.p50)} / ${ms(bigLatency.p95)}`, target: 'p95 ≤ 10 ms' });
-  rows.push({ area: 'search', case: 'generated library (10,000 clauses)', metric: 'index build (rebuild)', value: ms(built.ms) });
+  rows.push({
+    area: 'search',
+    case: 'generated library (10,000 clauses)',
+    metric: 'latency p50 / p95',
+    value: `${ms(bigLatency.p50)} / ${ms(bigLatency.p95)}`,
+    target: 'p95 ≤ 10 ms',
+  });
+  rows.push({
+    area: 'search',
+    case: 'generated library (10,000 clauses)',
+    metric: 'index build (rebuild)',
+    value: ms(built.ms),
+  });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-index-'));
   const cache = new IndexCache(dir);
@@ -141,7 +218,13 @@ export async function searchBench(): Promise<Row[]> {
   const size = fs.statSync(path.join(dir, `${built.value.fingerprint}.json`)).size;
   const loaded = await time(() => cache.load(built.value.fingerprint));
   if (!loaded.value) throw new Error('saved index did not load');
-  rows.push({ area: 'search', case: 'generated library (10,000 clauses)', metric: 'saved index load (start-up)', value: `${ms(loaded.ms)} (${(size / 1e6).toFixed(1)} MB)`, target: '≤ 2 s' });
+  rows.push({
+    area: 'search',
+    case: 'generated library (10,000 clauses)',
+    metric: 'saved index load (start-up)',
+    value: `${ms(loaded.ms)} (${(size / 1e6).toFixed(1)} MB)`,
+    target: '≤ 2 s',
+  });
   const roundTrip = deserializeIndex(serializeIndex(real.value));
   if (roundTrip.docs.length !== docs.length) throw new Error('real index did not round-trip');
   fs.rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,21 @@ import type { Knex } from 'knex';
 import { THEME_ORGANISATION, THEMES } from '../server/clauses/vocabulary';
 import { OBSTACLES, TICKET_STAGES } from '../server/helpdesk/vocabulary';
 
-const CATEGORIES = ['cleaning', 'construction', 'catering', 'it', 'office_supplies', 'furniture', 'vehicles', 'textiles', 'energy', 'green_spaces', 'events', 'security', 'reuse'];
+const CATEGORIES = [
+  'cleaning',
+  'construction',
+  'catering',
+  'it',
+  'office_supplies',
+  'furniture',
+  'vehicles',
+  'textiles',
+  'energy',
+  'green_spaces',
+  'events',
+  'security',
+  'reuse',
+];
 
 export async function seedTickets(db: Knex, count: number, year: number): Promise<void> {
   let seed = 7;
@@ -60,7 +74,15 @@ export async function seedUsage(db: Knex, count: number, year: number, clauseIds
   const rows: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i += 1) {
     const kind = random() < 0.8 ? 'clause_viewed' : random() < 0.8 ? 'clause_added' : 'template_generated';
-    rows.push({ kind, clause_id: kind === 'template_generated' ? null : clauseIds[Math.floor(random() * clauseIds.length)], category: kind === 'template_generated' ? 'cleaning' : null, theme: kind === 'template_generated' ? 'social' : null, level: null, document_id: kind === 'template_generated' ? `doc-${i}` : null, created_at: new Date(start + Math.floor(random() * span)).toISOString() });
+    rows.push({
+      kind,
+      clause_id: kind === 'template_generated' ? null : clauseIds[Math.floor(random() * clauseIds.length)],
+      category: kind === 'template_generated' ? 'cleaning' : null,
+      theme: kind === 'template_generated' ? 'social' : null,
+      level: null,
+      document_id: kind === 'template_generated' ? `doc-${i}` : null,
+      created_at: new Date(start + Math.floor(random() * span)).toISOString(),
+    });
   }
   await db.batchInsert('usage_events', rows, 500);
 }

@@ -3,12 +3,32 @@
 import type { Knex } from 'knex';
 
 const ORGANISATIONS = [
-  { code: 'environment_brussels', name_nl: 'Leefmilieu Brussel', name_fr: 'Bruxelles Environnement', kind: 'facilitator' },
+  {
+    code: 'environment_brussels',
+    name_nl: 'Leefmilieu Brussel',
+    name_fr: 'Bruxelles Environnement',
+    kind: 'facilitator',
+  },
   { code: 'innoviris', name_nl: 'Innoviris', name_fr: 'Innoviris', kind: 'facilitator' },
-  { code: 'economy_employment', name_nl: 'Brussel Economie en Werkgelegenheid', name_fr: 'Bruxelles Économie et Emploi', kind: 'facilitator' },
+  {
+    code: 'economy_employment',
+    name_nl: 'Brussel Economie en Werkgelegenheid',
+    name_fr: 'Bruxelles Économie et Emploi',
+    kind: 'facilitator',
+  },
   { code: 'actiris', name_nl: 'Actiris', name_fr: 'Actiris', kind: 'facilitator' },
-  { code: 'price_observatory', name_nl: 'Observatorium van de referentieprijzen', name_fr: 'Observatoire des prix de référence', kind: 'facilitator' },
-  { code: 'coordination_cell', name_nl: 'Coördinatiecel DOO/IOO/KMO+', name_fr: 'Cellule de coordination MPD/MPI/PME+', kind: 'coordination' },
+  {
+    code: 'price_observatory',
+    name_nl: 'Observatorium van de referentieprijzen',
+    name_fr: 'Observatoire des prix de référence',
+    kind: 'facilitator',
+  },
+  {
+    code: 'coordination_cell',
+    name_nl: 'Coördinatiecel DOO/IOO/KMO+',
+    name_fr: 'Cellule de coordination MPD/MPI/PME+',
+    kind: 'coordination',
+  },
 ];
 
 export async function up(knex: Knex): Promise<void> {
@@ -84,7 +104,15 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['rate_limits', 'mail_outbox', 'audit_log', 'one_time_tokens', 'user_roles', 'users', 'organisations']) {
+  for (const table of [
+    'rate_limits',
+    'mail_outbox',
+    'audit_log',
+    'one_time_tokens',
+    'user_roles',
+    'users',
+    'organisations',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

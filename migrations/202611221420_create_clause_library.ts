@@ -77,7 +77,14 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['usage_events', 'clause_feedback', 'clause_categories', 'clause_versions', 'clauses', 'categories']) {
+  for (const table of [
+    'usage_events',
+    'clause_feedback',
+    'clause_categories',
+    'clause_versions',
+    'clauses',
+    'categories',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

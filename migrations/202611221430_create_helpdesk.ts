@@ -119,7 +119,18 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['faq_entries', 'canned_answers', 'ticket_clause_links', 'ticket_obstacles', 'ticket_events', 'ticket_messages', 'ticket_tokens', 'tickets', 'ticket_sequences', 'pilot_codes']) {
+  for (const table of [
+    'faq_entries',
+    'canned_answers',
+    'ticket_clause_links',
+    'ticket_obstacles',
+    'ticket_events',
+    'ticket_messages',
+    'ticket_tokens',
+    'tickets',
+    'ticket_sequences',
+    'pilot_codes',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

@@ -12,9 +12,13 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 if (config.database.client === 'postgres') {
   const target = path.resolve(process.argv[2] ?? path.join(config.dataDir, 'backups', `helpdesk-${stamp}.dump`));
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const run = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${target}`, config.database.url], { stdio: 'inherit' });
+  const run = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${target}`, config.database.url], {
+    stdio: 'inherit',
+  });
   if (run.error || run.status !== 0) {
-    console.error('pg_dump failed or is not installed. Back up PostgreSQL with: pg_dump --format=custom --file=helpdesk.dump "$DATABASE_URL" (see README).');
+    console.error(
+      'pg_dump failed or is not installed. Back up PostgreSQL with: pg_dump --format=custom --file=helpdesk.dump "$DATABASE_URL" (see README).',
+    );
     process.exit(1);
   }
   console.log(`Backup written to ${target}`);
@@ -31,7 +35,8 @@ if (config.database.client === 'postgres') {
     const check = createDatabase({ ...config.database, url: `sqlite:${target}`, filename: target });
     const [result] = (await check.raw('PRAGMA integrity_check')) as { integrity_check: string }[];
     await check.destroy();
-    if (result.integrity_check !== 'ok') throw new Error(`the copy fails its integrity check: ${result.integrity_check}`);
+    if (result.integrity_check !== 'ok')
+      throw new Error(`the copy fails its integrity check: ${result.integrity_check}`);
     console.log(`Backup written to ${target} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB, integrity ok)`);
   } catch (err) {
     console.error(`Backup failed: ${(err as Error).message}`);

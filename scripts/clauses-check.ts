@@ -10,4 +10,6 @@ if (library.problems.length > 0) {
   process.exit(1);
 }
 const published = library.clauses.filter((c) => c.status === 'published').length;
-console.log(`${library.clauses.length} clauses (${published} published) and ${library.categories.length} categories: all valid.`);
+console.log(
+  `${library.clauses.length} clauses (${published} published) and ${library.categories.length} categories: all valid.`,
+);

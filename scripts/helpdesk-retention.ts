@@ -9,7 +9,9 @@ import { prepareDatabase } from '../server/startup';
 const config = loadConfig();
 const db = await prepareDatabase(config, createLogger('warn'));
 try {
-  const count = await new HelpdeskPrivacy(db, systemClock, new AuditLog(db, systemClock)).applyRetention(config.tickets.retentionMonths);
+  const count = await new HelpdeskPrivacy(db, systemClock, new AuditLog(db, systemClock)).applyRetention(
+    config.tickets.retentionMonths,
+  );
   console.log(`${count} ticket(s) closed more than ${config.tickets.retentionMonths} months ago anonymised.`);
 } catch (err) {
   console.error(`Retention failed: ${(err as Error).message}`);

@@ -17,7 +17,11 @@ const config = loadConfig();
 const source = path.resolve(file);
 
 if (config.database.client === 'postgres') {
-  const run = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.database.url}`, source], { stdio: 'inherit' });
+  const run = spawnSync(
+    'pg_restore',
+    ['--clean', '--if-exists', '--no-owner', `--dbname=${config.database.url}`, source],
+    { stdio: 'inherit' },
+  );
   if (run.error || run.status !== 0) {
     console.error('pg_restore failed or is not installed (see README).');
     process.exit(1);

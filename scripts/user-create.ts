@@ -12,7 +12,8 @@ import { translate } from '../server/i18n/catalog';
 import { isLang } from '../server/i18n/languages';
 import { buildDeps, prepareDatabase } from '../server/startup';
 
-const USAGE = 'Usage: npm run user:create -- --email E --name N --role coordinator|editor|facilitator [--role …] [--org CODE] [--lang nl|fr]';
+const USAGE =
+  'Usage: npm run user:create -- --email E --name N --role coordinator|editor|facilitator [--role …] [--org CODE] [--lang nl|fr]';
 
 function askHidden(question: string): Promise<string> {
   let muted = false;
@@ -45,7 +46,13 @@ async function main(): Promise<number> {
     strict: true,
   });
   const roles = (values.role ?? []).filter(isRole) as Role[];
-  if (!values.email || !values.name || roles.length === 0 || roles.length !== (values.role ?? []).length || !isLang(values.lang)) {
+  if (
+    !values.email ||
+    !values.name ||
+    roles.length === 0 ||
+    roles.length !== (values.role ?? []).length ||
+    !isLang(values.lang)
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -84,7 +91,10 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof AppError) {
-      const details = err.details.map((d) => `  ${d.field}: ${translate('nl', d.messageKey, d.params ?? {})} / ${translate('fr', d.messageKey, d.params ?? {})}`);
+      const details = err.details.map(
+        (d) =>
+          `  ${d.field}: ${translate('nl', d.messageKey, d.params ?? {})} / ${translate('fr', d.messageKey, d.params ?? {})}`,
+      );
       console.error([translate('nl', err.messageKey), ...details].join('\n'));
       return 1;
     }

@@ -46,7 +46,10 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(requestLogger(logger));
   app.use(securityHeaders());
-  app.use('/assets', express.static(path.join(config.rootDir, 'public'), { maxAge: config.isProduction ? '1d' : 0, index: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(config.rootDir, 'public'), { maxAge: config.isProduction ? '1d' : 0, index: false }),
+  );
   app.use(healthRoutes(db));
   app.use(languageRoutes(config.isProduction));
 
@@ -86,17 +89,71 @@ export function createApp(deps: AppDeps): express.Express {
   const pages = Router();
   pages.use(exposeFlash, csrfTokenForSignedIn);
   pages.use(homeRoutes());
-  pages.use(clauseRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations, usage: deps.usage }));
+  pages.use(
+    clauseRoutes({
+      clauses: deps.clauses,
+      repo: deps.clauseRepo,
+      search: deps.search,
+      organisations: deps.organisations,
+      usage: deps.usage,
+    }),
+  );
   pages.use(selectionRoutes(deps.clauses, deps.usage));
-  pages.use(tenderRoutes({ tenders: deps.tenders, clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
-  pages.use(helpdeskPublicRoutes({ tickets: deps.tickets, faq: deps.faq, search: deps.search, clauseRepo: deps.clauseRepo, ticketLimiter }));
-  pages.use(helpdeskStaffRoutes({ tickets: deps.tickets, repo: deps.helpdeskRepo, faq: deps.faq, accounts: deps.accounts, organisations: deps.organisations, clauseRepo: deps.clauseRepo, canned: deps.canned, clock }));
-  pages.use(helpdeskAdminRoutes({ db, clock, canned: deps.canned, faq: deps.faq, privacy: deps.privacy, organisations: deps.organisations }));
-  pages.use(monitoringRoutes({ stats: deps.stats, organisations: deps.organisations, clauseRepo: deps.clauseRepo, clock }));
+  pages.use(
+    tenderRoutes({
+      tenders: deps.tenders,
+      clauses: deps.clauses,
+      repo: deps.clauseRepo,
+      search: deps.search,
+      organisations: deps.organisations,
+    }),
+  );
+  pages.use(
+    helpdeskPublicRoutes({
+      tickets: deps.tickets,
+      faq: deps.faq,
+      search: deps.search,
+      clauseRepo: deps.clauseRepo,
+      ticketLimiter,
+    }),
+  );
+  pages.use(
+    helpdeskStaffRoutes({
+      tickets: deps.tickets,
+      repo: deps.helpdeskRepo,
+      faq: deps.faq,
+      accounts: deps.accounts,
+      organisations: deps.organisations,
+      clauseRepo: deps.clauseRepo,
+      canned: deps.canned,
+      clock,
+    }),
+  );
+  pages.use(
+    helpdeskAdminRoutes({
+      db,
+      clock,
+      canned: deps.canned,
+      faq: deps.faq,
+      privacy: deps.privacy,
+      organisations: deps.organisations,
+    }),
+  );
+  pages.use(
+    monitoringRoutes({ stats: deps.stats, organisations: deps.organisations, clauseRepo: deps.clauseRepo, clock }),
+  );
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
   pages.use(staffRoutes(deps.accountService));
-  pages.use(adminRoutes({ service: deps.accountService, accounts: deps.accounts, organisations: deps.organisations, mailer: deps.mailer, audit: deps.audit }));
+  pages.use(
+    adminRoutes({
+      service: deps.accountService,
+      accounts: deps.accounts,
+      organisations: deps.organisations,
+      mailer: deps.mailer,
+      audit: deps.audit,
+    }),
+  );
 
   for (const lang of LANGUAGES) {
     app.use(`/${lang}`, pageLanguage(lang, config.publicUrl), pages);

@@ -39,7 +39,12 @@ export function publicBaseUrl(config: Config): string {
   return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
 }
 
-export async function buildDeps(config: Config, db: Database, logger: Logger, clock: Clock = systemClock): Promise<AppDeps> {
+export async function buildDeps(
+  config: Config,
+  db: Database,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<AppDeps> {
   const mailer = new Mailer(db, clock, config.mail.from, config.mail.smtpUrl);
   const audit = new AuditLog(db, clock);
   const accounts = new AccountRepository(db);
@@ -48,8 +53,18 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
 
   const clauseRepo = new ClauseRepository(db);
   const report = await importLibraryIfChanged(db, clauseRepo, config.clausesDir, clock);
-  if (!report.skipped) logger.info({ added: report.added.length, updated: report.updated.length, unchanged: report.unchanged, kept: report.kept }, 'clause library imported');
-  const search = new SearchService(db, [clauseDocumentSource(clauseRepo), faqDocumentSource(db)], () => clauseRepo.categories(), new IndexCache(path.join(config.dataDir, 'search-index')), logger);
+  if (!report.skipped)
+    logger.info(
+      { added: report.added.length, updated: report.updated.length, unchanged: report.unchanged, kept: report.kept },
+      'clause library imported',
+    );
+  const search = new SearchService(
+    db,
+    [clauseDocumentSource(clauseRepo), faqDocumentSource(db)],
+    () => clauseRepo.categories(),
+    new IndexCache(path.join(config.dataDir, 'search-index')),
+    logger,
+  );
   await search.refresh();
   search.startPolling(config.searchRefreshSeconds);
   stoppers.push(() => search.stopPolling());
@@ -62,10 +77,11 @@ export async function buildDeps(config: Config, db: Database, logger: Logger, cl
   const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, notifications, clock, config);
   const privacy = new HelpdeskPrivacy(db, clock, audit);
   if (config.tickets.retentionIntervalHours > 0) {
-    const runRetention = () => privacy.applyRetention(config.tickets.retentionMonths).then(
-      (count) => count > 0 && logger.info({ anonymised: count }, 'helpdesk retention applied'),
-      (err) => logger.error({ err }, 'helpdesk retention failed'),
-    );
+    const runRetention = () =>
+      privacy.applyRetention(config.tickets.retentionMonths).then(
+        (count) => count > 0 && logger.info({ anonymised: count }, 'helpdesk retention applied'),
+        (err) => logger.error({ err }, 'helpdesk retention failed'),
+      );
     const timer = setInterval(runRetention, config.tickets.retentionIntervalHours * 3600_000);
     timer.unref();
     stoppers.push(() => clearInterval(timer));

@@ -34,8 +34,12 @@
       return;
     }
     var ul = document.createElement('ul');
-    data.faqs.forEach(function (f) { ul.appendChild(item(f, 'FAQ')); });
-    data.clauses.forEach(function (c) { ul.appendChild(item(c)); });
+    data.faqs.forEach(function (f) {
+      ul.appendChild(item(f, 'FAQ'));
+    });
+    data.clauses.forEach(function (c) {
+      ul.appendChild(item(c));
+    });
     list.appendChild(ul);
   }
 
@@ -45,9 +49,16 @@
       var q = field.value.trim();
       if (q.length < 3 || q === last) return;
       last = q;
-      var url = box.getAttribute('data-suggest-url') + '?lang=' + encodeURIComponent(box.getAttribute('data-lang')) + '&q=' + encodeURIComponent(q.slice(0, 500));
+      var url =
+        box.getAttribute('data-suggest-url') +
+        '?lang=' +
+        encodeURIComponent(box.getAttribute('data-lang')) +
+        '&q=' +
+        encodeURIComponent(q.slice(0, 500));
       fetch(url, { headers: { Accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : { clauses: [], faqs: [] }; })
+        .then(function (r) {
+          return r.ok ? r.json() : { clauses: [], faqs: [] };
+        })
         .then(render)
         .catch(function () {});
     }, 300);

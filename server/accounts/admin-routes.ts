@@ -2,7 +2,15 @@
 import { Router, type Request, type Response } from 'express';
 import type { AuditLog } from '../audit/audit-log';
 import { NotFound, ValidationFailed } from '../http/errors';
-import { bodyList, bodyString, EMAIL_PATTERN, errorSummary, fieldErrors, type FieldErrors, setFlash } from '../http/forms';
+import {
+  bodyList,
+  bodyString,
+  EMAIL_PATTERN,
+  errorSummary,
+  fieldErrors,
+  type FieldErrors,
+  setFlash,
+} from '../http/forms';
 import { translate } from '../i18n/catalog';
 import { isLang, type Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
@@ -38,12 +46,32 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
 
   router.get('/staff/users', async (_req, res) => {
     const orgs = new Map((await orgOptions(res)).map((o) => [o.code, o.name]));
-    const users = (await accounts.list()).map((u) => ({ ...u, orgName: u.orgCode ? orgs.get(u.orgCode) : undefined, pending: !u.passwordHash }));
+    const users = (await accounts.list()).map((u) => ({
+      ...u,
+      orgName: u.orgCode ? orgs.get(u.orgCode) : undefined,
+      pending: !u.passwordHash,
+    }));
     res.render('accounts/users', { section: 'staff', users });
   });
 
-  const renderInvite = async (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldErrors = {}) => {
-    res.status(status).render('accounts/invite', { section: 'staff', values, errors, errorSummary: errorSummary(errors), roles: ROLES, orgs: await orgOptions(res), csrfToken: csrfToken(req) });
+  const renderInvite = async (
+    req: Request,
+    res: Response,
+    status: number,
+    values: Record<string, unknown>,
+    errors: FieldErrors = {},
+  ) => {
+    res
+      .status(status)
+      .render('accounts/invite', {
+        section: 'staff',
+        values,
+        errors,
+        errorSummary: errorSummary(errors),
+        roles: ROLES,
+        orgs: await orgOptions(res),
+        csrfToken: csrfToken(req),
+      });
   };
 
   router.get('/staff/users/new', async (req, res) => {
@@ -51,15 +79,26 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
   });
 
   router.post('/staff/users/new', async (req, res) => {
-    const values = { email: bodyString(req, 'email', 254), name: bodyString(req, 'name', 300), roles: rolesFrom(req), org: bodyString(req, 'org', 40) || null, lang: isLang(bodyString(req, 'lang')) ? bodyString(req, 'lang') : lang(res) };
+    const values = {
+      email: bodyString(req, 'email', 254),
+      name: bodyString(req, 'name', 300),
+      roles: rolesFrom(req),
+      org: bodyString(req, 'org', 40) || null,
+      lang: isLang(bodyString(req, 'lang')) ? bodyString(req, 'lang') : lang(res),
+    };
     try {
-      if (values.org && !(await organisations.find(values.org))) throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
-      await service.invite({ ...values, lang: values.lang as Lang, orgCode: values.org }, { ip: req.ip, actorUserId: req.currentUser!.id });
+      if (values.org && !(await organisations.find(values.org)))
+        throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
+      await service.invite(
+        { ...values, lang: values.lang as Lang, orgCode: values.org },
+        { ip: req.ip, actorUserId: req.currentUser!.id },
+      );
       setFlash(req, 'ok', 'accounts.invitation_sent', { email: values.email });
       res.redirect(303, `/${lang(res)}/staff/users`);
     } catch (err) {
       if (err instanceof ValidationFailed) return renderInvite(req, res, 422, values, fieldErrors(err, lang(res)));
-      if ((err as { status?: number }).status === 409) return renderInvite(req, res, 409, values, { email: translate(lang(res), 'accounts.email_taken') });
+      if ((err as { status?: number }).status === 409)
+        return renderInvite(req, res, 409, values, { email: translate(lang(res), 'accounts.email_taken') });
       throw err;
     }
   });
@@ -73,7 +112,17 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
 
   const renderUser = async (req: Request, res: Response, status: number, errors: FieldErrors = {}) => {
     const user = await loadUser(req);
-    res.status(status).render('accounts/user', { section: 'staff', user, errors, errorSummary: errorSummary(errors), roles: ROLES, orgs: await orgOptions(res), csrfToken: csrfToken(req) });
+    res
+      .status(status)
+      .render('accounts/user', {
+        section: 'staff',
+        user,
+        errors,
+        errorSummary: errorSummary(errors),
+        roles: ROLES,
+        orgs: await orgOptions(res),
+        csrfToken: csrfToken(req),
+      });
   };
 
   router.get('/staff/users/:id', async (req, res) => renderUser(req, res, 200));
@@ -82,8 +131,13 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
     const user = await loadUser(req);
     const org = bodyString(req, 'org', 40) || null;
     try {
-      if (org && !(await organisations.find(org))) throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
-      await service.updateUser(user.id, { roles: rolesFrom(req), orgCode: org }, { ip: req.ip, actorUserId: req.currentUser!.id });
+      if (org && !(await organisations.find(org)))
+        throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
+      await service.updateUser(
+        user.id,
+        { roles: rolesFrom(req), orgCode: org },
+        { ip: req.ip, actorUserId: req.currentUser!.id },
+      );
       setFlash(req, 'ok', 'accounts.user_saved');
       res.redirect(303, `/${lang(res)}/staff/users/${user.id}`);
     } catch (err) {
@@ -106,26 +160,43 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
   });
 
   router.get('/staff/organisations', async (req, res) => {
-    res.render('accounts/organisations', { section: 'staff', organisations: await organisations.list(), csrfToken: csrfToken(req) });
+    res.render('accounts/organisations', {
+      section: 'staff',
+      organisations: await organisations.list(),
+      csrfToken: csrfToken(req),
+    });
   });
 
   router.post('/staff/organisations/:code', async (req, res) => {
     const org = await organisations.find(req.params.code);
     if (!org) throw new NotFound();
-    const changes = { nameNl: bodyString(req, 'name_nl', 200).trim(), nameFr: bodyString(req, 'name_fr', 200).trim(), queueEmail: bodyString(req, 'queue_email', 254).trim() || null };
+    const changes = {
+      nameNl: bodyString(req, 'name_nl', 200).trim(),
+      nameFr: bodyString(req, 'name_fr', 200).trim(),
+      queueEmail: bodyString(req, 'queue_email', 254).trim() || null,
+    };
     const problems = [];
     if (!changes.nameNl) problems.push({ field: 'name_nl', messageKey: 'validation.required' });
     if (!changes.nameFr) problems.push({ field: 'name_fr', messageKey: 'validation.required' });
-    if (changes.queueEmail && !EMAIL_PATTERN.test(changes.queueEmail)) problems.push({ field: 'queue_email', messageKey: 'validation.email' });
+    if (changes.queueEmail && !EMAIL_PATTERN.test(changes.queueEmail))
+      problems.push({ field: 'queue_email', messageKey: 'validation.email' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     await organisations.update(org.code, changes);
-    await audit.record('organisation.updated', { actorUserId: req.currentUser!.id, ip: req.ip, details: { code: org.code } });
+    await audit.record('organisation.updated', {
+      actorUserId: req.currentUser!.id,
+      ip: req.ip,
+      details: { code: org.code },
+    });
     setFlash(req, 'ok', 'accounts.organisation_saved');
     res.redirect(303, `/${lang(res)}/staff/organisations`);
   });
 
   router.get('/staff/outbox', async (_req, res) => {
-    res.render('accounts/outbox', { section: 'staff', messages: await mailer.outbox(), outboxOnly: mailer.usesOutboxOnly });
+    res.render('accounts/outbox', {
+      section: 'staff',
+      messages: await mailer.outbox(),
+      outboxOnly: mailer.usesOutboxOnly,
+    });
   });
 
   router.get('/staff/audit', async (_req, res) => {

@@ -33,6 +33,8 @@ export class OrganisationRepository {
   }
 
   async update(code: string, changes: { nameNl: string; nameFr: string; queueEmail: string | null }): Promise<void> {
-    await this.db('organisations').where({ code }).update({ name_nl: changes.nameNl, name_fr: changes.nameFr, queue_email: changes.queueEmail });
+    await this.db('organisations')
+      .where({ code })
+      .update({ name_nl: changes.nameNl, name_fr: changes.nameFr, queue_email: changes.queueEmail });
   }
 }

@@ -71,7 +71,9 @@ export class AccountRepository {
   }
 
   async findByEmail(email: string): Promise<UserRecord | undefined> {
-    const row = (await this.db('users').where({ email: normaliseEmail(email) }).first()) as UserRow | undefined;
+    const row = (await this.db('users')
+      .where({ email: normaliseEmail(email) })
+      .first()) as UserRow | undefined;
     if (!row) return undefined;
     return toUser(row, (await this.rolesOf([row.id])).get(row.id) ?? []);
   }
@@ -86,7 +88,15 @@ export class AccountRepository {
     return (await this.list()).filter((u) => u.orgCode === orgCode && !u.disabledAt);
   }
 
-  async create(input: { email: string; name: string; passwordHash: string | null; orgCode: string | null; roles: Role[]; lang: 'nl' | 'fr'; at: Date }): Promise<number> {
+  async create(input: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    orgCode: string | null;
+    roles: Role[];
+    lang: 'nl' | 'fr';
+    at: Date;
+  }): Promise<number> {
     return this.db.transaction(async (trx) => {
       const [inserted] = await trx('users')
         .insert({
@@ -104,7 +114,10 @@ export class AccountRepository {
     });
   }
 
-  async update(id: number, changes: { name?: string; orgCode?: string | null; roles?: Role[]; lang?: 'nl' | 'fr' }): Promise<void> {
+  async update(
+    id: number,
+    changes: { name?: string; orgCode?: string | null; roles?: Role[]; lang?: 'nl' | 'fr' },
+  ): Promise<void> {
     await this.db.transaction(async (trx) => {
       const patch: Record<string, unknown> = {};
       if (changes.name !== undefined) patch.name = changes.name.trim();
@@ -113,7 +126,8 @@ export class AccountRepository {
       if (Object.keys(patch).length > 0) await trx('users').where({ id }).update(patch);
       if (changes.roles) {
         await trx('user_roles').where({ user_id: id }).delete();
-        if (changes.roles.length > 0) await trx('user_roles').insert(changes.roles.map((role) => ({ user_id: id, role })));
+        if (changes.roles.length > 0)
+          await trx('user_roles').insert(changes.roles.map((role) => ({ user_id: id, role })));
       }
     });
   }
@@ -122,7 +136,12 @@ export class AccountRepository {
   async setPassword(id: number, passwordHash: string): Promise<void> {
     await this.db('users')
       .where({ id })
-      .update({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, session_epoch: this.db.raw('session_epoch + 1') });
+      .update({
+        password_hash: passwordHash,
+        failed_sign_ins: 0,
+        locked_until: null,
+        session_epoch: this.db.raw('session_epoch + 1'),
+      });
   }
 
   async setDisabled(id: number, at: Date | null): Promise<void> {
@@ -137,7 +156,9 @@ export class AccountRepository {
       await trx('users').where({ id }).increment('failed_sign_ins', 1);
       const row = (await trx('users').where({ id }).select('failed_sign_ins').first()) as { failed_sign_ins: number };
       if (Number(row.failed_sign_ins) >= limit) {
-        await trx('users').where({ id }).update({ failed_sign_ins: 0, locked_until: toIso(lockUntil) });
+        await trx('users')
+          .where({ id })
+          .update({ failed_sign_ins: 0, locked_until: toIso(lockUntil) });
         return { locked: true };
       }
       return { locked: false };
@@ -145,14 +166,32 @@ export class AccountRepository {
   }
 
   async recordSuccessfulSignIn(id: number, at: Date): Promise<void> {
-    await this.db('users').where({ id }).update({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: toIso(at) });
+    await this.db('users')
+      .where({ id })
+      .update({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: toIso(at) });
   }
 
-  async createToken(userId: number, purpose: 'reset' | 'invitation', tokenHash: string, expiresAt: Date, at: Date): Promise<void> {
-    await this.db('one_time_tokens').insert({ user_id: userId, purpose, token_hash: tokenHash, expires_at: toIso(expiresAt), created_at: toIso(at) });
+  async createToken(
+    userId: number,
+    purpose: 'reset' | 'invitation',
+    tokenHash: string,
+    expiresAt: Date,
+    at: Date,
+  ): Promise<void> {
+    await this.db('one_time_tokens').insert({
+      user_id: userId,
+      purpose,
+      token_hash: tokenHash,
+      expires_at: toIso(expiresAt),
+      created_at: toIso(at),
+    });
   }
 
-  async findUsableToken(tokenHash: string, purpose: 'reset' | 'invitation', now: Date): Promise<{ id: number; userId: number } | undefined> {
+  async findUsableToken(
+    tokenHash: string,
+    purpose: 'reset' | 'invitation',
+    now: Date,
+  ): Promise<{ id: number; userId: number } | undefined> {
     const row = (await this.db('one_time_tokens')
       .where({ token_hash: tokenHash, purpose })
       .whereNull('used_at')
@@ -163,7 +202,10 @@ export class AccountRepository {
 
   /** Marks a token used; false when another request used it first (single use, even under races). */
   async consumeToken(id: number, at: Date): Promise<boolean> {
-    const count = await this.db('one_time_tokens').where({ id }).whereNull('used_at').update({ used_at: toIso(at) });
+    const count = await this.db('one_time_tokens')
+      .where({ id })
+      .whereNull('used_at')
+      .update({ used_at: toIso(at) });
     return count === 1;
   }
 }

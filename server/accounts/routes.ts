@@ -27,8 +27,22 @@ async function startSession(req: Request, user: UserRecord, now: number): Promis
 export function accountRoutes(service: AccountService, signInLimiter: RequestHandler, clock: Clock): Router {
   const router = Router();
 
-  const renderSignIn = (req: Request, res: Response, status: number, values: { email: string; next: string }, error?: string) => {
-    res.status(status).render('accounts/signin', { title: translate(lang(res), 'accounts.sign_in_title'), section: 'signin', values, error, csrfToken: csrfToken(req) });
+  const renderSignIn = (
+    req: Request,
+    res: Response,
+    status: number,
+    values: { email: string; next: string },
+    error?: string,
+  ) => {
+    res
+      .status(status)
+      .render('accounts/signin', {
+        title: translate(lang(res), 'accounts.sign_in_title'),
+        section: 'signin',
+        values,
+        error,
+        csrfToken: csrfToken(req),
+      });
   };
 
   router.get('/signin', (req, res) => {
@@ -37,7 +51,10 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
   });
 
   router.post('/signin', signInLimiter, async (req, res) => {
-    const values = { email: bodyString(req, 'email', 254), next: safeLocalPath(bodyString(req, 'next'), lang(res), '') };
+    const values = {
+      email: bodyString(req, 'email', 254),
+      next: safeLocalPath(bodyString(req, 'next'), lang(res), ''),
+    };
     try {
       const user = await service.signIn(values.email, bodyString(req, 'password', 1000), { ip: req.ip });
       await startSession(req, user, clock.now().getTime());
@@ -68,8 +85,23 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
     res.render('accounts/forgot-sent', { section: 'signin' });
   });
 
-  const renderNewPassword = (req: Request, res: Response, view: string, status: number, extra: Record<string, unknown>, errors: FieldErrors = {}) => {
-    res.status(status).render(view, { section: 'signin', errors, errorSummary: errorSummary(errors), csrfToken: csrfToken(req), ...extra });
+  const renderNewPassword = (
+    req: Request,
+    res: Response,
+    view: string,
+    status: number,
+    extra: Record<string, unknown>,
+    errors: FieldErrors = {},
+  ) => {
+    res
+      .status(status)
+      .render(view, {
+        section: 'signin',
+        errors,
+        errorSummary: errorSummary(errors),
+        csrfToken: csrfToken(req),
+        ...extra,
+      });
   };
 
   router.get('/password/reset/:token', async (req, res) => {
@@ -80,12 +112,26 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
 
   router.post('/password/reset/:token', async (req, res) => {
     try {
-      await service.resetPassword(req.params.token, bodyString(req, 'password', 1000), bodyString(req, 'confirmation', 1000), { ip: req.ip });
+      await service.resetPassword(
+        req.params.token,
+        bodyString(req, 'password', 1000),
+        bodyString(req, 'confirmation', 1000),
+        { ip: req.ip },
+      );
       setFlash(req, 'ok', 'accounts.password_reset_done');
       res.redirect(303, `/${lang(res)}/signin`);
     } catch (err) {
-      if (err instanceof ValidationFailed) return renderNewPassword(req, res, 'accounts/reset', 422, { token: req.params.token }, fieldErrors(err, lang(res)));
-      if ((err as { status?: number }).status === 404) return res.status(404).render('accounts/link-invalid', { section: 'signin' });
+      if (err instanceof ValidationFailed)
+        return renderNewPassword(
+          req,
+          res,
+          'accounts/reset',
+          422,
+          { token: req.params.token },
+          fieldErrors(err, lang(res)),
+        );
+      if ((err as { status?: number }).status === 404)
+        return res.status(404).render('accounts/link-invalid', { section: 'signin' });
       throw err;
     }
   });
@@ -93,21 +139,37 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
   router.get('/invitation/:token', async (req, res) => {
     const found = await service.findInvitation(req.params.token);
     if (!found) return res.status(404).render('accounts/link-invalid', { section: 'signin' });
-    renderNewPassword(req, res, 'accounts/invitation', 200, { token: req.params.token, invitee: { name: found.user.name, email: found.user.email } });
+    renderNewPassword(req, res, 'accounts/invitation', 200, {
+      token: req.params.token,
+      invitee: { name: found.user.name, email: found.user.email },
+    });
   });
 
   router.post('/invitation/:token', async (req, res) => {
     try {
-      const user = await service.acceptInvitation(req.params.token, bodyString(req, 'password', 1000), bodyString(req, 'confirmation', 1000), { ip: req.ip });
+      const user = await service.acceptInvitation(
+        req.params.token,
+        bodyString(req, 'password', 1000),
+        bodyString(req, 'confirmation', 1000),
+        { ip: req.ip },
+      );
       await startSession(req, user, clock.now().getTime());
       setFlash(req, 'ok', 'accounts.welcome', { name: user.name });
       res.redirect(303, `/${lang(res)}/staff`);
     } catch (err) {
       if (err instanceof ValidationFailed) {
         const found = await service.findInvitation(req.params.token);
-        return renderNewPassword(req, res, 'accounts/invitation', 422, { token: req.params.token, invitee: found ? { name: found.user.name, email: found.user.email } : undefined }, fieldErrors(err, lang(res)));
+        return renderNewPassword(
+          req,
+          res,
+          'accounts/invitation',
+          422,
+          { token: req.params.token, invitee: found ? { name: found.user.name, email: found.user.email } : undefined },
+          fieldErrors(err, lang(res)),
+        );
       }
-      if ((err as { status?: number }).status === 404) return res.status(404).render('accounts/link-invalid', { section: 'signin' });
+      if ((err as { status?: number }).status === 404)
+        return res.status(404).render('accounts/link-invalid', { section: 'signin' });
       throw err;
     }
   });

@@ -16,7 +16,6 @@ export const LOCKOUT_MINUTES = 15;
 export const RESET_LINK_MINUTES = 60;
 export const INVITATION_LINK_HOURS = 72;
 
-
 export interface RequestContext {
   ip?: string;
   actorUserId?: number;
@@ -37,13 +36,23 @@ export class AccountService {
     const now = this.clock.now();
     if (user?.lockedUntil && user.lockedUntil > now) {
       await this.audit.record('sign_in.locked', { targetUserId: user.id, ip: ctx.ip });
-      throw new TooManyRequests('accounts.locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
+      throw new TooManyRequests('accounts.locked', {
+        minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
+      });
     }
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || user.disabledAt) {
-      await this.audit.record('sign_in.failure', { targetUserId: user?.id, ip: ctx.ip, details: user ? {} : { reason: 'unknown_email' } });
+      await this.audit.record('sign_in.failure', {
+        targetUserId: user?.id,
+        ip: ctx.ip,
+        details: user ? {} : { reason: 'unknown_email' },
+      });
       if (user && !user.disabledAt) {
-        const { locked } = await this.accounts.recordFailedSignIn(user.id, LOCKOUT_FAILURES, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000));
+        const { locked } = await this.accounts.recordFailedSignIn(
+          user.id,
+          LOCKOUT_FAILURES,
+          new Date(now.getTime() + LOCKOUT_MINUTES * 60_000),
+        );
         if (locked) throw new TooManyRequests('accounts.locked', { minutes: LOCKOUT_MINUTES });
       }
       throw new Unauthorized('accounts.bad_credentials');
@@ -53,11 +62,18 @@ export class AccountService {
     return user;
   }
 
-  async changePassword(userId: number, current: string, next: string, confirmation: string, ctx: RequestContext): Promise<UserRecord> {
+  async changePassword(
+    userId: number,
+    current: string,
+    next: string,
+    confirmation: string,
+    ctx: RequestContext,
+  ): Promise<UserRecord> {
     const user = await this.accounts.findById(userId);
     if (!user) throw new NotFound();
     const problems: FieldProblem[] = [];
-    if (!(await verifyPassword(user.passwordHash, current))) problems.push({ field: 'current', messageKey: 'accounts.current_password_wrong' });
+    if (!(await verifyPassword(user.passwordHash, current)))
+      problems.push({ field: 'current', messageKey: 'accounts.current_password_wrong' });
     problems.push(...this.newPasswordProblems(next, confirmation, user.email));
     if (problems.length > 0) throw new ValidationFailed(problems);
     await this.accounts.setPassword(user.id, await hashPassword(next));
@@ -66,7 +82,11 @@ export class AccountService {
   }
 
   newPasswordProblems(password: string, confirmation: string, email: string): FieldProblem[] {
-    const problems: FieldProblem[] = passwordProblems(password, email).map((messageKey) => ({ field: 'password', messageKey, params: { min: 8, max: 128 } }));
+    const problems: FieldProblem[] = passwordProblems(password, email).map((messageKey) => ({
+      field: 'password',
+      messageKey,
+      params: { min: 8, max: 128 },
+    }));
     if (password !== confirmation) problems.push({ field: 'confirmation', messageKey: 'accounts.password_mismatch' });
     return problems;
   }
@@ -105,25 +125,53 @@ export class AccountService {
     return (await this.accounts.findById(user.id))!;
   }
 
-  async invite(input: { email: string; name: string; roles: Role[]; orgCode: string | null; lang: Lang }, ctx: RequestContext): Promise<number> {
+  async invite(
+    input: { email: string; name: string; roles: Role[]; orgCode: string | null; lang: Lang },
+    ctx: RequestContext,
+  ): Promise<number> {
     const problems: FieldProblem[] = [];
     if (!EMAIL_PATTERN.test(input.email.trim())) problems.push({ field: 'email', messageKey: 'validation.email' });
     if (!input.name.trim()) problems.push({ field: 'name', messageKey: 'validation.required' });
-    if (input.name.length > 200) problems.push({ field: 'name', messageKey: 'validation.too_long', params: { max: 200 } });
+    if (input.name.length > 200)
+      problems.push({ field: 'name', messageKey: 'validation.too_long', params: { max: 200 } });
     if (input.roles.length === 0) problems.push({ field: 'roles', messageKey: 'accounts.roles_required' });
-    if (input.roles.includes('facilitator') && !input.orgCode) problems.push({ field: 'org', messageKey: 'accounts.org_required_for_facilitator' });
+    if (input.roles.includes('facilitator') && !input.orgCode)
+      problems.push({ field: 'org', messageKey: 'accounts.org_required_for_facilitator' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     if (await this.accounts.findByEmail(input.email)) throw new Conflict('accounts.email_taken');
     const now = this.clock.now();
-    const userId = await this.accounts.create({ email: input.email, name: input.name, passwordHash: null, orgCode: input.orgCode, roles: input.roles, lang: input.lang, at: now });
+    const userId = await this.accounts.create({
+      email: input.email,
+      name: input.name,
+      passwordHash: null,
+      orgCode: input.orgCode,
+      roles: input.roles,
+      lang: input.lang,
+      at: now,
+    });
     const { token, hash } = newToken();
-    await this.accounts.createToken(userId, 'invitation', hash, new Date(now.getTime() + INVITATION_LINK_HOURS * 3600_000), now);
-    await this.audit.record('user.invited', { actorUserId: ctx.actorUserId, targetUserId: userId, ip: ctx.ip, details: { roles: input.roles, org: input.orgCode } });
+    await this.accounts.createToken(
+      userId,
+      'invitation',
+      hash,
+      new Date(now.getTime() + INVITATION_LINK_HOURS * 3600_000),
+      now,
+    );
+    await this.audit.record('user.invited', {
+      actorUserId: ctx.actorUserId,
+      targetUserId: userId,
+      ip: ctx.ip,
+      details: { roles: input.roles, org: input.orgCode },
+    });
     await this.mailer.send({
       to: normaliseEmail(input.email),
       lang: input.lang,
       subject: translate(input.lang, 'mail.invitation_subject'),
-      text: translate(input.lang, 'mail.invitation_body', { name: input.name, link: `${this.baseUrl()}/${input.lang}/invitation/${token}`, hours: INVITATION_LINK_HOURS }),
+      text: translate(input.lang, 'mail.invitation_body', {
+        name: input.name,
+        link: `${this.baseUrl()}/${input.lang}/invitation/${token}`,
+        hours: INVITATION_LINK_HOURS,
+      }),
     });
     return userId;
   }
@@ -136,33 +184,58 @@ export class AccountService {
     return { id: found.id, user };
   }
 
-  async acceptInvitation(token: string, password: string, confirmation: string, ctx: RequestContext): Promise<UserRecord> {
+  async acceptInvitation(
+    token: string,
+    password: string,
+    confirmation: string,
+    ctx: RequestContext,
+  ): Promise<UserRecord> {
     const found = await this.findInvitation(token);
     if (!found) throw new NotFound('accounts.link_invalid');
     const problems = this.newPasswordProblems(password, confirmation, found.user.email);
     if (problems.length > 0) throw new ValidationFailed(problems);
     if (!(await this.accounts.consumeToken(found.id, this.clock.now()))) throw new NotFound('accounts.link_invalid');
     await this.accounts.setPassword(found.user.id, await hashPassword(password));
-    await this.audit.record('user.invitation_accepted', { actorUserId: found.user.id, targetUserId: found.user.id, ip: ctx.ip });
+    await this.audit.record('user.invitation_accepted', {
+      actorUserId: found.user.id,
+      targetUserId: found.user.id,
+      ip: ctx.ip,
+    });
     return (await this.accounts.findById(found.user.id))!;
   }
 
-  async updateUser(userId: number, changes: { roles: Role[]; orgCode: string | null }, ctx: RequestContext): Promise<void> {
+  async updateUser(
+    userId: number,
+    changes: { roles: Role[]; orgCode: string | null },
+    ctx: RequestContext,
+  ): Promise<void> {
     const user = await this.accounts.findById(userId);
     if (!user) throw new NotFound();
     const problems: FieldProblem[] = [];
     if (changes.roles.length === 0) problems.push({ field: 'roles', messageKey: 'accounts.roles_required' });
-    if (changes.roles.includes('facilitator') && !changes.orgCode) problems.push({ field: 'org', messageKey: 'accounts.org_required_for_facilitator' });
-    if (userId === ctx.actorUserId && !changes.roles.includes('coordinator')) problems.push({ field: 'roles', messageKey: 'accounts.cannot_drop_own_coordinator' });
+    if (changes.roles.includes('facilitator') && !changes.orgCode)
+      problems.push({ field: 'org', messageKey: 'accounts.org_required_for_facilitator' });
+    if (userId === ctx.actorUserId && !changes.roles.includes('coordinator'))
+      problems.push({ field: 'roles', messageKey: 'accounts.cannot_drop_own_coordinator' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     await this.accounts.update(userId, { roles: changes.roles, orgCode: changes.orgCode });
     const before = [...user.roles].sort().join(',');
     const after = [...changes.roles].sort().join(',');
     if (before !== after) {
-      await this.audit.record('user.roles_changed', { actorUserId: ctx.actorUserId, targetUserId: userId, ip: ctx.ip, details: { from: user.roles, to: changes.roles } });
+      await this.audit.record('user.roles_changed', {
+        actorUserId: ctx.actorUserId,
+        targetUserId: userId,
+        ip: ctx.ip,
+        details: { from: user.roles, to: changes.roles },
+      });
     }
     if (user.orgCode !== changes.orgCode) {
-      await this.audit.record('user.updated', { actorUserId: ctx.actorUserId, targetUserId: userId, ip: ctx.ip, details: { org: { from: user.orgCode, to: changes.orgCode } } });
+      await this.audit.record('user.updated', {
+        actorUserId: ctx.actorUserId,
+        targetUserId: userId,
+        ip: ctx.ip,
+        details: { org: { from: user.orgCode, to: changes.orgCode } },
+      });
     }
   }
 
@@ -170,23 +243,49 @@ export class AccountService {
   async setDisabled(userId: number, disabled: boolean, ctx: RequestContext): Promise<void> {
     const user = await this.accounts.findById(userId);
     if (!user) throw new NotFound();
-    if (disabled && userId === ctx.actorUserId) throw new ValidationFailed([{ field: 'disabled', messageKey: 'accounts.cannot_disable_self' }]);
+    if (disabled && userId === ctx.actorUserId)
+      throw new ValidationFailed([{ field: 'disabled', messageKey: 'accounts.cannot_disable_self' }]);
     await this.accounts.setDisabled(userId, disabled ? this.clock.now() : null);
-    await this.audit.record(disabled ? 'user.disabled' : 'user.enabled', { actorUserId: ctx.actorUserId, targetUserId: userId, ip: ctx.ip });
+    await this.audit.record(disabled ? 'user.disabled' : 'user.enabled', {
+      actorUserId: ctx.actorUserId,
+      targetUserId: userId,
+      ip: ctx.ip,
+    });
   }
 
   /** For the CLI: the first coordinator, with a password given directly. */
-  async createWithPassword(input: { email: string; name: string; password: string; roles: Role[]; orgCode: string | null; lang: Lang }): Promise<number> {
+  async createWithPassword(input: {
+    email: string;
+    name: string;
+    password: string;
+    roles: Role[];
+    orgCode: string | null;
+    lang: Lang;
+  }): Promise<number> {
     const problems: FieldProblem[] = [];
     if (!EMAIL_PATTERN.test(input.email.trim())) problems.push({ field: 'email', messageKey: 'validation.email' });
     if (!input.name.trim()) problems.push({ field: 'name', messageKey: 'validation.required' });
-    problems.push(...passwordProblems(input.password, input.email).map((messageKey) => ({ field: 'password', messageKey, params: { min: 8, max: 128 } })));
+    problems.push(
+      ...passwordProblems(input.password, input.email).map((messageKey) => ({
+        field: 'password',
+        messageKey,
+        params: { min: 8, max: 128 },
+      })),
+    );
     if (input.roles.length === 0) problems.push({ field: 'role', messageKey: 'accounts.roles_required' });
-    if (input.roles.includes('facilitator') && !input.orgCode) problems.push({ field: 'org', messageKey: 'accounts.org_required_for_facilitator' });
+    if (input.roles.includes('facilitator') && !input.orgCode)
+      problems.push({ field: 'org', messageKey: 'accounts.org_required_for_facilitator' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     if (await this.accounts.findByEmail(input.email)) throw new Conflict('accounts.email_taken');
-    const id = await this.accounts.create({ ...input, passwordHash: await hashPassword(input.password), at: this.clock.now() });
-    await this.audit.record('user.created', { targetUserId: id, details: { roles: input.roles, org: input.orgCode, via: 'cli' } });
+    const id = await this.accounts.create({
+      ...input,
+      passwordHash: await hashPassword(input.password),
+      at: this.clock.now(),
+    });
+    await this.audit.record('user.created', {
+      targetUserId: id,
+      details: { roles: input.roles, org: input.orgCode, via: 'cli' },
+    });
     return id;
   }
 }

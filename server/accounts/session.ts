@@ -34,8 +34,17 @@ export async function sessionSecret(db: Knex, config: Config, clock: Clock): Pro
   return ((await db('settings').where({ key }).first()) as { value: string }).value;
 }
 
-export function sessionMiddleware(db: Knex, config: Config, secret: string): { middleware: RequestHandler; store: ConnectSessionKnexStore } {
-  const store = new ConnectSessionKnexStore({ knex: db, tableName: 'sessions', createTable: false, cleanupInterval: 5 * 60_000 });
+export function sessionMiddleware(
+  db: Knex,
+  config: Config,
+  secret: string,
+): { middleware: RequestHandler; store: ConnectSessionKnexStore } {
+  const store = new ConnectSessionKnexStore({
+    knex: db,
+    tableName: 'sessions',
+    createTable: false,
+    cleanupInterval: 5 * 60_000,
+  });
   const middleware = session({
     name: SESSION_COOKIE,
     secret,
@@ -68,7 +77,14 @@ export function loadCurrentUser(accounts: AccountRepository, config: Config, clo
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
       return next();
     }
-    req.currentUser = { id: user.id, email: user.email, name: user.name, orgCode: user.orgCode, roles: user.roles, preferredLang: user.preferredLang };
+    req.currentUser = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      orgCode: user.orgCode,
+      roles: user.roles,
+      preferredLang: user.preferredLang,
+    };
     res.locals.currentUser = req.currentUser;
     res.locals.isCoordinator = user.roles.includes('coordinator');
     res.locals.isEditor = user.roles.includes('editor');

@@ -22,7 +22,13 @@ export function staffRoutes(service: AccountService): Router {
 
   router.post('/staff/profile', requireSignedIn, async (req, res) => {
     try {
-      const user = await service.changePassword(req.currentUser!.id, bodyString(req, 'current', 1000), bodyString(req, 'password', 1000), bodyString(req, 'confirmation', 1000), { ip: req.ip, actorUserId: req.currentUser!.id });
+      const user = await service.changePassword(
+        req.currentUser!.id,
+        bodyString(req, 'current', 1000),
+        bodyString(req, 'password', 1000),
+        bodyString(req, 'confirmation', 1000),
+        { ip: req.ip, actorUserId: req.currentUser!.id },
+      );
       // The password change ended other sessions; this one continues under the new epoch.
       req.session.epoch = user.sessionEpoch;
       setFlash(req, 'ok', 'accounts.password_changed');
@@ -30,7 +36,14 @@ export function staffRoutes(service: AccountService): Router {
     } catch (err) {
       if (!(err instanceof ValidationFailed)) throw err;
       const errors = fieldErrors(err, lang(res));
-      res.status(422).render('accounts/profile', { section: 'staff', errors, errorSummary: errorSummary(errors), csrfToken: csrfToken(req) });
+      res
+        .status(422)
+        .render('accounts/profile', {
+          section: 'staff',
+          errors,
+          errorSummary: errorSummary(errors),
+          csrfToken: csrfToken(req),
+        });
     }
   });
 

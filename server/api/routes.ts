@@ -14,7 +14,21 @@ export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router 
   });
   router.use(tenderApiRoutes(deps.tenders));
   router.use(helpdeskApiRoutes(deps.tickets, deps.search, ticketLimiter));
-  router.use(statsApiRoutes({ stats: deps.stats, organisations: deps.organisations, clauseRepo: deps.clauseRepo, clock: deps.clock }));
-  router.use(clauseApiRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, search: deps.search, organisations: deps.organisations }));
+  router.use(
+    statsApiRoutes({
+      stats: deps.stats,
+      organisations: deps.organisations,
+      clauseRepo: deps.clauseRepo,
+      clock: deps.clock,
+    }),
+  );
+  router.use(
+    clauseApiRoutes({
+      clauses: deps.clauses,
+      repo: deps.clauseRepo,
+      search: deps.search,
+      organisations: deps.organisations,
+    }),
+  );
   return router;
 }

@@ -39,7 +39,15 @@ export class AuditLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(event: AuditEvent, entry: { actorUserId?: number | null; targetUserId?: number | null; ip?: string | null; details?: Record<string, unknown> }): Promise<void> {
+  async record(
+    event: AuditEvent,
+    entry: {
+      actorUserId?: number | null;
+      targetUserId?: number | null;
+      ip?: string | null;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
     await this.db('audit_log').insert({
       at: toIso(this.clock.now()),
       event,

@@ -32,9 +32,29 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
   router.use('/staff/canned', ...requireRole('facilitator', 'coordinator'));
   router.use('/staff/faq', ...requireRole('facilitator', 'coordinator'));
 
-  const renderPilots = async (req: Request, res: Response, status = 200, errors: Record<string, string> = {}, values: Record<string, string> = {}) => {
-    const codes = (await db('pilot_codes').orderBy('created_at', 'desc')) as { code: string; description: string; active: boolean | number }[];
-    res.status(status).render('helpdesk/pilot-codes', { section: 'staff', title: translate(lang(res), 'helpdesk.pilot.title'), codes: codes.map((c) => ({ ...c, active: c.active === true || c.active === 1 })), errors, errorSummary: errorSummary(errors), values, csrfToken: csrfToken(req) });
+  const renderPilots = async (
+    req: Request,
+    res: Response,
+    status = 200,
+    errors: Record<string, string> = {},
+    values: Record<string, string> = {},
+  ) => {
+    const codes = (await db('pilot_codes').orderBy('created_at', 'desc')) as {
+      code: string;
+      description: string;
+      active: boolean | number;
+    }[];
+    res
+      .status(status)
+      .render('helpdesk/pilot-codes', {
+        section: 'staff',
+        title: translate(lang(res), 'helpdesk.pilot.title'),
+        codes: codes.map((c) => ({ ...c, active: c.active === true || c.active === 1 })),
+        errors,
+        errorSummary: errorSummary(errors),
+        values,
+        csrfToken: csrfToken(req),
+      });
   };
 
   router.get('/staff/pilot-codes', (req, res) => renderPilots(req, res));
@@ -45,7 +65,8 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
     const errors: Record<string, string> = {};
     if (!/^[A-Z0-9-]{3,40}$/.test(code)) errors.code = translate(lang(res), 'helpdesk.pilot.code_format');
     if (!description) errors.description = translate(lang(res), 'validation.required');
-    if (!errors.code && (await db('pilot_codes').where({ code }).first())) errors.code = translate(lang(res), 'helpdesk.pilot.code_taken');
+    if (!errors.code && (await db('pilot_codes').where({ code }).first()))
+      errors.code = translate(lang(res), 'helpdesk.pilot.code_taken');
     if (Object.keys(errors).length > 0) return renderPilots(req, res, 422, errors, { code, description });
     await db('pilot_codes').insert({ code, description, active: true, created_at: toIso(clock.now()) });
     setFlash(req, 'ok', 'helpdesk.pilot.added', { code });
@@ -53,20 +74,32 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
   });
 
   router.post('/staff/pilot-codes/:code/toggle', async (req, res) => {
-    const row = (await db('pilot_codes').where({ code: req.params.code }).first()) as { active: boolean | number } | undefined;
-    if (row) await db('pilot_codes').where({ code: req.params.code }).update({ active: !(row.active === true || row.active === 1) });
+    const row = (await db('pilot_codes').where({ code: req.params.code }).first()) as
+      { active: boolean | number } | undefined;
+    if (row)
+      await db('pilot_codes')
+        .where({ code: req.params.code })
+        .update({ active: !(row.active === true || row.active === 1) });
     res.redirect(303, `/${lang(res)}/staff/pilot-codes`);
   });
 
-  const renderCanned = async (req: Request, res: Response, status = 200, errors: Record<string, string> = {}, values: Record<string, string> = {}) => {
+  const renderCanned = async (
+    req: Request,
+    res: Response,
+    status = 200,
+    errors: Record<string, string> = {},
+    values: Record<string, string> = {},
+  ) => {
     const user = req.currentUser!;
     const isCoordinator = hasRole(user, 'coordinator');
     const orgs = await organisations.list();
     res.status(status).render('helpdesk/canned', {
       section: 'staff',
       title: translate(lang(res), 'helpdesk.canned.title'),
-      answers: await canned.list(isCoordinator ? undefined : user.orgCode ?? '__none__'),
-      orgs: isCoordinator ? orgs.map((o) => ({ code: o.code, name: lang(res) === 'fr' ? o.nameFr : o.nameNl })) : undefined,
+      answers: await canned.list(isCoordinator ? undefined : (user.orgCode ?? '__none__')),
+      orgs: isCoordinator
+        ? orgs.map((o) => ({ code: o.code, name: lang(res) === 'fr' ? o.nameFr : o.nameNl }))
+        : undefined,
       errors,
       errorSummary: errorSummary(errors),
       values,
@@ -78,10 +111,16 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
 
   router.post('/staff/canned', async (req, res) => {
     const user = req.currentUser!;
-    const values = { title: bodyString(req, 'title', 200), body_nl: bodyString(req, 'body_nl', 10_000), body_fr: bodyString(req, 'body_fr', 10_000), org: bodyString(req, 'org', 40) };
-    const orgCode = hasRole(user, 'coordinator') ? values.org || user.orgCode || '' : user.orgCode ?? '';
+    const values = {
+      title: bodyString(req, 'title', 200),
+      body_nl: bodyString(req, 'body_nl', 10_000),
+      body_fr: bodyString(req, 'body_fr', 10_000),
+      org: bodyString(req, 'org', 40),
+    };
+    const orgCode = hasRole(user, 'coordinator') ? values.org || user.orgCode || '' : (user.orgCode ?? '');
     try {
-      if (!(await organisations.find(orgCode))) throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
+      if (!(await organisations.find(orgCode)))
+        throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
       await canned.add({ orgCode, title: values.title, bodyNl: values.body_nl, bodyFr: values.body_fr });
       setFlash(req, 'ok', 'helpdesk.canned.added');
       res.redirect(303, `/${lang(res)}/staff/canned`);
@@ -93,22 +132,37 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
 
   router.post('/staff/canned/:id/delete', async (req, res) => {
     const user = req.currentUser!;
-    await canned.remove(Number(req.params.id), hasRole(user, 'coordinator') ? null : user.orgCode ?? '__none__');
+    await canned.remove(Number(req.params.id), hasRole(user, 'coordinator') ? null : (user.orgCode ?? '__none__'));
     res.redirect(303, `/${lang(res)}/staff/canned`);
   });
 
   router.get('/staff/faq', async (_req, res) => {
     const l = lang(res);
-    res.render('helpdesk/faq-admin', { section: 'staff', title: translate(l, 'faq.admin_title'), entries: (await faq.list()).map((e) => ({ ...e, questionText: e.question[l] })) });
+    res.render('helpdesk/faq-admin', {
+      section: 'staff',
+      title: translate(l, 'faq.admin_title'),
+      entries: (await faq.list()).map((e) => ({ ...e, questionText: e.question[l] })),
+    });
   });
 
-  const renderFaqEdit = async (req: Request, res: Response, status = 200, errors: Record<string, string> = {}, values?: Record<string, string>) => {
+  const renderFaqEdit = async (
+    req: Request,
+    res: Response,
+    status = 200,
+    errors: Record<string, string> = {},
+    values?: Record<string, string>,
+  ) => {
     const entry = await faq.find(Number(req.params.id));
     res.status(status).render('helpdesk/faq-edit', {
       section: 'staff',
       title: translate(lang(res), 'faq.edit_title', { id: entry.id }),
       entry,
-      values: values ?? { question_nl: entry.question.nl, question_fr: entry.question.fr, answer_nl: entry.answer.nl, answer_fr: entry.answer.fr },
+      values: values ?? {
+        question_nl: entry.question.nl,
+        question_fr: entry.question.fr,
+        answer_nl: entry.answer.nl,
+        answer_fr: entry.answer.fr,
+      },
       errors,
       errorSummary: errorSummary(errors),
       csrfToken: csrfToken(req),
@@ -118,9 +172,18 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
   router.get('/staff/faq/:id', (req, res) => renderFaqEdit(req, res));
 
   router.post('/staff/faq/:id', async (req, res) => {
-    const values = { question_nl: bodyString(req, 'question_nl', 6000), question_fr: bodyString(req, 'question_fr', 6000), answer_nl: bodyString(req, 'answer_nl', 6000), answer_fr: bodyString(req, 'answer_fr', 6000) };
+    const values = {
+      question_nl: bodyString(req, 'question_nl', 6000),
+      question_fr: bodyString(req, 'question_fr', 6000),
+      answer_nl: bodyString(req, 'answer_nl', 6000),
+      answer_fr: bodyString(req, 'answer_fr', 6000),
+    };
     try {
-      await faq.update(Number(req.params.id), values, bodyString(req, 'status') === 'unpublished' ? 'unpublished' : 'published');
+      await faq.update(
+        Number(req.params.id),
+        values,
+        bodyString(req, 'status') === 'unpublished' ? 'unpublished' : 'published',
+      );
       setFlash(req, 'ok', 'faq.saved');
       res.redirect(303, `/${lang(res)}/staff/faq`);
     } catch (err) {
@@ -130,14 +193,28 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
   });
 
   router.get('/staff/privacy', (req, res) => {
-    res.render('helpdesk/privacy', { section: 'staff', title: translate(lang(res), 'helpdesk.privacy_admin.title'), errors: {}, csrfToken: csrfToken(req) });
+    res.render('helpdesk/privacy', {
+      section: 'staff',
+      title: translate(lang(res), 'helpdesk.privacy_admin.title'),
+      errors: {},
+      csrfToken: csrfToken(req),
+    });
   });
 
   router.post('/staff/privacy', async (req, res) => {
     const email = bodyString(req, 'email', 254).trim();
     const action = bodyString(req, 'action');
     if (!EMAIL_PATTERN.test(email)) {
-      return res.status(422).render('helpdesk/privacy', { section: 'staff', title: translate(lang(res), 'helpdesk.privacy_admin.title'), values: { email }, errors: { email: translate(lang(res), 'validation.email') }, errorSummary: [{ field: 'email', message: translate(lang(res), 'validation.email') }], csrfToken: csrfToken(req) });
+      return res
+        .status(422)
+        .render('helpdesk/privacy', {
+          section: 'staff',
+          title: translate(lang(res), 'helpdesk.privacy_admin.title'),
+          values: { email },
+          errors: { email: translate(lang(res), 'validation.email') },
+          errorSummary: [{ field: 'email', message: translate(lang(res), 'validation.email') }],
+          csrfToken: csrfToken(req),
+        });
     }
     if (action === 'export') {
       const data = await privacy.export(email, req.currentUser!.id, req.ip);

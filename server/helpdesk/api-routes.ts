@@ -5,12 +5,19 @@ import type { SearchService } from '../search/service';
 import { suggestionsFor } from './public-routes';
 import type { TicketService } from './tickets';
 
-export function helpdeskApiRoutes(tickets: TicketService, search: SearchService, ticketLimiter: RequestHandler): Router {
+export function helpdeskApiRoutes(
+  tickets: TicketService,
+  search: SearchService,
+  ticketLimiter: RequestHandler,
+): Router {
   const router = Router();
 
   router.post('/tickets', ticketLimiter, async (req, res) => {
     const { ticket, token } = await tickets.create(tickets.parseNew(req.body ?? {}));
-    res.status(201).location(`/api/v1/tickets/${ticket.reference}`).json({ reference: ticket.reference, trackingUrl: tickets.trackingUrl(ticket.lang, token) });
+    res
+      .status(201)
+      .location(`/api/v1/tickets/${ticket.reference}`)
+      .json({ reference: ticket.reference, trackingUrl: tickets.trackingUrl(ticket.lang, token) });
   });
 
   router.get('/suggestions', (req, res) => {

@@ -132,7 +132,8 @@ export function isBusinessDay(localDate: string): boolean {
 
 /** The moment `businessHours` of business time after `start` (a Date). Starting outside business hours counts from the next opening. */
 export function addBusinessHours(start: Date, businessHours: number): Date {
-  if (!Number.isFinite(businessHours) || businessHours < 0) throw new RangeError(`Invalid business hours: ${businessHours}`);
+  if (!Number.isFinite(businessHours) || businessHours < 0)
+    throw new RangeError(`Invalid business hours: ${businessHours}`);
   let remaining = Math.round(businessHours * HOUR_MS);
   let local = toLocalMs(start.getTime());
   // One iteration per calendar day: consume what is left of today's opening hours, then jump to the next opening.

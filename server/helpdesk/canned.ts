@@ -20,7 +20,13 @@ export class CannedAnswers {
   async list(orgCode?: string): Promise<CannedAnswer[]> {
     const query = this.db('canned_answers').orderBy('title');
     if (orgCode) query.where({ org_code: orgCode });
-    return ((await query) as Record<string, unknown>[]).map((r) => ({ id: Number(r.id), orgCode: String(r.org_code), title: String(r.title), bodyNl: String(r.body_nl), bodyFr: String(r.body_fr) }));
+    return ((await query) as Record<string, unknown>[]).map((r) => ({
+      id: Number(r.id),
+      orgCode: String(r.org_code),
+      title: String(r.title),
+      bodyNl: String(r.body_nl),
+      bodyFr: String(r.body_fr),
+    }));
   }
 
   async add(input: { orgCode: string; title: string; bodyNl: string; bodyFr: string }): Promise<void> {
@@ -29,7 +35,13 @@ export class CannedAnswers {
     if (!input.bodyNl.trim()) problems.push({ field: 'body_nl', messageKey: 'validation.required' });
     if (!input.bodyFr.trim()) problems.push({ field: 'body_fr', messageKey: 'validation.required' });
     if (problems.length > 0) throw new ValidationFailed(problems);
-    await this.db('canned_answers').insert({ org_code: input.orgCode, title: input.title.trim().slice(0, 200), body_nl: input.bodyNl.trim().slice(0, 10_000), body_fr: input.bodyFr.trim().slice(0, 10_000), created_at: toIso(this.clock.now()) });
+    await this.db('canned_answers').insert({
+      org_code: input.orgCode,
+      title: input.title.trim().slice(0, 200),
+      body_nl: input.bodyNl.trim().slice(0, 10_000),
+      body_fr: input.bodyFr.trim().slice(0, 10_000),
+      created_at: toIso(this.clock.now()),
+    });
   }
 
   async remove(id: number, orgCode: string | null): Promise<void> {

@@ -54,7 +54,9 @@ export class FaqService {
 
   private validate(input: FaqInput): FaqInput {
     const problems: FieldProblem[] = [];
-    const out = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v ?? '').trim()])) as unknown as FaqInput;
+    const out = Object.fromEntries(
+      Object.entries(input).map(([k, v]) => [k, String(v ?? '').trim()]),
+    ) as unknown as FaqInput;
     for (const [field, value] of Object.entries(out)) {
       if (!value) problems.push({ field, messageKey: 'validation.required' });
       else if (value.length > 5000) problems.push({ field, messageKey: 'validation.too_long', params: { max: 5000 } });
@@ -71,7 +73,17 @@ export class FaqService {
     const now = toIso(this.clock.now());
     const id = await this.db.transaction(async (trx) => {
       const [row] = await trx('faq_entries')
-        .insert({ ticket_id: ticket.id, ...text, theme: ticket.theme, category: ticket.category, status: 'published', version: 1, created_by: user.id, created_at: now, updated_at: now })
+        .insert({
+          ticket_id: ticket.id,
+          ...text,
+          theme: ticket.theme,
+          category: ticket.category,
+          status: 'published',
+          version: 1,
+          created_by: user.id,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id');
       await bumpRevision(trx, this.clock);
       return typeof row === 'object' ? Number((row as { id: number }).id) : Number(row);
@@ -84,14 +96,18 @@ export class FaqService {
     const entry = await this.find(id);
     const text = this.validate(input);
     await this.db.transaction(async (trx) => {
-      await trx('faq_entries').where({ id: entry.id }).update({ ...text, status, version: entry.version + 1, updated_at: toIso(this.clock.now()) });
+      await trx('faq_entries')
+        .where({ id: entry.id })
+        .update({ ...text, status, version: entry.version + 1, updated_at: toIso(this.clock.now()) });
       await bumpRevision(trx, this.clock);
     });
     await this.search.refresh();
   }
 
   async find(id: number): Promise<FaqEntry> {
-    const row = Number.isInteger(id) ? ((await this.db('faq_entries').where({ id }).first()) as Record<string, unknown> | undefined) : undefined;
+    const row = Number.isInteger(id)
+      ? ((await this.db('faq_entries').where({ id }).first()) as Record<string, unknown> | undefined)
+      : undefined;
     if (!row) throw new NotFound();
     return toEntry(row);
   }
@@ -111,24 +127,32 @@ export class FaqService {
 
 export function faqDocumentSource(db: Knex): DocumentSource {
   return {
-    keys: async () => ((await db('faq_entries').where({ status: 'published' }).select('id', 'version')) as { id: number; version: number }[]).map((r) => ({ ref: `faq:${r.id}`, version: Number(r.version) })),
+    keys: async () =>
+      (
+        (await db('faq_entries').where({ status: 'published' }).select('id', 'version')) as {
+          id: number;
+          version: number;
+        }[]
+      ).map((r) => ({ ref: `faq:${r.id}`, version: Number(r.version) })),
     documents: async () =>
-      ((await db('faq_entries').where({ status: 'published' })) as Record<string, unknown>[]).map((row): SearchDocument => {
-        const entry = toEntry(row);
-        return {
-          ref: `faq:${entry.id}`,
-          type: 'faq',
-          id: `FAQ-${entry.id}`,
-          version: entry.version,
-          title: entry.question,
-          text: entry.answer,
-          extra: { nl: '', fr: '' },
-          theme: entry.theme,
-          categories: entry.category ? [entry.category] : [],
-          stage: null,
-          level: null,
-          owner: null,
-        };
-      }),
+      ((await db('faq_entries').where({ status: 'published' })) as Record<string, unknown>[]).map(
+        (row): SearchDocument => {
+          const entry = toEntry(row);
+          return {
+            ref: `faq:${entry.id}`,
+            type: 'faq',
+            id: `FAQ-${entry.id}`,
+            version: entry.version,
+            title: entry.question,
+            text: entry.answer,
+            extra: { nl: '', fr: '' },
+            theme: entry.theme,
+            categories: entry.category ? [entry.category] : [],
+            stage: null,
+            level: null,
+            owner: null,
+          };
+        },
+      ),
   };
 }

@@ -25,7 +25,12 @@ export class HelpdeskNotifications {
       to: ticket.requesterEmail,
       lang,
       subject: translate(lang, 'mail.ticket_confirmation_subject', { reference: ticket.reference }),
-      text: translate(lang, 'mail.ticket_confirmation_body', { name: ticket.requesterName ?? '', reference: ticket.reference, link: this.trackingUrl(lang, token), question: ticket.question }),
+      text: translate(lang, 'mail.ticket_confirmation_body', {
+        name: ticket.requesterName ?? '',
+        reference: ticket.reference,
+        link: this.trackingUrl(lang, token),
+        question: ticket.question,
+      }),
     });
   }
 
@@ -36,7 +41,12 @@ export class HelpdeskNotifications {
       to: ticket.requesterEmail,
       lang,
       subject: translate(lang, 'mail.ticket_reply_subject', { reference: ticket.reference }),
-      text: translate(lang, 'mail.ticket_reply_body', { name: ticket.requesterName ?? '', reference: ticket.reference, link: this.trackingUrl(lang, token), reply: body }),
+      text: translate(lang, 'mail.ticket_reply_body', {
+        name: ticket.requesterName ?? '',
+        reference: ticket.reference,
+        link: this.trackingUrl(lang, token),
+        reply: body,
+      }),
     });
   }
 
@@ -45,13 +55,20 @@ export class HelpdeskNotifications {
     const org = await this.organisations.find(ticket.orgCode);
     const recipients: { email: string; lang: Lang }[] = org?.queueEmail
       ? [{ email: org.queueEmail, lang: ticket.lang }]
-      : (await this.accounts.listByOrganisation(ticket.orgCode)).filter((u) => u.roles.includes('facilitator') || u.roles.includes('coordinator')).map((u) => ({ email: u.email, lang: u.preferredLang }));
+      : (await this.accounts.listByOrganisation(ticket.orgCode))
+          .filter((u) => u.roles.includes('facilitator') || u.roles.includes('coordinator'))
+          .map((u) => ({ email: u.email, lang: u.preferredLang }));
     for (const recipient of recipients) {
       await this.mailer.send({
         to: recipient.email,
         lang: recipient.lang,
-        subject: translate(recipient.lang, ticket.isPilot ? 'mail.queue_subject_pilot' : 'mail.queue_subject', { reference: ticket.reference }),
-        text: translate(recipient.lang, 'mail.queue_body', { reference: ticket.reference, link: staffUrl(recipient.lang) }),
+        subject: translate(recipient.lang, ticket.isPilot ? 'mail.queue_subject_pilot' : 'mail.queue_subject', {
+          reference: ticket.reference,
+        }),
+        text: translate(recipient.lang, 'mail.queue_body', {
+          reference: ticket.reference,
+          link: staffUrl(recipient.lang),
+        }),
       });
     }
   }

@@ -29,7 +29,9 @@ export class HelpdeskPrivacy {
     if (ticketIds.length === 0) return;
     for (let i = 0; i < ticketIds.length; i += 500) {
       const ids = ticketIds.slice(i, i + 500);
-      await trx('tickets').whereIn('id', ids).update({ requester_name: null, requester_email: null, requester_org: null, anonymised_at: toIso(at) });
+      await trx('tickets')
+        .whereIn('id', ids)
+        .update({ requester_name: null, requester_email: null, requester_org: null, anonymised_at: toIso(at) });
       await trx('ticket_messages').whereIn('ticket_id', ids).where({ kind: 'requester' }).update({ author_name: null });
       await trx('ticket_tokens').whereIn('ticket_id', ids).delete();
     }
@@ -39,18 +41,30 @@ export class HelpdeskPrivacy {
   async applyRetention(months: number): Promise<number> {
     const now = this.clock.now();
     const cutoff = toIso(monthsBefore(now, months));
-    const ids = ((await this.db('tickets').where({ status: 'closed' }).whereNull('anonymised_at').where('closed_at', '<', cutoff).select('id')) as { id: number }[]).map((r) => Number(r.id));
+    const ids = (
+      (await this.db('tickets')
+        .where({ status: 'closed' })
+        .whereNull('anonymised_at')
+        .where('closed_at', '<', cutoff)
+        .select('id')) as { id: number }[]
+    ).map((r) => Number(r.id));
     await this.db.transaction((trx) => this.anonymise(trx, ids, now));
     return ids.length;
   }
 
   async export(email: string, actorUserId: number, ip?: string): Promise<DataExport> {
     const address = email.trim().toLowerCase();
-    const rows = (await this.db('tickets').where({ requester_email: address }).orderBy('id')) as Record<string, unknown>[];
+    const rows = (await this.db('tickets').where({ requester_email: address }).orderBy('id')) as Record<
+      string,
+      unknown
+    >[];
     const tickets = [];
     for (const row of rows) {
       const ticket = toTicket(row);
-      const messages = (await this.db('ticket_messages').where({ ticket_id: ticket.id }).whereIn('kind', ['public_reply', 'requester']).orderBy('id')) as Record<string, unknown>[];
+      const messages = (await this.db('ticket_messages')
+        .where({ ticket_id: ticket.id })
+        .whereIn('kind', ['public_reply', 'requester'])
+        .orderBy('id')) as Record<string, unknown>[];
       tickets.push({
         reference: ticket.reference,
         createdAt: ticket.createdAt.toISOString(),
@@ -60,11 +74,28 @@ export class HelpdeskPrivacy {
         category: ticket.category,
         stage: ticket.stage,
         tenderReference: ticket.tenderReference,
-        requester: { name: ticket.requesterName, email: ticket.requesterEmail, organisation: ticket.requesterOrg, language: ticket.lang },
-        messages: messages.map((m) => ({ kind: m.kind, author: m.kind === 'requester' ? ticket.requesterName : m.author_name, body: m.body, at: toDate(m.created_at)?.toISOString() })),
+        requester: {
+          name: ticket.requesterName,
+          email: ticket.requesterEmail,
+          organisation: ticket.requesterOrg,
+          language: ticket.lang,
+        },
+        messages: messages.map((m) => ({
+          kind: m.kind,
+          author: m.kind === 'requester' ? ticket.requesterName : m.author_name,
+          body: m.body,
+          at: toDate(m.created_at)?.toISOString(),
+        })),
       });
     }
-    const emails = ((await this.db('mail_outbox').where({ recipient: address }).orderBy('id')) as Record<string, unknown>[]).map((m) => ({ subject: m.subject, body: m.body, at: toDate(m.created_at)?.toISOString(), sentAt: toDate(m.sent_at)?.toISOString() ?? null }));
+    const emails = (
+      (await this.db('mail_outbox').where({ recipient: address }).orderBy('id')) as Record<string, unknown>[]
+    ).map((m) => ({
+      subject: m.subject,
+      body: m.body,
+      at: toDate(m.created_at)?.toISOString(),
+      sentAt: toDate(m.sent_at)?.toISOString() ?? null,
+    }));
     await this.audit.record('data_subject.exported', { actorUserId, ip, details: { tickets: tickets.length } });
     return { email: address, exportedAt: this.clock.now().toISOString(), tickets, emails };
   }
@@ -73,7 +104,9 @@ export class HelpdeskPrivacy {
   async erase(email: string, actorUserId: number, ip?: string): Promise<{ tickets: number; emails: number }> {
     const address = email.trim().toLowerCase();
     const now = this.clock.now();
-    const ids = ((await this.db('tickets').where({ requester_email: address }).select('id')) as { id: number }[]).map((r) => Number(r.id));
+    const ids = ((await this.db('tickets').where({ requester_email: address }).select('id')) as { id: number }[]).map(
+      (r) => Number(r.id),
+    );
     let emails = 0;
     await this.db.transaction(async (trx) => {
       await this.anonymise(trx, ids, now);

@@ -31,14 +31,24 @@ export function suggestionsFor(search: SearchService, q: string, l: Lang) {
   const faqs = search.search({ q: text, lang: l, filters: {}, type: 'faq', page: 1, pageSize: 3 });
   return {
     clauses: clauses.hits.map((h) => ({ id: h.doc.id, title: h.doc.title[l], url: `/${l}/clauses/${h.doc.id}` })),
-    faqs: faqs.hits.map((h) => ({ id: h.doc.id, title: h.doc.title[l], url: `/${l}/faq/${h.doc.id.replace('FAQ-', '')}` })),
+    faqs: faqs.hits.map((h) => ({
+      id: h.doc.id,
+      title: h.doc.title[l],
+      url: `/${l}/faq/${h.doc.id.replace('FAQ-', '')}`,
+    })),
   };
 }
 
 export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketLimiter }: HelpdeskPublicDeps): Router {
   const router = Router();
 
-  const renderForm = async (req: Request, res: Response, status: number, values: Record<string, string>, errors: Record<string, string> = {}) => {
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    values: Record<string, string>,
+    errors: Record<string, string> = {},
+  ) => {
     const l = lang(res);
     const categories = await clauseRepo.categories();
     res.status(status).render('helpdesk/ask', {
@@ -57,10 +67,23 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
   };
 
   router.get('/helpdesk', async (req, res) => {
-    await renderForm(req, res, 200, { theme: '', question: typeof req.query.q === 'string' ? req.query.q.slice(0, 5000) : '' });
+    await renderForm(req, res, 200, {
+      theme: '',
+      question: typeof req.query.q === 'string' ? req.query.q.slice(0, 5000) : '',
+    });
   });
 
-  const fields = ['question', 'theme', 'category', 'stage', 'tenderReference', 'pilotCode', 'name', 'email', 'organisation'] as const;
+  const fields = [
+    'question',
+    'theme',
+    'category',
+    'stage',
+    'tenderReference',
+    'pilotCode',
+    'name',
+    'email',
+    'organisation',
+  ] as const;
 
   router.post('/helpdesk', ticketLimiter, async (req, res) => {
     const l = lang(res);
@@ -69,14 +92,16 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       // A filled hidden field means a robot: answer as if all went well, store nothing.
       return res.status(200).render('helpdesk/sent-spam', { section: 'helpdesk' });
     }
-    const privacyError: Record<string, string> = bodyString(req, 'privacy') !== 'yes' ? { privacy: translate(l, 'helpdesk.errors.privacy_needed') } : {};
+    const privacyError: Record<string, string> =
+      bodyString(req, 'privacy') !== 'yes' ? { privacy: translate(l, 'helpdesk.errors.privacy_needed') } : {};
     try {
       // Every problem at once: the fields and the privacy notice.
       const parsed = (() => {
         try {
           return tickets.parseNew({ ...values, lang: l });
         } catch (err) {
-          if (err instanceof ValidationFailed && Object.keys(privacyError).length > 0) err.details.push({ field: 'privacy', messageKey: 'helpdesk.errors.privacy_needed' });
+          if (err instanceof ValidationFailed && Object.keys(privacyError).length > 0)
+            err.details.push({ field: 'privacy', messageKey: 'helpdesk.errors.privacy_needed' });
           throw err;
         }
       })();
@@ -130,7 +155,11 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
 
   router.get('/faq', async (_req, res) => {
     const l = lang(res);
-    res.render('helpdesk/faq-list', { section: 'helpdesk', title: translate(l, 'faq.title'), entries: (await faq.list('published')).map((e) => ({ id: e.id, question: e.question[l] })) });
+    res.render('helpdesk/faq-list', {
+      section: 'helpdesk',
+      title: translate(l, 'faq.title'),
+      entries: (await faq.list('published')).map((e) => ({ id: e.id, question: e.question[l] })),
+    });
   });
 
   router.get('/faq/:id', async (req, res) => {
@@ -138,7 +167,11 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
     const entry = await faq.published(Number(req.params.id)).catch(() => {
       throw new NotFound();
     });
-    res.render('helpdesk/faq', { section: 'helpdesk', title: entry.question[l], entry: { question: entry.question[l], answer: entry.answer[l].split(/\n+/), theme: entry.theme } });
+    res.render('helpdesk/faq', {
+      section: 'helpdesk',
+      title: entry.question[l],
+      entry: { question: entry.question[l], answer: entry.answer[l].split(/\n+/), theme: entry.theme },
+    });
   });
 
   return router;

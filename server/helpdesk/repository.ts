@@ -77,7 +77,11 @@ export class HelpdeskRepository {
   }
 
   async findByTokenHash(hash: string): Promise<Ticket | undefined> {
-    const row = (await this.db('tickets as t').join('ticket_tokens as k', 'k.ticket_id', 't.id').where('k.token_hash', hash).select('t.*').first()) as Row | undefined;
+    const row = (await this.db('tickets as t')
+      .join('ticket_tokens as k', 'k.ticket_id', 't.id')
+      .where('k.token_hash', hash)
+      .select('t.*')
+      .first()) as Row | undefined;
     return row ? toTicket(row) : undefined;
   }
 
@@ -89,8 +93,25 @@ export class HelpdeskRepository {
     await db('tickets').where({ id }).update(patch);
   }
 
-  async addMessage(db: Db, message: { ticketId: number; kind: TicketMessage['kind']; authorUserId: number | null; authorName: string | null; body: string; at: Date }): Promise<void> {
-    await db('ticket_messages').insert({ ticket_id: message.ticketId, kind: message.kind, author_user_id: message.authorUserId, author_name: message.authorName, body: message.body, created_at: toIso(message.at) });
+  async addMessage(
+    db: Db,
+    message: {
+      ticketId: number;
+      kind: TicketMessage['kind'];
+      authorUserId: number | null;
+      authorName: string | null;
+      body: string;
+      at: Date;
+    },
+  ): Promise<void> {
+    await db('ticket_messages').insert({
+      ticket_id: message.ticketId,
+      kind: message.kind,
+      author_user_id: message.authorUserId,
+      author_name: message.authorName,
+      body: message.body,
+      created_at: toIso(message.at),
+    });
   }
 
   async messages(ticketId: number, kinds?: TicketMessage['kind'][]): Promise<TicketMessage[]> {
@@ -107,8 +128,27 @@ export class HelpdeskRepository {
     }));
   }
 
-  async addEvent(db: Db, event: { ticketId: number; at: Date; actorUserId: number | null; actorLabel: string | null; field: string; oldValue: string | null; newValue: string | null }): Promise<void> {
-    await db('ticket_events').insert({ ticket_id: event.ticketId, at: toIso(event.at), actor_user_id: event.actorUserId, actor_label: event.actorLabel, field: event.field, old_value: event.oldValue, new_value: event.newValue });
+  async addEvent(
+    db: Db,
+    event: {
+      ticketId: number;
+      at: Date;
+      actorUserId: number | null;
+      actorLabel: string | null;
+      field: string;
+      oldValue: string | null;
+      newValue: string | null;
+    },
+  ): Promise<void> {
+    await db('ticket_events').insert({
+      ticket_id: event.ticketId,
+      at: toIso(event.at),
+      actor_user_id: event.actorUserId,
+      actor_label: event.actorLabel,
+      field: event.field,
+      old_value: event.oldValue,
+      new_value: event.newValue,
+    });
   }
 
   async events(ticketId: number): Promise<TicketEvent[]> {
@@ -125,17 +165,25 @@ export class HelpdeskRepository {
   }
 
   async obstacles(ticketId: number): Promise<string[]> {
-    return ((await this.db('ticket_obstacles').where({ ticket_id: ticketId }).orderBy('obstacle')) as Row[]).map((r) => String(r.obstacle));
+    return ((await this.db('ticket_obstacles').where({ ticket_id: ticketId }).orderBy('obstacle')) as Row[]).map((r) =>
+      String(r.obstacle),
+    );
   }
 
   async setObstacles(db: Db, ticketId: number, obstacles: string[], at: Date): Promise<void> {
     await db('ticket_obstacles').where({ ticket_id: ticketId }).delete();
-    if (obstacles.length > 0) await db('ticket_obstacles').insert(obstacles.map((obstacle) => ({ ticket_id: ticketId, obstacle, created_at: toIso(at) })));
+    if (obstacles.length > 0)
+      await db('ticket_obstacles').insert(
+        obstacles.map((obstacle) => ({ ticket_id: ticketId, obstacle, created_at: toIso(at) })),
+      );
   }
 
   async clauseLinks(ticketId: number): Promise<{ clauseId: string; clauseProblem: boolean }[]> {
     const rows = (await this.db('ticket_clause_links').where({ ticket_id: ticketId }).orderBy('clause_id')) as Row[];
-    return rows.map((r) => ({ clauseId: String(r.clause_id), clauseProblem: r.clause_problem === true || r.clause_problem === 1 }));
+    return rows.map((r) => ({
+      clauseId: String(r.clause_id),
+      clauseProblem: r.clause_problem === true || r.clause_problem === 1,
+    }));
   }
 
   async queue(filter: QueueFilter): Promise<{ tickets: Ticket[]; total: number }> {
@@ -152,10 +200,22 @@ export class HelpdeskRepository {
     if (filter.category) query.where({ category: filter.category });
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
-      query.where((w) => w.whereRaw("lower(question) like ? escape '\\'", [like]).orWhereRaw("lower(reference) like ? escape '\\'", [like]).orWhereRaw("lower(coalesce(tender_reference, '')) like ? escape '\\'", [like]));
+      query.where((w) =>
+        w
+          .whereRaw("lower(question) like ? escape '\\'", [like])
+          .orWhereRaw("lower(reference) like ? escape '\\'", [like])
+          .orWhereRaw("lower(coalesce(tender_reference, '')) like ? escape '\\'", [like]),
+      );
     }
     const [{ n }] = (await query.clone().count({ n: '*' })) as { n: number | string }[];
-    const rows = (await query.orderBy([{ column: 'is_pilot', order: 'desc' }, { column: 'due_at', order: 'asc' }, { column: 'id', order: 'asc' }]).limit(filter.limit).offset(filter.offset)) as Row[];
+    const rows = (await query
+      .orderBy([
+        { column: 'is_pilot', order: 'desc' },
+        { column: 'due_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(filter.limit)
+      .offset(filter.offset)) as Row[];
     return { tickets: rows.map(toTicket), total: Number(n) };
   }
 }

@@ -34,7 +34,13 @@ export interface HelpdeskStaffDeps {
 
 /** The end of the current day in Brussels (for the "due today" filter). */
 function endOfBrusselsDay(now: Date): Date {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Brussels',
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const elapsed = (get('hour') * 3600 + get('minute') * 60 + get('second')) * 1000;
   return new Date(now.getTime() - elapsed + 24 * 3600_000 - 1);
@@ -56,9 +62,17 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     const q = (name: string) => (typeof req.query[name] === 'string' ? String(req.query[name]).slice(0, 200) : '');
     const now = deps.clock.now();
     const page = Math.max(1, Number.parseInt(q('page'), 10) || 1);
-    const filters = { status: q('status') || 'active', priority: q('priority'), due: q('due'), assignee: q('assignee'), category: q('category'), q: q('q'), org: isCoordinator ? q('org') : user.orgCode ?? '' };
+    const filters = {
+      status: q('status') || 'active',
+      priority: q('priority'),
+      due: q('due'),
+      assignee: q('assignee'),
+      category: q('category'),
+      q: q('q'),
+      org: isCoordinator ? q('org') : (user.orgCode ?? ''),
+    };
     const { tickets, total } = await deps.repo.queue({
-      orgCode: isCoordinator ? filters.org || undefined : user.orgCode ?? '__none__',
+      orgCode: isCoordinator ? filters.org || undefined : (user.orgCode ?? '__none__'),
       status: filters.status === 'all' ? undefined : filters.status,
       priority: filters.priority === 'pilot' || filters.priority === 'normal' ? filters.priority : undefined,
       due: filters.due === 'overdue' || filters.due === 'today' ? filters.due : undefined,
@@ -83,19 +97,34 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       orgs: orgs.map((o) => ({ code: o.code, name: l === 'fr' ? o.nameFr : o.nameNl })),
       categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
       total,
-      tickets: tickets.map((t) => ({ ...t, breached: isBreached(t, now), assignee: t.assigneeUserId ? users.get(t.assigneeUserId) : undefined, orgName: orgs.find((o) => o.code === t.orgCode)?.[l === 'fr' ? 'nameFr' : 'nameNl'] })),
+      tickets: tickets.map((t) => ({
+        ...t,
+        breached: isBreached(t, now),
+        assignee: t.assigneeUserId ? users.get(t.assigneeUserId) : undefined,
+        orgName: orgs.find((o) => o.code === t.orgCode)?.[l === 'fr' ? 'nameFr' : 'nameNl'],
+      })),
       pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       page,
     });
   });
 
-  const renderTicket = async (req: Request, res: Response, status = 200, errors: Record<string, string> = {}, values: Record<string, string> = {}) => {
+  const renderTicket = async (
+    req: Request,
+    res: Response,
+    status = 200,
+    errors: Record<string, string> = {},
+    values: Record<string, string> = {},
+  ) => {
     const l = lang(res);
     const user = req.currentUser!;
     const ticket = await deps.tickets.forStaff(Number(req.params.id), user);
     const view = await deps.tickets.staffView(ticket);
     const users = await deps.accounts.list();
-    const colleagues = users.filter((u) => !u.disabledAt && (u.roles.includes('coordinator') || (u.roles.includes('facilitator') && u.orgCode === ticket.orgCode)));
+    const colleagues = users.filter(
+      (u) =>
+        !u.disabledAt &&
+        (u.roles.includes('coordinator') || (u.roles.includes('facilitator') && u.orgCode === ticket.orgCode)),
+    );
     const names = new Map(users.map((u) => [u.id, u.name]));
     const canned = await deps.canned.list(ticket.orgCode);
     const orgs = await deps.organisations.list();
@@ -113,9 +142,11 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       links: view.links,
       colleagues: colleagues.map((u) => ({ id: u.id, name: u.name, me: u.id === user.id })),
       moves: STATUS_MOVES[ticket.status],
-      orgs: orgs.filter((o) => o.code !== ticket.orgCode).map((o) => ({ code: o.code, name: l === 'fr' ? o.nameFr : o.nameNl })),
+      orgs: orgs
+        .filter((o) => o.code !== ticket.orgCode)
+        .map((o) => ({ code: o.code, name: l === 'fr' ? o.nameFr : o.nameNl })),
       canned: canned.map((c) => ({ id: c.id, title: c.title, selected: String(c.id) === values.canned })),
-      replyText: cannedChoice ? cannedChoice[ticket.lang === 'fr' ? 'bodyFr' : 'bodyNl'] : values.reply ?? '',
+      replyText: cannedChoice ? cannedChoice[ticket.lang === 'fr' ? 'bodyFr' : 'bodyNl'] : (values.reply ?? ''),
       noteText: values.note ?? '',
       errors,
       errorSummary: errorSummary(errors),
@@ -125,7 +156,12 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
 
   router.get('/staff/tickets/:id', (req, res) => renderTicket(req, res));
 
-  const action = (path: string, run: (req: Request, ticket: Ticket) => Promise<unknown>, flash: string, keep: string[] = []) =>
+  const action = (
+    path: string,
+    run: (req: Request, ticket: Ticket) => Promise<unknown>,
+    flash: string,
+    keep: string[] = [],
+  ) =>
     router.post(`/staff/tickets/:id/${path}`, async (req, res) => {
       const ticket = await deps.tickets.forStaff(Number(req.params.id), req.currentUser!);
       try {
@@ -134,23 +170,78 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
         res.redirect(303, `/${lang(res)}/staff/tickets/${ticket.id}`);
       } catch (err) {
         if (!(err instanceof ValidationFailed)) throw err;
-        await renderTicket(req, res, 422, fieldErrors(err, lang(res)), Object.fromEntries(keep.map((k) => [k, bodyString(req, k === 'reply' || k === 'note' ? 'body' : k, 10_000)])));
+        await renderTicket(
+          req,
+          res,
+          422,
+          fieldErrors(err, lang(res)),
+          Object.fromEntries(keep.map((k) => [k, bodyString(req, k === 'reply' || k === 'note' ? 'body' : k, 10_000)])),
+        );
       }
     });
 
-  action('reply', (req, t) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', 10_000)), 'helpdesk.staff.reply_sent', ['reply']);
-  action('note', (req, t) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'body', 10_000), 'note'), 'helpdesk.staff.note_added', ['note']);
-  action('assign', (req, t) => deps.tickets.assign(t.id, req.currentUser!, bodyString(req, 'assignee') ? Number(bodyString(req, 'assignee')) : null), 'helpdesk.staff.assigned');
-  action('status', (req, t) => deps.tickets.setStatus(t.id, req.currentUser!, bodyString(req, 'status', 20)), 'helpdesk.staff.status_changed');
-  action('transfer', (req, t) => deps.tickets.transfer(t.id, req.currentUser!, bodyString(req, 'org', 40), bodyString(req, 'reason', 2000)), 'helpdesk.staff.transferred');
-  action('obstacles', (req, t) => deps.tickets.setObstacles(t.id, req.currentUser!, bodyList(req, 'obstacles')), 'helpdesk.staff.obstacles_saved');
-  action('links', (req, t) => deps.tickets.linkClause(t.id, req.currentUser!, bodyString(req, 'clause', 30), bodyString(req, 'problem') === 'yes', bodyString(req, 'comment', 2000)), 'helpdesk.staff.link_saved');
+  action(
+    'reply',
+    (req, t) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', 10_000)),
+    'helpdesk.staff.reply_sent',
+    ['reply'],
+  );
+  action(
+    'note',
+    (req, t) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'body', 10_000), 'note'),
+    'helpdesk.staff.note_added',
+    ['note'],
+  );
+  action(
+    'assign',
+    (req, t) =>
+      deps.tickets.assign(
+        t.id,
+        req.currentUser!,
+        bodyString(req, 'assignee') ? Number(bodyString(req, 'assignee')) : null,
+      ),
+    'helpdesk.staff.assigned',
+  );
+  action(
+    'status',
+    (req, t) => deps.tickets.setStatus(t.id, req.currentUser!, bodyString(req, 'status', 20)),
+    'helpdesk.staff.status_changed',
+  );
+  action(
+    'transfer',
+    (req, t) =>
+      deps.tickets.transfer(t.id, req.currentUser!, bodyString(req, 'org', 40), bodyString(req, 'reason', 2000)),
+    'helpdesk.staff.transferred',
+  );
+  action(
+    'obstacles',
+    (req, t) => deps.tickets.setObstacles(t.id, req.currentUser!, bodyList(req, 'obstacles')),
+    'helpdesk.staff.obstacles_saved',
+  );
+  action(
+    'links',
+    (req, t) =>
+      deps.tickets.linkClause(
+        t.id,
+        req.currentUser!,
+        bodyString(req, 'clause', 30),
+        bodyString(req, 'problem') === 'yes',
+        bodyString(req, 'comment', 2000),
+      ),
+    'helpdesk.staff.link_saved',
+  );
 
   router.post('/staff/tickets/:id/canned', async (req, res) => {
     await renderTicket(req, res, 200, {}, { canned: bodyString(req, 'canned', 20) });
   });
 
-  const renderFaqForm = async (req: Request, res: Response, status: number, values: Record<string, string>, errors: Record<string, string> = {}) => {
+  const renderFaqForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    values: Record<string, string>,
+    errors: Record<string, string> = {},
+  ) => {
     const ticket = await deps.tickets.forStaff(Number(req.params.id), req.currentUser!);
     const replies = (await deps.tickets.publicMessages(ticket)).filter((m) => m.kind === 'public_reply');
     res.status(status).render('helpdesk/faq-form', {
@@ -160,8 +251,8 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       values: {
         question_nl: values.question_nl ?? (ticket.lang === 'nl' ? ticket.question : ''),
         question_fr: values.question_fr ?? (ticket.lang === 'fr' ? ticket.question : ''),
-        answer_nl: values.answer_nl ?? (ticket.lang === 'nl' ? replies.at(-1)?.body ?? '' : ''),
-        answer_fr: values.answer_fr ?? (ticket.lang === 'fr' ? replies.at(-1)?.body ?? '' : ''),
+        answer_nl: values.answer_nl ?? (ticket.lang === 'nl' ? (replies.at(-1)?.body ?? '') : ''),
+        answer_fr: values.answer_fr ?? (ticket.lang === 'fr' ? (replies.at(-1)?.body ?? '') : ''),
       },
       errors,
       errorSummary: errorSummary(errors),
@@ -172,7 +263,12 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
   router.get('/staff/tickets/:id/faq', (req, res) => renderFaqForm(req, res, 200, {}));
 
   router.post('/staff/tickets/:id/faq', async (req, res) => {
-    const values = { question_nl: bodyString(req, 'question_nl', 6000), question_fr: bodyString(req, 'question_fr', 6000), answer_nl: bodyString(req, 'answer_nl', 6000), answer_fr: bodyString(req, 'answer_fr', 6000) };
+    const values = {
+      question_nl: bodyString(req, 'question_nl', 6000),
+      question_fr: bodyString(req, 'question_fr', 6000),
+      answer_nl: bodyString(req, 'answer_nl', 6000),
+      answer_fr: bodyString(req, 'answer_fr', 6000),
+    };
     try {
       const id = await deps.faq.publishFromTicket(Number(req.params.id), req.currentUser!, values);
       setFlash(req, 'ok', 'faq.published');

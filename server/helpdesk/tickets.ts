@@ -18,12 +18,21 @@ import type { HelpdeskNotifications } from './notifications';
 import type { HelpdeskRepository } from './repository';
 import { OBSTACLES, STATUS_MOVES, TICKET_STAGES, type TicketStatus } from './vocabulary';
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 export const newTicketSchema = z.strictObject({
   question: z.string().trim().min(10).max(5000),
   theme: z.enum(THEMES).optional(),
-  category: z.string().regex(/^[a-z_]{2,40}$/).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .optional(),
   stage: z.enum(TICKET_STAGES).optional(),
   tenderReference: optionalText(100),
   pilotCode: optionalText(40),
@@ -64,16 +73,25 @@ export class TicketService {
     const now = this.clock.now();
     let isPilot = false;
     if (input.pilotCode) {
-      const code = (await this.db('pilot_codes').whereRaw('upper(code) = ?', [input.pilotCode.toUpperCase()]).where({ active: true }).first()) as { code: string } | undefined;
+      const code = (await this.db('pilot_codes')
+        .whereRaw('upper(code) = ?', [input.pilotCode.toUpperCase()])
+        .where({ active: true })
+        .first()) as { code: string } | undefined;
       if (!code) throw new ValidationFailed([{ field: 'pilotCode', messageKey: 'helpdesk.errors.pilot_unknown' }]);
       input = { ...input, pilotCode: code.code };
       isPilot = true;
     }
     const orgCode = input.theme ? THEME_ORGANISATION[input.theme as Theme] : COORDINATION_ORG;
-    const dueAt = addBusinessDays(now, isPilot ? this.config.sla.pilotBusinessDays : this.config.sla.defaultBusinessDays);
+    const dueAt = addBusinessDays(
+      now,
+      isPilot ? this.config.sla.pilotBusinessDays : this.config.sla.defaultBusinessDays,
+    );
     const { token, hash } = newToken();
     const id = await this.db.transaction(async (trx) => {
-      const reference = await this.repo.nextReference(trx, Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Brussels' }).format(now)));
+      const reference = await this.repo.nextReference(
+        trx,
+        Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Brussels' }).format(now)),
+      );
       const ticketId = await this.repo.insertTicket(trx, {
         reference,
         question: input.question,
@@ -94,7 +112,15 @@ export class TicketService {
         due_at: toIso(dueAt),
       });
       await this.repo.addToken(trx, ticketId, hash, now);
-      await this.repo.addEvent(trx, { ticketId, at: now, actorUserId: null, actorLabel: 'requester', field: 'created', oldValue: null, newValue: orgCode });
+      await this.repo.addEvent(trx, {
+        ticketId,
+        at: now,
+        actorUserId: null,
+        actorLabel: 'requester',
+        field: 'created',
+        oldValue: null,
+        newValue: orgCode,
+      });
       return ticketId;
     });
     const ticket = (await this.repo.find(id))!;
@@ -124,7 +150,12 @@ export class TicketService {
   }
 
   async staffView(ticket: Ticket) {
-    const [messages, events, obstacles, links] = await Promise.all([this.repo.messages(ticket.id), this.repo.events(ticket.id), this.repo.obstacles(ticket.id), this.repo.clauseLinks(ticket.id)]);
+    const [messages, events, obstacles, links] = await Promise.all([
+      this.repo.messages(ticket.id),
+      this.repo.events(ticket.id),
+      this.repo.obstacles(ticket.id),
+      this.repo.clauseLinks(ticket.id),
+    ]);
     return { messages, events, obstacles, links };
   }
 
@@ -132,11 +163,20 @@ export class TicketService {
     const ticket = await this.byToken(token);
     const text = body.trim();
     if (text.length < 2) throw new ValidationFailed([{ field: 'body', messageKey: 'validation.required' }]);
-    if (text.length > 5000) throw new ValidationFailed([{ field: 'body', messageKey: 'validation.too_long', params: { max: 5000 } }]);
+    if (text.length > 5000)
+      throw new ValidationFailed([{ field: 'body', messageKey: 'validation.too_long', params: { max: 5000 } }]);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
-      await this.repo.addMessage(trx, { ticketId: ticket.id, kind: 'requester', authorUserId: null, authorName: ticket.requesterName, body: text, at: now });
-      if (ticket.status !== 'new' && ticket.status !== 'open') await this.changeStatus(trx, ticket, 'open', null, 'requester', now);
+      await this.repo.addMessage(trx, {
+        ticketId: ticket.id,
+        kind: 'requester',
+        authorUserId: null,
+        authorName: ticket.requesterName,
+        body: text,
+        at: now,
+      });
+      if (ticket.status !== 'new' && ticket.status !== 'open')
+        await this.changeStatus(trx, ticket, 'open', null, 'requester', now);
       await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });
     });
   }
@@ -148,12 +188,27 @@ export class TicketService {
     await this.db.transaction((trx) => this.changeStatus(trx, ticket, 'closed', null, 'requester', now));
   }
 
-  private async changeStatus(trx: Knex.Transaction, ticket: Ticket, status: TicketStatus, actorUserId: number | null, actorLabel: string, at: Date): Promise<void> {
+  private async changeStatus(
+    trx: Knex.Transaction,
+    ticket: Ticket,
+    status: TicketStatus,
+    actorUserId: number | null,
+    actorLabel: string,
+    at: Date,
+  ): Promise<void> {
     const patch: Record<string, unknown> = { status, updated_at: toIso(at) };
     if (status === 'closed') patch.closed_at = toIso(at);
     if (status !== 'closed' && ticket.closedAt) patch.closed_at = null;
     await this.repo.update(trx, ticket.id, patch);
-    await this.repo.addEvent(trx, { ticketId: ticket.id, at, actorUserId, actorLabel, field: 'status', oldValue: ticket.status, newValue: status });
+    await this.repo.addEvent(trx, {
+      ticketId: ticket.id,
+      at,
+      actorUserId,
+      actorLabel,
+      field: 'status',
+      oldValue: ticket.status,
+      newValue: status,
+    });
   }
 
   /** A facilitator sees the tickets of their organisation; a coordinator sees all. Others: not found. */
@@ -170,7 +225,8 @@ export class TicketService {
   private text(body: string, field = 'body'): string {
     const text = body.trim();
     if (!text) throw new ValidationFailed([{ field, messageKey: 'validation.required' }]);
-    if (text.length > 10_000) throw new ValidationFailed([{ field, messageKey: 'validation.too_long', params: { max: 10_000 } }]);
+    if (text.length > 10_000)
+      throw new ValidationFailed([{ field, messageKey: 'validation.too_long', params: { max: 10_000 } }]);
     return text;
   }
 
@@ -182,7 +238,14 @@ export class TicketService {
     const now = this.clock.now();
     const { token, hash } = newToken();
     await this.db.transaction(async (trx) => {
-      await this.repo.addMessage(trx, { ticketId: ticket.id, kind: 'public_reply', authorUserId: user.id, authorName: user.name, body: text, at: now });
+      await this.repo.addMessage(trx, {
+        ticketId: ticket.id,
+        kind: 'public_reply',
+        authorUserId: user.id,
+        authorName: user.name,
+        body: text,
+        at: now,
+      });
       await this.repo.addToken(trx, ticket.id, hash, now);
       const patch: Record<string, unknown> = { answered_at: toIso(now), updated_at: toIso(now) };
       if (!ticket.firstResponseAt) {
@@ -192,7 +255,15 @@ export class TicketService {
       if (!ticket.assigneeUserId) patch.assignee_user_id = user.id;
       await this.repo.update(trx, ticket.id, patch);
       if (ticket.status !== 'answered') await this.changeStatus(trx, ticket, 'answered', user.id, user.name, now);
-      await this.repo.addEvent(trx, { ticketId: ticket.id, at: now, actorUserId: user.id, actorLabel: user.name, field: 'public_reply', oldValue: null, newValue: null });
+      await this.repo.addEvent(trx, {
+        ticketId: ticket.id,
+        at: now,
+        actorUserId: user.id,
+        actorLabel: user.name,
+        field: 'public_reply',
+        oldValue: null,
+        newValue: null,
+      });
     });
     await this.notify.reply(ticket, token, text);
   }
@@ -202,8 +273,23 @@ export class TicketService {
     const text = this.text(body, field);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
-      await this.repo.addMessage(trx, { ticketId: ticket.id, kind: 'internal_note', authorUserId: user.id, authorName: user.name, body: text, at: now });
-      await this.repo.addEvent(trx, { ticketId: ticket.id, at: now, actorUserId: user.id, actorLabel: user.name, field: 'internal_note', oldValue: null, newValue: null });
+      await this.repo.addMessage(trx, {
+        ticketId: ticket.id,
+        kind: 'internal_note',
+        authorUserId: user.id,
+        authorName: user.name,
+        body: text,
+        at: now,
+      });
+      await this.repo.addEvent(trx, {
+        ticketId: ticket.id,
+        at: now,
+        actorUserId: user.id,
+        actorLabel: user.name,
+        field: 'internal_note',
+        oldValue: null,
+        newValue: null,
+      });
     });
   }
 
@@ -211,35 +297,70 @@ export class TicketService {
     const ticket = await this.forStaff(id, user);
     if (assigneeId !== null) {
       const assignee = await this.accounts.findById(assigneeId);
-      const eligible = assignee && !assignee.disabledAt && (assignee.roles.includes('coordinator') || (assignee.roles.includes('facilitator') && assignee.orgCode === ticket.orgCode));
-      if (!eligible) throw new ValidationFailed([{ field: 'assignee', messageKey: 'helpdesk.errors.assignee_not_in_org' }]);
+      const eligible =
+        assignee &&
+        !assignee.disabledAt &&
+        (assignee.roles.includes('coordinator') ||
+          (assignee.roles.includes('facilitator') && assignee.orgCode === ticket.orgCode));
+      if (!eligible)
+        throw new ValidationFailed([{ field: 'assignee', messageKey: 'helpdesk.errors.assignee_not_in_org' }]);
     }
     if (assigneeId === ticket.assigneeUserId) return;
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
       await this.repo.update(trx, ticket.id, { assignee_user_id: assigneeId, updated_at: toIso(now) });
-      await this.repo.addEvent(trx, { ticketId: ticket.id, at: now, actorUserId: user.id, actorLabel: user.name, field: 'assignee', oldValue: ticket.assigneeUserId ? String(ticket.assigneeUserId) : null, newValue: assigneeId ? String(assigneeId) : null });
-      if (assigneeId !== null && ticket.status === 'new') await this.changeStatus(trx, ticket, 'open', user.id, user.name, now);
+      await this.repo.addEvent(trx, {
+        ticketId: ticket.id,
+        at: now,
+        actorUserId: user.id,
+        actorLabel: user.name,
+        field: 'assignee',
+        oldValue: ticket.assigneeUserId ? String(ticket.assigneeUserId) : null,
+        newValue: assigneeId ? String(assigneeId) : null,
+      });
+      if (assigneeId !== null && ticket.status === 'new')
+        await this.changeStatus(trx, ticket, 'open', user.id, user.name, now);
     });
   }
 
   async setStatus(id: number, user: CurrentUser, status: string): Promise<void> {
     const ticket = await this.forStaff(id, user);
-    if (!(STATUS_MOVES[ticket.status] as string[]).includes(status)) throw new ValidationFailed([{ field: 'status', messageKey: 'helpdesk.errors.status_move', params: { from: ticket.status, to: status } }]);
-    await this.db.transaction((trx) => this.changeStatus(trx, ticket, status as TicketStatus, user.id, user.name, this.clock.now()));
+    if (!(STATUS_MOVES[ticket.status] as string[]).includes(status))
+      throw new ValidationFailed([
+        { field: 'status', messageKey: 'helpdesk.errors.status_move', params: { from: ticket.status, to: status } },
+      ]);
+    await this.db.transaction((trx) =>
+      this.changeStatus(trx, ticket, status as TicketStatus, user.id, user.name, this.clock.now()),
+    );
   }
 
   async transfer(id: number, user: CurrentUser, orgCode: string, reason: string): Promise<void> {
     const ticket = await this.forStaff(id, user);
     const problems = [];
-    if (!(await this.organisations.find(orgCode)) || orgCode === ticket.orgCode) problems.push({ field: 'org', messageKey: 'validation.one_of' });
+    if (!(await this.organisations.find(orgCode)) || orgCode === ticket.orgCode)
+      problems.push({ field: 'org', messageKey: 'validation.one_of' });
     if (!reason.trim()) problems.push({ field: 'reason', messageKey: 'helpdesk.errors.reason_needed' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
       await this.repo.update(trx, ticket.id, { org_code: orgCode, assignee_user_id: null, updated_at: toIso(now) });
-      await this.repo.addEvent(trx, { ticketId: ticket.id, at: now, actorUserId: user.id, actorLabel: user.name, field: 'organisation', oldValue: ticket.orgCode, newValue: orgCode });
-      await this.repo.addMessage(trx, { ticketId: ticket.id, kind: 'internal_note', authorUserId: user.id, authorName: user.name, body: reason.trim().slice(0, 2000), at: now });
+      await this.repo.addEvent(trx, {
+        ticketId: ticket.id,
+        at: now,
+        actorUserId: user.id,
+        actorLabel: user.name,
+        field: 'organisation',
+        oldValue: ticket.orgCode,
+        newValue: orgCode,
+      });
+      await this.repo.addMessage(trx, {
+        ticketId: ticket.id,
+        kind: 'internal_note',
+        authorUserId: user.id,
+        authorName: user.name,
+        body: reason.trim().slice(0, 2000),
+        at: now,
+      });
     });
     const moved = (await this.repo.find(ticket.id))!;
     await this.notify.newInQueue(moved, (lang) => `${this.baseUrl()}/${lang}/staff/tickets/${ticket.id}`);
@@ -248,29 +369,69 @@ export class TicketService {
   async setObstacles(id: number, user: CurrentUser, obstacles: string[]): Promise<void> {
     const ticket = await this.forStaff(id, user);
     const chosen = [...new Set(obstacles)];
-    if (chosen.some((o) => !(OBSTACLES as readonly string[]).includes(o))) throw new ValidationFailed([{ field: 'obstacles', messageKey: 'validation.one_of' }]);
+    if (chosen.some((o) => !(OBSTACLES as readonly string[]).includes(o)))
+      throw new ValidationFailed([{ field: 'obstacles', messageKey: 'validation.one_of' }]);
     const before = await this.repo.obstacles(ticket.id);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
       await this.repo.setObstacles(trx, ticket.id, chosen, now);
       await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });
-      await this.repo.addEvent(trx, { ticketId: ticket.id, at: now, actorUserId: user.id, actorLabel: user.name, field: 'obstacles', oldValue: before.join(', ') || null, newValue: [...chosen].sort().join(', ') || null });
+      await this.repo.addEvent(trx, {
+        ticketId: ticket.id,
+        at: now,
+        actorUserId: user.id,
+        actorLabel: user.name,
+        field: 'obstacles',
+        oldValue: before.join(', ') || null,
+        newValue: [...chosen].sort().join(', ') || null,
+      });
     });
   }
 
   /** Links a clause the answer cites; a "clause problem" link lands in the clause's feedback for editors. */
   async linkClause(id: number, user: CurrentUser, clauseId: string, problem: boolean, comment: string): Promise<void> {
     const ticket = await this.forStaff(id, user);
-    const clause = (await this.db('clauses').where({ id: clauseId.toUpperCase() }).first()) as { id: string; published_version: number | null; latest_version: number } | undefined;
-    if (!clause) throw new ValidationFailed([{ field: 'clause', messageKey: 'tender.errors.unknown_clause', params: { id: clauseId } }]);
-    if (problem && !comment.trim()) throw new ValidationFailed([{ field: 'comment', messageKey: 'clauses.feedback.comment_needed' }]);
+    const clause = (await this.db('clauses').where({ id: clauseId.toUpperCase() }).first()) as
+      { id: string; published_version: number | null; latest_version: number } | undefined;
+    if (!clause)
+      throw new ValidationFailed([
+        { field: 'clause', messageKey: 'tender.errors.unknown_clause', params: { id: clauseId } },
+      ]);
+    if (problem && !comment.trim())
+      throw new ValidationFailed([{ field: 'comment', messageKey: 'clauses.feedback.comment_needed' }]);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
-      await trx('ticket_clause_links').insert({ ticket_id: ticket.id, clause_id: clause.id, clause_problem: problem, created_by: user.id, created_at: toIso(now) }).onConflict(['ticket_id', 'clause_id']).merge(['clause_problem']);
+      await trx('ticket_clause_links')
+        .insert({
+          ticket_id: ticket.id,
+          clause_id: clause.id,
+          clause_problem: problem,
+          created_by: user.id,
+          created_at: toIso(now),
+        })
+        .onConflict(['ticket_id', 'clause_id'])
+        .merge(['clause_problem']);
       if (problem) {
-        await trx('clause_feedback').insert({ clause_id: clause.id, clause_version: clause.published_version ?? clause.latest_version, kind: 'problem', comment: comment.trim().slice(0, 2000), lang: ticket.lang, source: 'ticket', ticket_id: ticket.id, created_at: toIso(now) });
+        await trx('clause_feedback').insert({
+          clause_id: clause.id,
+          clause_version: clause.published_version ?? clause.latest_version,
+          kind: 'problem',
+          comment: comment.trim().slice(0, 2000),
+          lang: ticket.lang,
+          source: 'ticket',
+          ticket_id: ticket.id,
+          created_at: toIso(now),
+        });
       }
-      await this.repo.addEvent(trx, { ticketId: ticket.id, at: now, actorUserId: user.id, actorLabel: user.name, field: problem ? 'clause_problem' : 'clause_link', oldValue: null, newValue: clause.id });
+      await this.repo.addEvent(trx, {
+        ticketId: ticket.id,
+        at: now,
+        actorUserId: user.id,
+        actorLabel: user.name,
+        field: problem ? 'clause_problem' : 'clause_link',
+        oldValue: null,
+        newValue: clause.id,
+      });
     });
   }
 }

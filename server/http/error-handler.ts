@@ -32,7 +32,10 @@ function send(req: Request, res: Response, err: AppError, requestId: string) {
   const isServerError = err.status >= 500;
   const view = {
     lang,
-    title: translate(lang, isNotFound ? 'errors.not_found_title' : isServerError ? 'errors.server_error_title' : 'errors.title'),
+    title: translate(
+      lang,
+      isNotFound ? 'errors.not_found_title' : isServerError ? 'errors.server_error_title' : 'errors.title',
+    ),
     message: translate(lang, err.messageKey, err.params),
     details: err.details.map((d) => ({ field: d.field, message: translate(lang, d.messageKey, d.params ?? {}) })),
     showHelp: isNotFound,

@@ -70,7 +70,8 @@ export class TooManyRequests extends AppError {
 /** Errors thrown by body parsers and other middleware carry a numeric status; map the common ones. */
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
-  const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
+  const status =
+    (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
   const type = (err as { type?: string })?.type;
   if (status === 413 || type === 'entity.too.large') return new PayloadTooLarge();
   if (type === 'entity.parse.failed') return new BadRequest('errors.malformed_json');

@@ -25,7 +25,8 @@ export function errorSummary(errors: FieldErrors): { field: string; message: str
 /** Only a path on this site in the given language may be a redirect target. */
 export function safeLocalPath(value: unknown, lang: Lang, fallback: string): string {
   if (typeof value !== 'string') return fallback;
-  if (!value.startsWith(`/${lang}/`) || value.startsWith('//') || value.includes('\\') || /[\r\n]/.test(value)) return fallback;
+  if (!value.startsWith(`/${lang}/`) || value.startsWith('//') || value.includes('\\') || /[\r\n]/.test(value))
+    return fallback;
   return value;
 }
 
@@ -40,6 +41,11 @@ export function bodyList(req: Request, field: string): string[] {
   return typeof value === 'string' ? [value] : [];
 }
 
-export function setFlash(req: Request, kind: 'ok' | 'warn' | 'error', key: string, params?: Record<string, string | number>): void {
+export function setFlash(
+  req: Request,
+  kind: 'ok' | 'warn' | 'error',
+  key: string,
+  params?: Record<string, string | number>,
+): void {
   req.session.flash = { kind, key, params };
 }

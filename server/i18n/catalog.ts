@@ -36,4 +36,3 @@ export function translate(lang: Lang, key: string, params: Params = {}): string 
     return value === undefined || value === null ? whole : String(value);
   });
 }
-

@@ -30,7 +30,10 @@ export function pageLanguage(lang: Lang, publicUrl?: string): RequestHandler {
     res.locals.lang = lang;
     res.locals.otherLang = otherLang(lang);
     res.locals.currentPath = req.originalUrl;
-    res.locals.alternates = LANGUAGES.map((l) => ({ lang: l, href: absoluteUrl(req, pathInLang(req.originalUrl, l), publicUrl) }));
+    res.locals.alternates = LANGUAGES.map((l) => ({
+      lang: l,
+      href: absoluteUrl(req, pathInLang(req.originalUrl, l), publicUrl),
+    }));
     res.locals.languageSwitch = LANGUAGES.filter((l) => l !== lang).map((l) => ({
       lang: l,
       href: `/language/${l}?return=${encodeURIComponent(pathInLang(req.originalUrl, l))}`,
@@ -56,7 +59,13 @@ export function languageRoutes(secureCookies: boolean): Router {
   router.get('/language/:lang', (req, res, next) => {
     const lang = req.params.lang;
     if (!isLang(lang)) return next();
-    res.cookie(LANG_COOKIE, lang, { maxAge: ONE_YEAR_MS, httpOnly: true, sameSite: 'lax', secure: secureCookies, path: '/' });
+    res.cookie(LANG_COOKIE, lang, {
+      maxAge: ONE_YEAR_MS,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      path: '/',
+    });
     res.redirect(303, safeReturn(req.query.return, lang));
   });
   return router;

@@ -36,7 +36,9 @@ export class Mailer {
     smtpUrl?: string,
   ) {
     this.mode = smtpUrl ? 'smtp' : 'outbox';
-    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true });
+    this.transport = smtpUrl
+      ? nodemailer.createTransport(smtpUrl)
+      : nodemailer.createTransport({ jsonTransport: true });
   }
 
   get usesOutboxOnly(): boolean {
@@ -58,10 +60,20 @@ export class Mailer {
       .returning('id');
     const id = typeof row === 'object' ? (row as { id: number }).id : (row as number);
     try {
-      await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text, headers: { 'Content-Language': message.lang } });
-      await this.db('mail_outbox').where({ id }).update({ sent_at: toIso(this.clock.now()) });
+      await this.transport.sendMail({
+        from: this.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        headers: { 'Content-Language': message.lang },
+      });
+      await this.db('mail_outbox')
+        .where({ id })
+        .update({ sent_at: toIso(this.clock.now()) });
     } catch (err) {
-      await this.db('mail_outbox').where({ id }).update({ error: (err as Error).message.slice(0, 500) });
+      await this.db('mail_outbox')
+        .where({ id })
+        .update({ error: (err as Error).message.slice(0, 500) });
     }
   }
 

@@ -26,18 +26,30 @@ export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] 
     const o = names.organisations.get(k);
     return o ? (lang === 'fr' ? o.nameFr : o.nameNl) : k;
   };
-  const category = (k: string) => (k === 'none' ? none : names.categories.get(k)?.name[lang] ?? k);
+  const category = (k: string) => (k === 'none' ? none : (names.categories.get(k)?.name[lang] ?? k));
   const stage = (k: string) => (k === 'none' ? none : t(`helpdesk.stages.${k}`));
   const level = (k: string) => (k === 'none' ? none : t(`levels.${k}`));
   const counts = [t('monitoring.received'), t('monitoring.answered'), t('monitoring.open')];
-  const breakdown = (key: string, title: string, first: string, rows: Stats['tickets']['byTheme'], label: (k: string) => string): Figure => ({
+  const breakdown = (
+    key: string,
+    title: string,
+    first: string,
+    rows: Stats['tickets']['byTheme'],
+    label: (k: string) => string,
+  ): Figure => ({
     key,
     title,
     headers: [first, ...counts],
     rows: rows.map((r) => [label(r.key), r.received, r.answered, r.open]),
     chart: { kind: 'bar', column: 1 },
   });
-  const top = (key: string, title: string, rows: { id: string; count: number }[], header: string): Figure => ({ key, title, headers: [t('clauses.reference'), header], rows: rows.map((r) => [r.id, r.count]), chart: { kind: 'bar', column: 1 } });
+  const top = (key: string, title: string, rows: { id: string; count: number }[], header: string): Figure => ({
+    key,
+    title,
+    headers: [t('clauses.reference'), header],
+    rows: rows.map((r) => [r.id, r.count]),
+    chart: { kind: 'bar', column: 1 },
+  });
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
   return [
@@ -48,36 +60,113 @@ export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] 
       rows: [
         [t('monitoring.all_tickets'), stats.tickets.received, stats.tickets.answered, stats.tickets.open],
         [t('monitoring.pilots'), stats.tickets.pilot.received, stats.tickets.pilot.answered, stats.tickets.pilot.open],
-        [t('monitoring.non_pilots'), stats.tickets.nonPilot.received, stats.tickets.nonPilot.answered, stats.tickets.nonPilot.open],
+        [
+          t('monitoring.non_pilots'),
+          stats.tickets.nonPilot.received,
+          stats.tickets.nonPilot.answered,
+          stats.tickets.nonPilot.open,
+        ],
       ],
     },
     breakdown('tickets_by_theme', t('monitoring.by_theme'), t('facets.theme'), stats.tickets.byTheme, theme),
-    breakdown('tickets_by_organisation', t('monitoring.by_organisation'), t('accounts.organisation'), stats.tickets.byOrganisation, org),
-    breakdown('tickets_by_category', t('monitoring.by_category'), t('facets.category'), stats.tickets.byCategory, category),
+    breakdown(
+      'tickets_by_organisation',
+      t('monitoring.by_organisation'),
+      t('accounts.organisation'),
+      stats.tickets.byOrganisation,
+      org,
+    ),
+    breakdown(
+      'tickets_by_category',
+      t('monitoring.by_category'),
+      t('facets.category'),
+      stats.tickets.byCategory,
+      category,
+    ),
     breakdown('tickets_by_stage', t('monitoring.by_stage'), t('helpdesk.stage'), stats.tickets.byStage, stage),
-    { key: 'tickets_by_obstacle', title: t('monitoring.by_obstacle'), headers: [t('helpdesk.staff.obstacles'), t('monitoring.received')], rows: stats.tickets.byObstacle.map((r) => [t(`helpdesk.obstacles.${r.key}`), r.received]), chart: { kind: 'bar', column: 1 } },
+    {
+      key: 'tickets_by_obstacle',
+      title: t('monitoring.by_obstacle'),
+      headers: [t('helpdesk.staff.obstacles'), t('monitoring.received')],
+      rows: stats.tickets.byObstacle.map((r) => [t(`helpdesk.obstacles.${r.key}`), r.received]),
+      chart: { kind: 'bar', column: 1 },
+    },
     {
       key: 'response_times',
       title: t('monitoring.response_times'),
-      headers: [t('accounts.organisation'), t('monitoring.answered'), t('monitoring.median_hours'), t('monitoring.p90_hours'), t('monitoring.within_due'), t('monitoring.decided'), t('monitoring.share_within_due')],
-      rows: stats.responseTimes.map((r) => [org(r.organisation), r.answered, r.medianHours, r.p90Hours, r.withinDue, r.decided, pct(r.shareWithinDue)]),
+      headers: [
+        t('accounts.organisation'),
+        t('monitoring.answered'),
+        t('monitoring.median_hours'),
+        t('monitoring.p90_hours'),
+        t('monitoring.within_due'),
+        t('monitoring.decided'),
+        t('monitoring.share_within_due'),
+      ],
+      rows: stats.responseTimes.map((r) => [
+        org(r.organisation),
+        r.answered,
+        r.medianHours,
+        r.p90Hours,
+        r.withinDue,
+        r.decided,
+        pct(r.shareWithinDue),
+      ]),
       chart: { kind: 'bar', column: 2 },
     },
     {
       key: 'obstacles_over_time',
       title: t('monitoring.obstacles_over_time'),
       headers: [t('helpdesk.staff.obstacles'), ...stats.obstaclesOverTime.buckets, t('monitoring.trend')],
-      rows: stats.obstaclesOverTime.series.map((s) => [t(`helpdesk.obstacles.${s.obstacle}`), ...s.counts, t(`monitoring.trends.${s.trend}`)]),
+      rows: stats.obstaclesOverTime.series.map((s) => [
+        t(`helpdesk.obstacles.${s.obstacle}`),
+        ...s.counts,
+        t(`monitoring.trends.${s.trend}`),
+      ]),
       chart: { kind: 'line' },
     },
     top('clauses_most_viewed', t('monitoring.most_viewed'), stats.clauses.mostViewed, t('monitoring.views')),
     top('clauses_most_added', t('monitoring.most_added'), stats.clauses.mostAdded, t('monitoring.additions')),
-    top('clauses_most_feedback', t('monitoring.most_feedback'), stats.clauses.mostFeedback, t('monitoring.feedback_count')),
+    top(
+      'clauses_most_feedback',
+      t('monitoring.most_feedback'),
+      stats.clauses.mostFeedback,
+      t('monitoring.feedback_count'),
+    ),
     top('clauses_problem_links', t('monitoring.problem_links'), stats.clauses.mostProblemLinks, t('monitoring.links')),
-    { key: 'clauses_not_reviewed', title: t('monitoring.not_reviewed'), headers: [t('clauses.reference'), t('clauses.reviewed')], rows: stats.clauses.notReviewedForAYear.map((r) => [r.id, r.reviewedOn]) },
-    { key: 'templates_by_category', title: t('monitoring.templates_by_category', { total: stats.documents.templates }), headers: [t('facets.category'), t('monitoring.documents')], rows: stats.documents.templatesByCategory.map((r) => [category(r.key), r.count]), chart: { kind: 'bar', column: 1 } },
-    { key: 'templates_by_theme', title: t('monitoring.templates_by_theme'), headers: [t('facets.theme'), t('monitoring.documents')], rows: stats.documents.templatesByTheme.map((r) => [theme(r.key), r.count]), chart: { kind: 'bar', column: 1 } },
-    { key: 'templates_by_level', title: t('monitoring.templates_by_level'), headers: [t('facets.level'), t('monitoring.documents')], rows: stats.documents.templatesByLevel.map((r) => [level(r.key), r.count]), chart: { kind: 'bar', column: 1 } },
-    { key: 'action_plans_by_category', title: t('monitoring.action_plans_by_category', { total: stats.documents.actionPlans }), headers: [t('facets.category'), t('monitoring.documents')], rows: stats.documents.actionPlansByCategory.map((r) => [category(r.key), r.count]), chart: { kind: 'bar', column: 1 } },
+    {
+      key: 'clauses_not_reviewed',
+      title: t('monitoring.not_reviewed'),
+      headers: [t('clauses.reference'), t('clauses.reviewed')],
+      rows: stats.clauses.notReviewedForAYear.map((r) => [r.id, r.reviewedOn]),
+    },
+    {
+      key: 'templates_by_category',
+      title: t('monitoring.templates_by_category', { total: stats.documents.templates }),
+      headers: [t('facets.category'), t('monitoring.documents')],
+      rows: stats.documents.templatesByCategory.map((r) => [category(r.key), r.count]),
+      chart: { kind: 'bar', column: 1 },
+    },
+    {
+      key: 'templates_by_theme',
+      title: t('monitoring.templates_by_theme'),
+      headers: [t('facets.theme'), t('monitoring.documents')],
+      rows: stats.documents.templatesByTheme.map((r) => [theme(r.key), r.count]),
+      chart: { kind: 'bar', column: 1 },
+    },
+    {
+      key: 'templates_by_level',
+      title: t('monitoring.templates_by_level'),
+      headers: [t('facets.level'), t('monitoring.documents')],
+      rows: stats.documents.templatesByLevel.map((r) => [level(r.key), r.count]),
+      chart: { kind: 'bar', column: 1 },
+    },
+    {
+      key: 'action_plans_by_category',
+      title: t('monitoring.action_plans_by_category', { total: stats.documents.actionPlans }),
+      headers: [t('facets.category'), t('monitoring.documents')],
+      rows: stats.documents.actionPlansByCategory.map((r) => [category(r.key), r.count]),
+      chart: { kind: 'bar', column: 1 },
+    },
   ];
 }

@@ -63,8 +63,22 @@ export class MonitoringMirror {
   }
 
   private async syncTickets(): Promise<void> {
-    const query = this.db('tickets').select('id', 'created_at', 'updated_at', 'org_code', 'theme', 'category', 'stage', 'is_pilot', 'status', 'first_response_at', 'due_at', 'first_response_hours');
-    if (this.ticketWatermark) query.where('updated_at', '>=', toIso(new Date(Date.parse(this.ticketWatermark) - SKEW_MARGIN_MS)));
+    const query = this.db('tickets').select(
+      'id',
+      'created_at',
+      'updated_at',
+      'org_code',
+      'theme',
+      'category',
+      'stage',
+      'is_pilot',
+      'status',
+      'first_response_at',
+      'due_at',
+      'first_response_hours',
+    );
+    if (this.ticketWatermark)
+      query.where('updated_at', '>=', toIso(new Date(Date.parse(this.ticketWatermark) - SKEW_MARGIN_MS)));
     const rows = (await query) as Record<string, unknown>[];
     if (rows.length === 0) return;
     const changed: number[] = [];
@@ -84,24 +98,40 @@ export class MonitoringMirror {
         closed: row.status === 'closed',
         firstResponse: toDate(row.first_response_at)?.getTime() ?? null,
         due: toDate(row.due_at)!.getTime(),
-        hours: row.first_response_hours === null || row.first_response_hours === undefined ? null : Number(row.first_response_hours),
+        hours:
+          row.first_response_hours === null || row.first_response_hours === undefined
+            ? null
+            : Number(row.first_response_hours),
         obstacles: [],
       });
     }
     this.ticketWatermark = latest;
-    const obstacles = this.ticketWatermark && changed.length < this.tickets.size ? await this.obstaclesOf(changed) : ((await this.db('ticket_obstacles').select('ticket_id', 'obstacle')) as Record<string, unknown>[]);
+    const obstacles =
+      this.ticketWatermark && changed.length < this.tickets.size
+        ? await this.obstaclesOf(changed)
+        : ((await this.db('ticket_obstacles').select('ticket_id', 'obstacle')) as Record<string, unknown>[]);
     for (const row of obstacles) this.tickets.get(Number(row.ticket_id))?.obstacles.push(String(row.obstacle));
   }
 
   private async obstaclesOf(ids: number[]): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
-    for (let i = 0; i < ids.length; i += CHUNK) out.push(...((await this.db('ticket_obstacles').whereIn('ticket_id', ids.slice(i, i + CHUNK)).select('ticket_id', 'obstacle')) as Record<string, unknown>[]));
+    for (let i = 0; i < ids.length; i += CHUNK)
+      out.push(
+        ...((await this.db('ticket_obstacles')
+          .whereIn('ticket_id', ids.slice(i, i + CHUNK))
+          .select('ticket_id', 'obstacle')) as Record<string, unknown>[]),
+      );
     return out;
   }
 
   private async syncUsage(): Promise<void> {
     // Ids grow but may commit out of order on PostgreSQL: read back a window below the watermark too.
-    const rows = (await this.db('usage_events').where('id', '>', Math.max(0, this.usageWatermark - 1000)).select('id', 'kind', 'clause_id', 'category', 'theme', 'level', 'document_id', 'created_at')) as Record<string, unknown>[];
+    const rows = (await this.db('usage_events')
+      .where('id', '>', Math.max(0, this.usageWatermark - 1000))
+      .select('id', 'kind', 'clause_id', 'category', 'theme', 'level', 'document_id', 'created_at')) as Record<
+      string,
+      unknown
+    >[];
     for (const row of rows) {
       const id = Number(row.id);
       if (id > this.usageWatermark) this.usageWatermark = id;

@@ -42,7 +42,8 @@ export function periodFrom(query: Record<string, unknown>, now: Date): Period {
     return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
   };
   const year = num(query.year, thisYear, 2000, 2100);
-  let kind: PeriodKind = query.period === 'month' || query.period === 'quarter' || query.period === 'custom' ? query.period : 'year';
+  let kind: PeriodKind =
+    query.period === 'month' || query.period === 'quarter' || query.period === 'custom' ? query.period : 'year';
   let fromDay: string;
   let toDay: string;
   if (kind === 'month') {
@@ -53,7 +54,12 @@ export function periodFrom(query: Record<string, unknown>, now: Date): Period {
     const quarter = num(query.quarter, Math.ceil(thisMonth / 3), 1, 4);
     fromDay = `${year}-${pad(quarter * 3 - 2)}-01`;
     toDay = lastDayOfMonth(year, quarter * 3);
-  } else if (kind === 'custom' && validDay(query.from) && validDay(query.to) && validDay(query.from)! <= validDay(query.to)!) {
+  } else if (
+    kind === 'custom' &&
+    validDay(query.from) &&
+    validDay(query.to) &&
+    validDay(query.from)! <= validDay(query.to)!
+  ) {
     fromDay = validDay(query.from)!;
     toDay = validDay(query.to)!;
   } else {
@@ -61,7 +67,14 @@ export function periodFrom(query: Record<string, unknown>, now: Date): Period {
     fromDay = `${year}-01-01`;
     toDay = `${year}-12-31`;
   }
-  return { kind, fromDay, toDay, from: brusselsMidnight(fromDay), to: brusselsMidnight(addDays(toDay, 1)), buckets: buckets(fromDay, toDay) };
+  return {
+    kind,
+    fromDay,
+    toDay,
+    from: brusselsMidnight(fromDay),
+    to: brusselsMidnight(addDays(toDay, 1)),
+    buckets: buckets(fromDay, toDay),
+  };
 }
 
 function buckets(fromDay: string, toDay: string): Period['buckets'] {

@@ -25,12 +25,15 @@ export interface MonitoringDeps {
 /** Facilitators see the part of their organisation; coordinators see all. */
 function scopeOf(req: Request): string | null {
   const user = req.currentUser!;
-  return hasRole(user, 'coordinator') ? null : user.orgCode ?? '__none__';
+  return hasRole(user, 'coordinator') ? null : (user.orgCode ?? '__none__');
 }
 
 async function names(deps: MonitoringDeps): Promise<FigureNames> {
   const [orgs, categories] = await Promise.all([deps.organisations.list(), deps.clauseRepo.categories()]);
-  return { organisations: new Map(orgs.map((o) => [o.code, o])), categories: new Map(categories.map((c) => [c.code, c])) };
+  return {
+    organisations: new Map(orgs.map((o) => [o.code, o])),
+    categories: new Map(categories.map((c) => [c.code, c])),
+  };
 }
 
 function chartFor(figure: Figure, l: Lang): string | undefined {
@@ -38,10 +41,21 @@ function chartFor(figure: Figure, l: Lang): string | undefined {
   const description = translate(l, 'monitoring.chart_description');
   if (figure.chart.kind === 'line') {
     const labels = figure.headers.slice(1, -1);
-    return lineChart(`chart-${figure.key}`, figure.title, description, labels, figure.rows.map((r) => ({ name: String(r[0]), values: r.slice(1, -1).map(Number) })));
+    return lineChart(
+      `chart-${figure.key}`,
+      figure.title,
+      description,
+      labels,
+      figure.rows.map((r) => ({ name: String(r[0]), values: r.slice(1, -1).map(Number) })),
+    );
   }
   const column = figure.chart.column;
-  return barChart(`chart-${figure.key}`, figure.title, description, figure.rows.map((r) => ({ label: String(r[0]), value: Number(r[column] ?? 0) })));
+  return barChart(
+    `chart-${figure.key}`,
+    figure.title,
+    description,
+    figure.rows.map((r) => ({ label: String(r[0]), value: Number(r[column] ?? 0) })),
+  );
 }
 
 export function monitoringRoutes(deps: MonitoringDeps): Router {
@@ -53,7 +67,9 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
     const period = periodFrom(req.query as Record<string, unknown>, deps.clock.now());
     const scope = scopeOf(req);
     const stats = await deps.stats.compute(period, scope);
-    const query = new URLSearchParams(Object.entries(req.query).filter(([, v]) => typeof v === 'string') as [string, string][]).toString();
+    const query = new URLSearchParams(
+      Object.entries(req.query).filter(([, v]) => typeof v === 'string') as [string, string][],
+    ).toString();
     res.render('monitoring/dashboard', {
       section: 'staff',
       title: translate(l, 'staff.monitoring'),
@@ -88,9 +104,12 @@ export function statsApiRoutes(deps: MonitoringDeps): Router {
     const day = /^\d{4}-\d{2}-\d{2}$/;
     const from = typeof req.query.from === 'string' ? req.query.from : undefined;
     const to = typeof req.query.to === 'string' ? req.query.to : undefined;
-    if (from !== undefined && (!day.test(from) || Number.isNaN(Date.parse(from)))) problems.push({ field: 'from', messageKey: 'validation.date' });
-    if (to !== undefined && (!day.test(to) || Number.isNaN(Date.parse(to)))) problems.push({ field: 'to', messageKey: 'validation.date' });
-    if ((from === undefined) !== (to === undefined)) problems.push({ field: from === undefined ? 'from' : 'to', messageKey: 'validation.required' });
+    if (from !== undefined && (!day.test(from) || Number.isNaN(Date.parse(from))))
+      problems.push({ field: 'from', messageKey: 'validation.date' });
+    if (to !== undefined && (!day.test(to) || Number.isNaN(Date.parse(to))))
+      problems.push({ field: 'to', messageKey: 'validation.date' });
+    if ((from === undefined) !== (to === undefined))
+      problems.push({ field: from === undefined ? 'from' : 'to', messageKey: 'validation.required' });
     if (from && to && from > to) problems.push({ field: 'to', messageKey: 'monitoring.to_before_from' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     const period = periodFrom(from && to ? { period: 'custom', from, to } : {}, deps.clock.now());

@@ -41,7 +41,10 @@ export interface Stats {
     byObstacle: { key: string; received: number }[];
   };
   responseTimes: ResponseTimes[];
-  obstaclesOverTime: { buckets: string[]; series: { obstacle: string; counts: number[]; trend: 'growing' | 'shrinking' | 'stable' }[] };
+  obstaclesOverTime: {
+    buckets: string[];
+    series: { obstacle: string; counts: number[]; trend: 'growing' | 'shrinking' | 'stable' }[];
+  };
   clauses: {
     mostViewed: { id: string; count: number }[];
     mostAdded: { id: string; count: number }[];
@@ -89,7 +92,8 @@ function tally(map: Map<string, Counts>, key: string, answered: boolean, open: b
 const sortedBreakdown = (map: Map<string, Counts>): Breakdown[] =>
   [...map].map(([key, c]) => ({ key, ...c })).sort((a, b) => b.received - a.received || (a.key < b.key ? -1 : 1));
 
-const sortedCounts = (map: Map<string, number>) => [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+const sortedCounts = (map: Map<string, number>) =>
+  [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 
 export class StatsService {
   private readonly mirror: MonitoringMirror;
@@ -172,7 +176,15 @@ export class StatsService {
       .map(([organisation, entry]) => {
         const sorted = entry.hours.sort((a, b) => a - b);
         const decided = sorted.length + entry.late;
-        return { organisation, answered: sorted.length, medianHours: round(median(sorted)), p90Hours: round(percentile(sorted, 90)), withinDue: entry.inTime, decided, shareWithinDue: decided ? round(entry.inTime / decided, 4) : null };
+        return {
+          organisation,
+          answered: sorted.length,
+          medianHours: round(median(sorted)),
+          p90Hours: round(percentile(sorted, 90)),
+          withinDue: entry.inTime,
+          decided,
+          shareWithinDue: decided ? round(entry.inTime / decided, 4) : null,
+        };
       })
       .sort((a, b) => (a.organisation < b.organisation ? -1 : 1));
 
@@ -181,14 +193,25 @@ export class StatsService {
       const half = Math.floor(counts.length / 2);
       const first = counts.slice(0, half).reduce((s, c) => s + c, 0);
       const second = counts.slice(counts.length - half).reduce((s, c) => s + c, 0);
-      return { obstacle, counts, trend: (second > first ? 'growing' : second < first ? 'shrinking' : 'stable') as 'growing' | 'shrinking' | 'stable' };
+      return {
+        obstacle,
+        counts,
+        trend: (second > first ? 'growing' : second < first ? 'shrinking' : 'stable') as
+          'growing' | 'shrinking' | 'stable',
+      };
     });
 
     const views = new Map<string, number>();
     const additions = new Map<string, number>();
-    const templates = { docs: new Set<string>(), byCategory: new Map<string, Set<string>>(), byTheme: new Map<string, number>(), byLevel: new Map<string, Set<string>>() };
+    const templates = {
+      docs: new Set<string>(),
+      byCategory: new Map<string, Set<string>>(),
+      byTheme: new Map<string, number>(),
+      byLevel: new Map<string, Set<string>>(),
+    };
     const plans = { docs: new Set<string>(), byCategory: new Map<string, number>() };
-    const addTo = (map: Map<string, Set<string>>, key: string, doc: string) => map.set(key, (map.get(key) ?? new Set()).add(doc));
+    const addTo = (map: Map<string, Set<string>>, key: string, doc: string) =>
+      map.set(key, (map.get(key) ?? new Set()).add(doc));
     for (const e of this.mirror.usage.values()) {
       if (e.created < from || e.created >= to) continue;
       if (e.kind === 'clause_viewed' && e.clauseId) views.set(e.clauseId, (views.get(e.clauseId) ?? 0) + 1);
@@ -203,14 +226,47 @@ export class StatsService {
         plans.byCategory.set(e.category ?? 'none', (plans.byCategory.get(e.category ?? 'none') ?? 0) + 1);
       }
     }
-    const top = (map: Map<string, number>) => [...map].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)).slice(0, TOP);
+    const top = (map: Map<string, number>) =>
+      [...map]
+        .map(([id, count]) => ({ id, count }))
+        .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))
+        .slice(0, TOP);
     const distinct = (map: Map<string, Set<string>>) => sortedCounts(new Map([...map].map(([k, v]) => [k, v.size])));
 
-    const feedbackRows = (await this.db('clause_feedback').where({ source: 'buyer' }).where('created_at', '>=', toIso(period.from)).where('created_at', '<', toIso(period.to)).groupBy('clause_id').select('clause_id as id').count({ count: '*' }).orderBy([{ column: 'count', order: 'desc' }, { column: 'clause_id', order: 'asc' }]).limit(TOP)) as Record<string, unknown>[];
-    const problemRows = (await this.db('ticket_clause_links').where('clause_problem', true).where('created_at', '>=', toIso(period.from)).where('created_at', '<', toIso(period.to)).groupBy('clause_id').select('clause_id as id').count({ count: '*' }).orderBy([{ column: 'count', order: 'desc' }, { column: 'clause_id', order: 'asc' }]).limit(TOP)) as Record<string, unknown>[];
+    const feedbackRows = (await this.db('clause_feedback')
+      .where({ source: 'buyer' })
+      .where('created_at', '>=', toIso(period.from))
+      .where('created_at', '<', toIso(period.to))
+      .groupBy('clause_id')
+      .select('clause_id as id')
+      .count({ count: '*' })
+      .orderBy([
+        { column: 'count', order: 'desc' },
+        { column: 'clause_id', order: 'asc' },
+      ])
+      .limit(TOP)) as Record<string, unknown>[];
+    const problemRows = (await this.db('ticket_clause_links')
+      .where('clause_problem', true)
+      .where('created_at', '>=', toIso(period.from))
+      .where('created_at', '<', toIso(period.to))
+      .groupBy('clause_id')
+      .select('clause_id as id')
+      .count({ count: '*' })
+      .orderBy([
+        { column: 'count', order: 'desc' },
+        { column: 'clause_id', order: 'asc' },
+      ])
+      .limit(TOP)) as Record<string, unknown>[];
     const yearAgo = new Date(`${brusselsDate(new Date(now))}T00:00:00Z`);
     yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-    const stale = (await this.db('clauses').where({ status: 'published' }).where('reviewed_on', '<', yearAgo.toISOString().slice(0, 10)).orderBy([{ column: 'reviewed_on', order: 'asc' }, { column: 'id', order: 'asc' }]).select('id', 'reviewed_on')) as Record<string, unknown>[];
+    const stale = (await this.db('clauses')
+      .where({ status: 'published' })
+      .where('reviewed_on', '<', yearAgo.toISOString().slice(0, 10))
+      .orderBy([
+        { column: 'reviewed_on', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('id', 'reviewed_on')) as Record<string, unknown>[];
 
     return {
       period: { kind: period.kind, from: period.fromDay, to: period.toDay },

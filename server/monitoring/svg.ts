@@ -29,7 +29,13 @@ export function barChart(id: string, title: string, description: string, items: 
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${bars}</svg>`;
 }
 
-export function lineChart(id: string, title: string, description: string, labels: string[], series: { name: string; values: number[] }[]): string {
+export function lineChart(
+  id: string,
+  title: string,
+  description: string,
+  labels: string[],
+  series: { name: string; values: number[] }[],
+): string {
   const width = 640;
   const height = 260;
   const left = 40;
@@ -42,7 +48,12 @@ export function lineChart(id: string, title: string, description: string, labels
   const x = (i: number) => left + (labels.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (labels.length - 1));
   const y = (v: number) => top + plotHeight - (v / max) * plotHeight;
   const axis = `<line x1="${left}" y1="${top + plotHeight}" x2="${left + plotWidth}" y2="${top + plotHeight}" stroke="#4a5560"/><line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotHeight}" stroke="#4a5560"/><text x="${left - 6}" y="${top + 10}" text-anchor="end" font-size="12">${max}</text><text x="${left - 6}" y="${top + plotHeight}" text-anchor="end" font-size="12">0</text>`;
-  const ticks = labels.map((label, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle" font-size="11">${escapeHtml(label.slice(2))}</text>`).join('');
+  const ticks = labels
+    .map(
+      (label, i) =>
+        `<text x="${x(i).toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle" font-size="11">${escapeHtml(label.slice(2))}</text>`,
+    )
+    .join('');
   const lines = series
     .map((s, k) => {
       const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
@@ -65,7 +76,8 @@ export function lineChart(id: string, title: string, description: string, labels
 export function toCsv(headers: string[], rows: (string | number | null)[][]): string {
   const cell = (value: string | number | null) => {
     // A text starting like a formula is neutralised so a spreadsheet does not run it.
-    const text = value === null ? '' : typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
+    const text =
+      value === null ? '' : typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `\uFEFF${[headers, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;

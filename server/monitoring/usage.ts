@@ -23,7 +23,15 @@ export class UsageRecorder {
     const list = Array.isArray(events) ? events : [events];
     if (list.length === 0) return;
     const at = toIso(this.clock.now());
-    const rows = list.map((e) => ({ kind: e.kind, clause_id: e.clauseId ?? null, category: e.category ?? null, theme: e.theme ?? null, level: e.level ?? null, document_id: e.documentId ?? null, created_at: at }));
+    const rows = list.map((e) => ({
+      kind: e.kind,
+      clause_id: e.clauseId ?? null,
+      category: e.category ?? null,
+      theme: e.theme ?? null,
+      level: e.level ?? null,
+      document_id: e.documentId ?? null,
+      created_at: at,
+    }));
     for (let i = 0; i < rows.length; i += 200) await this.db('usage_events').insert(rows.slice(i, i + 200));
   }
 }

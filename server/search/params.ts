@@ -21,7 +21,11 @@ function int(value: unknown, fallback: number, min: number, max: number): number
   return Math.min(max, Math.max(min, n));
 }
 
-export function searchParamsFrom(query: Record<string, unknown>, lang: Lang, defaults: { pageSize: number } = { pageSize: 20 }): SearchParams {
+export function searchParamsFrom(
+  query: Record<string, unknown>,
+  lang: Lang,
+  defaults: { pageSize: number } = { pageSize: 20 },
+): SearchParams {
   const filters: Partial<Record<Facet, string[]>> = {};
   for (const facet of FACETS) {
     const values = list(query[facet]);

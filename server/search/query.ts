@@ -72,7 +72,11 @@ const PREFIX_BOOST = 3;
 /** Scores documents (by position) for the words: each word matches its stem exactly or its folded form
  * as a prefix; every word must match, falling back to any word when no document has them all.
  * Typed arrays indexed by position keep this fast at tens of thousands of documents. */
-function matchWords(index: LanguageIndex, words: ParsedQuery['words'], size: number): { scores: Map<number, number>; partial: boolean } {
+function matchWords(
+  index: LanguageIndex,
+  words: ParsedQuery['words'],
+  size: number,
+): { scores: Map<number, number>; partial: boolean } {
   if (words.length === 0) return { scores: new Map(), partial: false };
   const score = new Float64Array(size);
   const mask = new Uint32Array(size);
@@ -80,7 +84,8 @@ function matchWords(index: LanguageIndex, words: ParsedQuery['words'], size: num
   words.forEach((word, i) => {
     const bit = 1 << i;
     const boosts = new Map<string, number>([[word.stemmed, EXACT_BOOST]]);
-    if (prefixable(word)) for (const term of expandPrefix(index, word.folded)) if (!boosts.has(term)) boosts.set(term, PREFIX_BOOST);
+    if (prefixable(word))
+      for (const term of expandPrefix(index, word.folded)) if (!boosts.has(term)) boosts.set(term, PREFIX_BOOST);
     for (const [term, boost] of boosts) {
       const postings = index.terms.get(term);
       if (!postings) continue;
@@ -97,7 +102,8 @@ function matchWords(index: LanguageIndex, words: ParsedQuery['words'], size: num
   const everyWord = words.length >= 32 ? 0xffffffff : (1 << words.length) - 1;
   const all = new Map<number, number>();
   if (words.length > 1) for (const doc of touched) if (mask[doc] === everyWord) all.set(doc, score[doc]);
-  if (words.length === 1 || all.size > 0) return { scores: words.length === 1 ? new Map(touched.map((d) => [d, score[d]])) : all, partial: false };
+  if (words.length === 1 || all.size > 0)
+    return { scores: words.length === 1 ? new Map(touched.map((d) => [d, score[d]])) : all, partial: false };
   return { scores: new Map(touched.map((d) => [d, score[d]])), partial: touched.length > 0 };
 }
 
@@ -114,7 +120,10 @@ function facetTables(built: BuiltIndex): FacetTables {
   const cached = facetTablesCache.get(built);
   if (cached) return cached;
   const values = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<Facet, string[]>;
-  const lookup = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+  const lookup = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+    Facet,
+    Map<string, number>
+  >;
   const intern = (facet: Facet, value: string) => {
     let id = lookup[facet].get(value);
     if (id === undefined) {
@@ -124,7 +133,13 @@ function facetTables(built: BuiltIndex): FacetTables {
     }
     return id;
   };
-  const docs = built.docs.map((doc) => Object.fromEntries(FACETS.map((f) => [f, facetValues(doc, f).map((v) => intern(f, v))])) as Record<Facet, number[]>);
+  const docs = built.docs.map(
+    (doc) =>
+      Object.fromEntries(FACETS.map((f) => [f, facetValues(doc, f).map((v) => intern(f, v))])) as Record<
+        Facet,
+        number[]
+      >,
+  );
   const tables = { values, docs };
   facetTablesCache.set(built, tables);
   return tables;
@@ -149,9 +164,16 @@ export function categoriesForCpv(codes: string[], cpvByCategory: Map<string, str
   return found;
 }
 
-export function runSearch(built: BuiltIndex, params: SearchParams, cpvByCategory: Map<string, string[]>): SearchOutcome {
+export function runSearch(
+  built: BuiltIndex,
+  params: SearchParams,
+  cpvByCategory: Map<string, string[]>,
+): SearchOutcome {
   const query = parseQuery(params.q, params.lang);
-  const cpvCodes = [...query.cpv, ...(params.cpv ? [params.cpv.replace(/-\d$/, '').replace(/\D/g, '')].filter(Boolean) : [])];
+  const cpvCodes = [
+    ...query.cpv,
+    ...(params.cpv ? [params.cpv.replace(/-\d$/, '').replace(/\D/g, '')].filter(Boolean) : []),
+  ];
   // null scores: no words, every document matches with the same score (and keeps id order).
   let scores: Map<number, number> | null;
   let partial = false;
@@ -178,7 +200,8 @@ export function runSearch(built: BuiltIndex, params: SearchParams, cpvByCategory
   }
 
   const cpvCategories = cpvCodes.length > 0 ? categoriesForCpv(cpvCodes, cpvByCategory) : null;
-  const keep = (doc: DocumentMeta) => (!params.type || doc.type === params.type) && (!cpvCategories || doc.categories.some((c) => cpvCategories.has(c)));
+  const keep = (doc: DocumentMeta) =>
+    (!params.type || doc.type === params.type) && (!cpvCategories || doc.categories.some((c) => cpvCategories.has(c)));
   const tables = facetTables(built);
   const wanted = FACETS.map((facet) => {
     const list = params.filters[facet];

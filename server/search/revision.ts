@@ -8,7 +8,10 @@ const KEY = 'search.revision';
 
 export async function bumpRevision(trx: Knex | Knex.Transaction, clock: Clock): Promise<string> {
   const value = randomUUID();
-  await trx('settings').insert({ key: KEY, value, updated_at: toIso(clock.now()) }).onConflict('key').merge();
+  await trx('settings')
+    .insert({ key: KEY, value, updated_at: toIso(clock.now()) })
+    .onConflict('key')
+    .merge();
   return value;
 }
 

@@ -87,7 +87,10 @@ function buildLanguageIndex(lang: Lang, docs: SearchDocument[]): LanguageIndex {
 
 export function buildIndex(unsorted: SearchDocument[]): BuiltIndex {
   const documents = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.ref < b.ref ? -1 : 1));
-  const languages = Object.fromEntries(LANGUAGES.map((lang) => [lang, buildLanguageIndex(lang, documents)])) as Record<Lang, LanguageIndex>;
+  const languages = Object.fromEntries(LANGUAGES.map((lang) => [lang, buildLanguageIndex(lang, documents)])) as Record<
+    Lang,
+    LanguageIndex
+  >;
   const docs = documents.map(({ extra: _extra, ...meta }) => meta);
   return { fingerprint: fingerprintOf(documents), languages, docs };
 }
@@ -108,7 +111,12 @@ export function serializeIndex(built: BuiltIndex): string {
 }
 
 export function deserializeIndex(json: string): BuiltIndex {
-  const data = JSON.parse(json) as { format: number; fingerprint: string; docs: DocumentMeta[]; languages: Record<Lang, { terms: string[]; postings: Postings[] }> };
+  const data = JSON.parse(json) as {
+    format: number;
+    fingerprint: string;
+    docs: DocumentMeta[];
+    languages: Record<Lang, { terms: string[]; postings: Postings[] }>;
+  };
   if (data.format !== FORMAT_VERSION) throw new Error(`saved index format ${data.format} is not ${FORMAT_VERSION}`);
   const languages = Object.fromEntries(
     LANGUAGES.map((lang) => {
@@ -145,7 +153,8 @@ export class IndexCache {
       fs.writeFileSync(temp, serialized);
       fs.renameSync(temp, target);
       for (const name of fs.readdirSync(this.dir)) {
-        if (name.endsWith('.json') && name !== path.basename(target)) fs.rmSync(path.join(this.dir, name), { force: true });
+        if (name.endsWith('.json') && name !== path.basename(target))
+          fs.rmSync(path.join(this.dir, name), { force: true });
       }
     } catch {
       // A cache that cannot be written only costs a rebuild at the next start.

@@ -38,9 +38,11 @@ export class SearchService {
 
   /** Rebuilds from the database (or loads the saved index for the same content). Serialised. */
   refresh(): Promise<void> {
-    this.rebuilding = this.rebuilding.then(() => this.rebuild()).catch((err) => {
-      this.logger.error({ err }, 'search index rebuild failed');
-    });
+    this.rebuilding = this.rebuilding
+      .then(() => this.rebuild())
+      .catch((err) => {
+        this.logger.error({ err }, 'search index rebuild failed');
+      });
     return this.rebuilding;
   }
 
@@ -67,7 +69,8 @@ export class SearchService {
     this.cpvByCategory = new Map(categories.map((c) => [c.code, c.cpv.map((cpv) => cpv.code)]));
     this.revision = revision;
     // What the last change of index cost (a refresh that found the index current changes nothing).
-    if (builtIn !== 'memory') this.lastBuild = { documents: built.docs.length, builtIn, millis: performance.now() - started };
+    if (builtIn !== 'memory')
+      this.lastBuild = { documents: built.docs.length, builtIn, millis: performance.now() - started };
   }
 
   /** Checks the shared revision and rebuilds when another instance (or the import) changed content. */

@@ -11,11 +11,18 @@ const WINDOW = 220;
 function isMatch(word: string, lang: Lang, query: ParsedQuery): boolean {
   const term = analyseWord(lang, word.toLowerCase());
   if (!term) return false;
-  return query.words.some((w) => term.stemmed === w.stemmed || (w.folded.length >= 3 && (term.stemmed.startsWith(w.folded) || term.folded.startsWith(w.folded))));
+  return query.words.some(
+    (w) =>
+      term.stemmed === w.stemmed ||
+      (w.folded.length >= 3 && (term.stemmed.startsWith(w.folded) || term.folded.startsWith(w.folded))),
+  );
 }
 
 export function snippet(text: string, lang: Lang, query: ParsedQuery): string {
-  const plain = text.replace(/\{\{\s*([a-z0-9_]+)\s*\}\}/g, '[…]').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/\{\{\s*([a-z0-9_]+)\s*\}\}/g, '[…]')
+    .replace(/\s+/g, ' ')
+    .trim();
   const spans = words(plain).filter((s) => query.words.length > 0 && isMatch(plain.slice(s.start, s.end), lang, query));
   let start = 0;
   if (spans.length > 0) start = Math.max(0, spans[0].start - 60);
@@ -32,7 +39,11 @@ export function snippet(text: string, lang: Lang, query: ParsedQuery): string {
   let cursor = start;
   for (const span of spans) {
     if (span.start < start || span.end > end) continue;
-    out += escapeHtml(plain.slice(cursor, span.start)) + '<mark>' + escapeHtml(plain.slice(span.start, span.end)) + '</mark>';
+    out +=
+      escapeHtml(plain.slice(cursor, span.start)) +
+      '<mark>' +
+      escapeHtml(plain.slice(span.start, span.end)) +
+      '</mark>';
     cursor = span.end;
   }
   out += escapeHtml(plain.slice(cursor, end));

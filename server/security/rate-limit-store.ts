@@ -23,7 +23,9 @@ export class KnexRateLimitStore implements Store {
   }
 
   async get(key: string) {
-    const row = (await this.db('rate_limits').where({ key: this.key(key) }).first()) as { hits: number; reset_at: unknown } | undefined;
+    const row = (await this.db('rate_limits')
+      .where({ key: this.key(key) })
+      .first()) as { hits: number; reset_at: unknown } | undefined;
     const resetTime = toDate(row?.reset_at) ?? undefined;
     if (!row || !resetTime || resetTime <= this.clock.now()) return undefined;
     return { totalHits: Number(row.hits), resetTime };
@@ -37,18 +39,26 @@ export class KnexRateLimitStore implements Store {
       .onConflict('key')
       .merge({
         hits: this.db.raw('CASE WHEN rate_limits.reset_at <= ? THEN 1 ELSE rate_limits.hits + 1 END', [now]),
-        reset_at: this.db.raw('CASE WHEN rate_limits.reset_at <= ? THEN ? ELSE rate_limits.reset_at END', [now, resetAt]),
+        reset_at: this.db.raw('CASE WHEN rate_limits.reset_at <= ? THEN ? ELSE rate_limits.reset_at END', [
+          now,
+          resetAt,
+        ]),
       })
       .returning(['hits', 'reset_at'])) as { hits: number; reset_at: unknown }[];
     return { totalHits: Number(row.hits), resetTime: toDate(row.reset_at) ?? undefined };
   }
 
   async decrement(key: string): Promise<void> {
-    await this.db('rate_limits').where({ key: this.key(key) }).where('hits', '>', 0).decrement('hits', 1);
+    await this.db('rate_limits')
+      .where({ key: this.key(key) })
+      .where('hits', '>', 0)
+      .decrement('hits', 1);
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.db('rate_limits').where({ key: this.key(key) }).delete();
+    await this.db('rate_limits')
+      .where({ key: this.key(key) })
+      .delete();
   }
 
   /** Removes expired counters; run now and then so the table stays small. */

@@ -5,7 +5,18 @@ import type { CategoryRecord } from '../clauses/repository';
 import type { ClauseDocument } from '../clauses/schema';
 import { translate } from '../i18n/catalog';
 import type { ActionPlanRequest } from './model';
-import { centered, heading, para, paragraphs, placeholder, safe, stylesFor, table, withDocumentLanguage, type CellContent } from './docx-kit';
+import {
+  centered,
+  heading,
+  para,
+  paragraphs,
+  placeholder,
+  safe,
+  stylesFor,
+  table,
+  withDocumentLanguage,
+  type CellContent,
+} from './docx-kit';
 import { LOCALES } from './tender-document';
 
 export interface ActionPlanCategory {
@@ -14,14 +25,23 @@ export interface ActionPlanCategory {
   optional: ClauseDocument[];
 }
 
-export async function actionPlanDocument(request: ActionPlanRequest, categories: ActionPlanCategory[], now: Date): Promise<Buffer> {
+export async function actionPlanDocument(
+  request: ActionPlanRequest,
+  categories: ActionPlanCategory[],
+  now: Date,
+): Promise<Buffer> {
   const lang = request.lang;
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   const year = request.year ?? now.getUTCFullYear();
   const date = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(now);
   const fill = (key: string) => [new Paragraph({ children: [placeholder(t(key))] })];
   const rows = (clauses: ClauseDocument[]): CellContent[][] =>
-    clauses.map((c) => [`${safe(c.title[lang], 300)}\n(${c.id}, ${t(`themes.${c.theme}`)})`, fill('plan.fill_target'), fill('plan.fill_deadline'), fill('plan.fill_owner')]);
+    clauses.map((c) => [
+      `${safe(c.title[lang], 300)}\n(${c.id}, ${t(`themes.${c.theme}`)})`,
+      fill('plan.fill_target'),
+      fill('plan.fill_deadline'),
+      fill('plan.fill_owner'),
+    ]);
   const headers = [t('plan.objective'), t('plan.target'), t('plan.deadline'), t('plan.owner')];
   const widths = [46, 22, 16, 16];
 
@@ -43,14 +63,24 @@ export async function actionPlanDocument(request: ActionPlanRequest, categories:
     body.push(...paragraphs(entry.category.intro[lang]));
     body.push(heading(2, `${n}.1 ${t('plan.base_objectives')}`));
     body.push(para([new TextRun(t('plan.base_objectives_text'))]));
-    body.push(entry.basis.length > 0 ? table(headers, rows(entry.basis), widths) : para([placeholder(t('plan.fill_none'))]));
+    body.push(
+      entry.basis.length > 0 ? table(headers, rows(entry.basis), widths) : para([placeholder(t('plan.fill_none'))]),
+    );
     if (request.includeOptional) {
       body.push(heading(2, `${n}.2 ${t('plan.optional_objectives')}`));
       body.push(para([new TextRun(t('plan.optional_objectives_text'))]));
-      body.push(entry.optional.length > 0 ? table(headers, rows(entry.optional), widths) : para([placeholder(t('plan.fill_none'))]));
+      body.push(
+        entry.optional.length > 0
+          ? table(headers, rows(entry.optional), widths)
+          : para([placeholder(t('plan.fill_none'))]),
+      );
     }
   });
-  body.push(heading(1, `${categories.length + 2}. ${t('plan.monitoring')}`, true), ...paragraphs(t('plan.monitoring_text')), para([placeholder(t('plan.fill_monitoring'))]));
+  body.push(
+    heading(1, `${categories.length + 2}. ${t('plan.monitoring')}`, true),
+    ...paragraphs(t('plan.monitoring_text')),
+    para([placeholder(t('plan.fill_monitoring'))]),
+  );
 
   const document = new Document({
     title: t('plan.title', { year }),

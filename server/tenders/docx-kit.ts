@@ -17,7 +17,8 @@ import {
 import JSZip from 'jszip';
 
 // Characters that XML 1.0 forbids (and Word refuses), lone surrogates, and the non-characters U+FFFE/U+FFFF.
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text from clauses and from the form, made safe for Word: no control characters, bounded length. */
 export function safe(text: unknown, max = 20_000): string {
@@ -50,8 +51,14 @@ export function para(children: ParagraphChild[], options: { keepNext?: boolean }
 }
 
 export function heading(level: 1 | 2 | 3, text: string, pageBreakBefore = false): Paragraph {
-  const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: headingLevel, children: [new TextRun(safe(text, 500))], pageBreakBefore, keepNext: true });
+  const headingLevel =
+    level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({
+    heading: headingLevel,
+    children: [new TextRun(safe(text, 500))],
+    pageBreakBefore,
+    keepNext: true,
+  });
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A96A3' };
@@ -60,7 +67,8 @@ const borders = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 export type CellContent = string | Paragraph[];
 
 function cell(content: CellContent, header: boolean, width?: number): TableCell {
-  const children = typeof content === 'string' ? [new Paragraph({ children: runs(content, { bold: header }) })] : content;
+  const children =
+    typeof content === 'string' ? [new Paragraph({ children: runs(content, { bold: header }) })] : content;
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph('')],
     borders,
@@ -75,13 +83,19 @@ export function table(headers: string[], rows: CellContent[][], widths?: number[
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths?.[i])) }),
-      ...rows.map((row) => new TableRow({ cantSplit: false, children: row.map((c, i) => cell(c, false, widths?.[i])) })),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: false, children: row.map((c, i) => cell(c, false, widths?.[i])) }),
+      ),
     ],
   });
 }
 
 export function centered(text: string, size: number, bold = false): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: safe(text, 500), size, bold })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 240 },
+    children: [new TextRun({ text: safe(text, 500), size, bold })],
+  });
 }
 
 /** Styles with the document language set on every run by default. */
@@ -103,7 +117,10 @@ export async function withDocumentLanguage(buffer: Buffer, locale: string): Prom
   if (!core) return buffer;
   const xml = await core.async('string');
   if (!xml.includes('<dc:language>')) {
-    zip.file('docProps/core.xml', xml.replace('</cp:coreProperties>', `<dc:language>${locale}</dc:language></cp:coreProperties>`));
+    zip.file(
+      'docProps/core.xml',
+      xml.replace('</cp:coreProperties>', `<dc:language>${locale}</dc:language></cp:coreProperties>`),
+    );
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -26,18 +26,38 @@ declare module 'express-session' {
 }
 
 const str = (value: unknown, max = 1000) => (typeof value === 'string' ? value.slice(0, max) : '');
-const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 export function emptyForm(lang: Lang, context: { category?: string; level?: string } = {}): TenderFormValues {
-  return { lang, authority: '', title: '', reference: '', procedure: 'open', contractType: '', estimatedValue: '', durationDays: '', lots: '', category: context.category ?? '', level: context.level ?? '', weights: {}, parameters: {} };
+  return {
+    lang,
+    authority: '',
+    title: '',
+    reference: '',
+    procedure: 'open',
+    contractType: '',
+    estimatedValue: '',
+    durationDays: '',
+    lots: '',
+    category: context.category ?? '',
+    level: context.level ?? '',
+    weights: {},
+    parameters: {},
+  };
 }
 
 export function formFromBody(req: Request, fallbackLang: Lang): TenderFormValues {
   const body = record(req.body);
   const lang = body.lang === 'fr' || body.lang === 'nl' ? body.lang : fallbackLang;
-  const weights = Object.fromEntries(Object.entries(record(body.weights)).map(([k, v]) => [k.slice(0, 30), str(v, 20)]));
+  const weights = Object.fromEntries(
+    Object.entries(record(body.weights)).map(([k, v]) => [k.slice(0, 30), str(v, 20)]),
+  );
   const parameters = Object.fromEntries(
-    Object.entries(record(body.parameters)).map(([id, values]) => [id.slice(0, 30), Object.fromEntries(Object.entries(record(values)).map(([k, v]) => [k.slice(0, 50), str(v, 500)]))]),
+    Object.entries(record(body.parameters)).map(([id, values]) => [
+      id.slice(0, 30),
+      Object.fromEntries(Object.entries(record(values)).map(([k, v]) => [k.slice(0, 50), str(v, 500)])),
+    ]),
   );
   return {
     lang,
@@ -65,7 +85,11 @@ const numberOrUndefined = (value: string): number | string | undefined => {
 
 /** The request the service validates; text that is not a number stays text, so the error names the field. */
 export function requestFromForm(form: TenderFormValues, selection: SelectedClause[]): Record<string, unknown> {
-  const weights = Object.fromEntries(Object.entries(form.weights).map(([k, v]) => [k, numberOrUndefined(v)]).filter(([, v]) => v !== undefined));
+  const weights = Object.fromEntries(
+    Object.entries(form.weights)
+      .map(([k, v]) => [k, numberOrUndefined(v)])
+      .filter(([, v]) => v !== undefined),
+  );
   return {
     lang: form.lang,
     authority: form.authority,
@@ -73,8 +97,12 @@ export function requestFromForm(form: TenderFormValues, selection: SelectedClaus
     reference: form.reference,
     procedure: form.procedure,
     ...(form.contractType ? { contractType: form.contractType } : {}),
-    ...(numberOrUndefined(form.estimatedValue) !== undefined ? { estimatedValue: numberOrUndefined(form.estimatedValue) } : {}),
-    ...(numberOrUndefined(form.durationDays) !== undefined ? { durationDays: numberOrUndefined(form.durationDays) } : {}),
+    ...(numberOrUndefined(form.estimatedValue) !== undefined
+      ? { estimatedValue: numberOrUndefined(form.estimatedValue) }
+      : {}),
+    ...(numberOrUndefined(form.durationDays) !== undefined
+      ? { durationDays: numberOrUndefined(form.durationDays) }
+      : {}),
     ...(form.category ? { category: form.category } : {}),
     ...(form.level ? { level: form.level } : {}),
     lots: form.lots
@@ -90,7 +118,11 @@ export function requestFromForm(form: TenderFormValues, selection: SelectedClaus
 }
 
 /** A link that rebuilds the same selection elsewhere: ids with the versions chosen, and the context. */
-export function shareLink(lang: Lang, selection: SelectedClause[], context: { category?: string; level?: string }): string {
+export function shareLink(
+  lang: Lang,
+  selection: SelectedClause[],
+  context: { category?: string; level?: string },
+): string {
   const params = new URLSearchParams({ c: selection.map((c) => `${c.id}@${c.version}`).join(',') });
   if (context.category) params.set('category', context.category);
   if (context.level) params.set('level', context.level);
@@ -102,7 +134,12 @@ export function parseShared(value: unknown): SelectedClause[] {
   return value
     .split(',')
     .slice(0, 200)
-    .map((part) => part.trim().toUpperCase().match(/^([A-Z]{3}-[A-Z0-9]{2,6}-\d{3})(?:@(\d{1,4}))?$/))
+    .map((part) =>
+      part
+        .trim()
+        .toUpperCase()
+        .match(/^([A-Z]{3}-[A-Z0-9]{2,6}-\d{3})(?:@(\d{1,4}))?$/),
+    )
     .filter((m): m is RegExpMatchArray => !!m)
     .map((m) => ({ id: m[1], version: Number(m[2] ?? 0) }));
 }

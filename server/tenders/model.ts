@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { CLAUSE_ID_PATTERN, LEVELS } from '../clauses/vocabulary';
 
-export const PROCEDURES = ['open', 'restricted', 'negotiated_with_publication', 'negotiated_without_publication', 'competitive_dialogue', 'innovation_partnership'] as const;
+export const PROCEDURES = [
+  'open',
+  'restricted',
+  'negotiated_with_publication',
+  'negotiated_without_publication',
+  'competitive_dialogue',
+  'innovation_partnership',
+] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
 export const CONTRACT_TYPES = ['works', 'supplies', 'services'] as const;
@@ -24,9 +31,15 @@ export const tenderRequestSchema = z.strictObject({
   contractType: z.enum(CONTRACT_TYPES).optional(),
   estimatedValue: z.number().finite().nonnegative().max(1e11).optional(),
   durationDays: z.number().int().nonnegative().max(36500).optional(),
-  category: z.string().regex(/^[a-z_]{2,40}$/).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .optional(),
   level: z.enum(LEVELS).optional(),
-  lots: z.array(z.strictObject({ name: text(200) })).max(MAX_LOTS).default([]),
+  lots: z
+    .array(z.strictObject({ name: text(200) }))
+    .max(MAX_LOTS)
+    .default([]),
   clauseIds: z.array(z.string().regex(CLAUSE_ID_PATTERN)).min(1).max(MAX_CLAUSES),
   /** The versions the buyer selected (from the session or a shared link), to point out later revisions. */
   selectedVersions: z.record(z.string(), z.number().int().positive()).optional(),
@@ -40,7 +53,10 @@ export const actionPlanRequestSchema = z.strictObject({
   lang: z.enum(LANGUAGES),
   authority: text(200),
   year: z.number().int().min(2020).max(2100).optional(),
-  categories: z.array(z.string().regex(/^[a-z_]{2,40}$/)).min(1).max(20),
+  categories: z
+    .array(z.string().regex(/^[a-z_]{2,40}$/))
+    .min(1)
+    .max(20),
   includeOptional: z.boolean().default(true),
 });
 

@@ -35,7 +35,10 @@ export const SOCIAL_CLAUSE_SERVICE_DAYS = 60;
 
 const SERVICE_CATEGORIES = new Set(['cleaning', 'security', 'green_spaces', 'events', 'catering']);
 
-export function inferContractType(request: Pick<TenderRequest, 'contractType' | 'category'>, clauses: ClauseDocument[]): ContractType {
+export function inferContractType(
+  request: Pick<TenderRequest, 'contractType' | 'category'>,
+  clauses: ClauseDocument[],
+): ContractType {
   if (request.contractType) return request.contractType;
   const categories = new Set([request.category, ...clauses.flatMap((c) => c.categories)].filter(Boolean) as string[]);
   if (categories.has('construction')) return 'works';
@@ -43,7 +46,12 @@ export function inferContractType(request: Pick<TenderRequest, 'contractType' | 
   return 'supplies';
 }
 
-function parameterValue(clauseId: string, parameter: ClauseParameter, given: unknown, problems: FieldProblem[]): string | number {
+function parameterValue(
+  clauseId: string,
+  parameter: ClauseParameter,
+  given: unknown,
+  problems: FieldProblem[],
+): string | number {
   const field = `parameters.${clauseId}.${parameter.name}`;
   if (given === undefined || given === null || given === '') return parameter.default;
   if (parameter.type === 'text') {
@@ -57,7 +65,11 @@ function parameterValue(clauseId: string, parameter: ClauseParameter, given: unk
     return parameter.default;
   }
   if ((parameter.min !== undefined && n < parameter.min) || (parameter.max !== undefined && n > parameter.max)) {
-    problems.push({ field, messageKey: 'validation.number_range', params: { min: parameter.min ?? 0, max: parameter.max ?? 1e9 } });
+    problems.push({
+      field,
+      messageKey: 'validation.number_range',
+      params: { min: parameter.min ?? 0, max: parameter.max ?? 1e9 },
+    });
   }
   if (parameter.type === 'integer' && !Number.isInteger(n)) problems.push({ field, messageKey: 'validation.number' });
   return n;
@@ -65,7 +77,11 @@ function parameterValue(clauseId: string, parameter: ClauseParameter, given: unk
 
 const stageOrder = (stage: string) => STAGES.indexOf(stage as (typeof STAGES)[number]);
 
-export async function planTender(request: TenderRequest, clauses: ClauseService, euServicesThreshold: number): Promise<TenderPlan> {
+export async function planTender(
+  request: TenderRequest,
+  clauses: ClauseService,
+  euServicesThreshold: number,
+): Promise<TenderPlan> {
   const problems: FieldProblem[] = [];
   const resolved: ResolvedClause[] = [];
   const seen = new Set<string>();
@@ -75,7 +91,9 @@ export async function planTender(request: TenderRequest, clauses: ClauseService,
     try {
       const { version } = await clauses.published(id);
       const given = request.parameters[id] ?? {};
-      const values = Object.fromEntries(version.document.parameters.map((p) => [p.name, parameterValue(id, p, given[p.name], problems)]));
+      const values = Object.fromEntries(
+        version.document.parameters.map((p) => [p.name, parameterValue(id, p, given[p.name], problems)]),
+      );
       resolved.push({ document: version.document, values, selectedVersion: request.selectedVersions?.[id] });
     } catch {
       problems.push({ field: `clauseIds.${i}`, messageKey: 'tender.errors.unknown_clause', params: { id } });
@@ -88,23 +106,34 @@ export async function planTender(request: TenderRequest, clauses: ClauseService,
     }
   }
   for (const clause of resolved) {
-    if (clause.document.stage === 'award') clause.weight = weights[clause.document.id] ?? clause.document.award_weight ?? 0;
+    if (clause.document.stage === 'award')
+      clause.weight = weights[clause.document.id] ?? clause.document.award_weight ?? 0;
   }
   const awardTotal = resolved.reduce((sum, c) => sum + (c.weight ?? 0), 0);
   const priceWeight = weights.price ?? Math.max(0, 100 - awardTotal);
   if (problems.length > 0) throw new ValidationFailed(problems);
 
-  resolved.sort((a, b) => stageOrder(a.document.stage) - stageOrder(b.document.stage) || (a.document.id < b.document.id ? -1 : 1));
+  resolved.sort(
+    (a, b) => stageOrder(a.document.stage) - stageOrder(b.document.stage) || (a.document.id < b.document.id ? -1 : 1),
+  );
   const documents = resolved.map((c) => c.document);
   const contractType = inferContractType(request, documents);
   const checks: Check[] = [];
 
   const total = priceWeight + awardTotal;
-  if (Math.abs(total - 100) > 1e-9) checks.push({ severity: 'error', key: 'tender.checks.weights_total', params: { total: Math.round(total * 100) / 100 } });
+  if (Math.abs(total - 100) > 1e-9)
+    checks.push({
+      severity: 'error',
+      key: 'tender.checks.weights_total',
+      params: { total: Math.round(total * 100) / 100 },
+    });
 
   for (const clause of resolved) {
     const { stage, verification, id } = clause.document;
-    if ((stage === 'award' || stage === 'selection') && (!verification.proof.nl.trim() || !verification.proof.fr.trim() || verification.moments.length === 0)) {
+    if (
+      (stage === 'award' || stage === 'selection') &&
+      (!verification.proof.nl.trim() || !verification.proof.fr.trim() || verification.moments.length === 0)
+    ) {
       checks.push({ severity: 'warning', key: 'tender.checks.verification_missing', params: { id } });
     }
   }
@@ -112,21 +141,39 @@ export async function planTender(request: TenderRequest, clauses: ClauseService,
   const specs = resolved.filter((c) => c.document.stage === 'technical_specification');
   for (const award of resolved.filter((c) => c.document.stage === 'award')) {
     for (const spec of specs) {
-      const linked = (award.document.related ?? []).includes(spec.document.id) || (spec.document.related ?? []).includes(award.document.id);
-      if (linked) checks.push({ severity: 'warning', key: 'tender.checks.spec_and_award', params: { spec: spec.document.id, award: award.document.id } });
+      const linked =
+        (award.document.related ?? []).includes(spec.document.id) ||
+        (spec.document.related ?? []).includes(award.document.id);
+      if (linked)
+        checks.push({
+          severity: 'warning',
+          key: 'tender.checks.spec_and_award',
+          params: { spec: spec.document.id, award: award.document.id },
+        });
     }
   }
 
   const hasSocial = documents.some((d) => d.theme === 'social');
   const value = request.estimatedValue ?? 0;
-  const longService = contractType === 'services' && (request.durationDays ?? 0) > SOCIAL_CLAUSE_SERVICE_DAYS && value >= euServicesThreshold;
+  const longService =
+    contractType === 'services' &&
+    (request.durationDays ?? 0) > SOCIAL_CLAUSE_SERVICE_DAYS &&
+    value >= euServicesThreshold;
   if (!hasSocial && ((contractType === 'works' && value > SOCIAL_CLAUSE_WORKS_THRESHOLD) || longService)) {
-    checks.push({ severity: 'warning', key: contractType === 'works' ? 'tender.checks.social_works' : 'tender.checks.social_services', params: { amount: SOCIAL_CLAUSE_WORKS_THRESHOLD, days: SOCIAL_CLAUSE_SERVICE_DAYS } });
+    checks.push({
+      severity: 'warning',
+      key: contractType === 'works' ? 'tender.checks.social_works' : 'tender.checks.social_services',
+      params: { amount: SOCIAL_CLAUSE_WORKS_THRESHOLD, days: SOCIAL_CLAUSE_SERVICE_DAYS },
+    });
   }
 
   for (const clause of resolved) {
     if (clause.selectedVersion && clause.selectedVersion < clause.document.version) {
-      checks.push({ severity: 'notice', key: 'tender.checks.revised', params: { id: clause.document.id, from: clause.selectedVersion, to: clause.document.version } });
+      checks.push({
+        severity: 'notice',
+        key: 'tender.checks.revised',
+        params: { id: clause.document.id, from: clause.selectedVersion, to: clause.document.version },
+      });
     }
   }
   if (request.lots.length === 1) checks.push({ severity: 'notice', key: 'tender.checks.single_lot' });

@@ -53,10 +53,16 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     res.render('tenders/start', {
       section: 'tender',
       title: translate(l, 'tender.title'),
-      items: items.map((i) => ({ id: i.id, title: i.current.title[l], stage: i.current.stage, revised: i.version < i.current.version })),
+      items: items.map((i) => ({
+        id: i.id,
+        title: i.current.title[l],
+        stage: i.current.stage,
+        revised: i.version < i.current.version,
+      })),
       categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
       levels: LEVELS,
-      shareLink: items.length > 0 ? shareLink(l, selection(req), { category: form?.category, level: form?.level }) : undefined,
+      shareLink:
+        items.length > 0 ? shareLink(l, selection(req), { category: form?.category, level: form?.level }) : undefined,
       csrfToken: csrfToken(req),
     });
   });
@@ -70,19 +76,42 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       return res.redirect(303, `/${l}/tender`);
     }
     const level = typeof req.query.level === 'string' && req.query.level in LEVEL_RANK ? req.query.level : 'basis';
-    const outcome = search.search({ q: '', lang: l, filters: { category: [category.code] }, type: 'clause', page: 1, pageSize: 1000 });
+    const outcome = search.search({
+      q: '',
+      lang: l,
+      filters: { category: [category.code] },
+      type: 'clause',
+      page: 1,
+      pageSize: 1000,
+    });
     const groups = STAGES.map((stage) => ({
       stage,
       clauses: outcome.hits
         .filter((h) => h.doc.stage === stage)
-        .map((h) => ({ id: h.doc.id, title: h.doc.title[l], level: h.doc.level, theme: h.doc.theme, checked: LEVEL_RANK[h.doc.level ?? 'ambitious'] <= LEVEL_RANK[level] })),
+        .map((h) => ({
+          id: h.doc.id,
+          title: h.doc.title[l],
+          level: h.doc.level,
+          theme: h.doc.theme,
+          checked: LEVEL_RANK[h.doc.level ?? 'ambitious'] <= LEVEL_RANK[level],
+        })),
     })).filter((g) => g.clauses.length > 0);
-    res.render('tenders/choose', { section: 'tender', title: category.name[l], category: { code: category.code, name: category.name[l] }, level, levels: LEVELS, groups, csrfToken: csrfToken(req) });
+    res.render('tenders/choose', {
+      section: 'tender',
+      title: category.name[l],
+      category: { code: category.code, name: category.name[l] },
+      level,
+      levels: LEVELS,
+      groups,
+      csrfToken: csrfToken(req),
+    });
   });
 
   router.post('/tender/selection/set', async (req, res) => {
     const l = lang(res);
-    const ids = bodyList(req, 'clauses').map((id) => id.toUpperCase()).slice(0, 200);
+    const ids = bodyList(req, 'clauses')
+      .map((id) => id.toUpperCase())
+      .slice(0, 200);
     const chosen = [];
     for (const id of ids) {
       try {
@@ -97,7 +126,11 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       return res.redirect(303, `/${l}/tender`);
     }
     replaceSelection(req, chosen);
-    req.session.tenderForm = { ...(req.session.tenderForm ?? emptyForm(l)), category: bodyString(req, 'category', 40), level: bodyString(req, 'level', 20) };
+    req.session.tenderForm = {
+      ...(req.session.tenderForm ?? emptyForm(l)),
+      category: bodyString(req, 'category', 40),
+      level: bodyString(req, 'level', 20),
+    };
     res.redirect(303, `/${l}/tender/form`);
   });
 
@@ -116,11 +149,22 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     const category = typeof req.query.category === 'string' ? req.query.category.slice(0, 40) : '';
     const level = typeof req.query.level === 'string' ? req.query.level.slice(0, 20) : '';
     req.session.tenderForm = { ...(req.session.tenderForm ?? emptyForm(l)), category, level };
-    setFlash(req, chosen.length > 0 ? 'ok' : 'warn', chosen.length > 0 ? 'tender.shared_loaded' : 'tender.errors.none_selected', { count: chosen.length });
+    setFlash(
+      req,
+      chosen.length > 0 ? 'ok' : 'warn',
+      chosen.length > 0 ? 'tender.shared_loaded' : 'tender.errors.none_selected',
+      { count: chosen.length },
+    );
     res.redirect(303, `/${l}/tender/form`);
   });
 
-  const renderForm = async (req: Request, res: Response, status: number, form: TenderFormValues, errors: Record<string, string> = {}) => {
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    form: TenderFormValues,
+    errors: Record<string, string> = {},
+  ) => {
     const l = lang(res);
     const items = await selectedDocuments(req);
     const documents = items.map((i) => i.current);
@@ -144,7 +188,10 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
         title: i.current.title[l],
         stage: i.current.stage,
         revised: i.version < i.current.version,
-        award: i.current.stage === 'award' ? { weight: form.weights[i.id] ?? String(i.current.award_weight ?? 0), error: errors[`weights.${i.id}`] } : undefined,
+        award:
+          i.current.stage === 'award'
+            ? { weight: form.weights[i.id] ?? String(i.current.award_weight ?? 0), error: errors[`weights.${i.id}`] }
+            : undefined,
         parameters: i.current.parameters.map((p) => ({
           name: p.name,
           label: p.label[l],
@@ -154,7 +201,8 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
           error: errors[`parameters.${i.id}.${p.name}`],
         })),
       })),
-      shareLink: items.length > 0 ? shareLink(l, selection(req), { category: form.category, level: form.level }) : undefined,
+      shareLink:
+        items.length > 0 ? shareLink(l, selection(req), { category: form.category, level: form.level }) : undefined,
       csrfToken: csrfToken(req),
     });
   };
@@ -199,7 +247,12 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
         procedure: translate(l, `procedures.${form.procedure}`),
         checks: checksView(plan, l),
         blocked: plan.checks.some((c) => c.severity === 'error'),
-        weights: [{ name: translate(l, 'doc.price'), weight: plan.priceWeight }, ...plan.clauses.filter((c) => c.weight !== undefined).map((c) => ({ name: c.document.title[l], weight: c.weight }))],
+        weights: [
+          { name: translate(l, 'doc.price'), weight: plan.priceWeight },
+          ...plan.clauses
+            .filter((c) => c.weight !== undefined)
+            .map((c) => ({ name: c.document.title[l], weight: c.weight })),
+        ],
         clauses: plan.clauses.map((c) => ({ id: c.document.id, title: c.document.title[l], stage: c.document.stage })),
         csrfToken: csrfToken(req),
       });
@@ -221,7 +274,13 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     }
   });
 
-  const renderPlanForm = async (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string> = {}) => {
+  const renderPlanForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    values: Record<string, unknown>,
+    errors: Record<string, string> = {},
+  ) => {
     const l = lang(res);
     const categories = await repo.categories();
     res.status(status).render('tenders/action-plan', {
@@ -236,14 +295,25 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
   };
 
   router.get('/action-plan', async (req, res) => {
-    await renderPlanForm(req, res, 200, { lang: lang(res), categories: [], includeOptional: true, year: String(new Date().getUTCFullYear() + 1) });
+    await renderPlanForm(req, res, 200, {
+      lang: lang(res),
+      categories: [],
+      includeOptional: true,
+      year: String(new Date().getUTCFullYear() + 1),
+    });
   });
 
   router.post('/action-plan', async (req, res) => {
     const l = lang(res);
     const docLang = bodyString(req, 'lang', 2);
     const year = bodyString(req, 'year', 10).trim();
-    const values = { lang: isLang(docLang) ? docLang : l, authority: bodyString(req, 'authority', 300), year, categories: bodyList(req, 'categories').slice(0, 20), includeOptional: bodyString(req, 'includeOptional') === 'yes' };
+    const values = {
+      lang: isLang(docLang) ? docLang : l,
+      authority: bodyString(req, 'authority', 300),
+      year,
+      categories: bodyList(req, 'categories').slice(0, 20),
+      includeOptional: bodyString(req, 'includeOptional') === 'yes',
+    };
     try {
       const request = tenders.parseActionPlan({ ...values, year: year ? Number(year) : undefined });
       sendDocx(res, await tenders.generateActionPlan(request));

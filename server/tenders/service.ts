@@ -42,15 +42,36 @@ export class TenderService {
   async generateTender(request: TenderRequest): Promise<GeneratedFile & { plan: TenderPlan }> {
     const plan = await this.plan(request);
     if (hasBlockingCheck(plan)) {
-      throw new ValidationFailed(plan.checks.filter((c) => c.severity === 'error').map((c) => ({ field: 'weights', messageKey: c.key, params: c.params })));
+      throw new ValidationFailed(
+        plan.checks
+          .filter((c) => c.severity === 'error')
+          .map((c) => ({ field: 'weights', messageKey: c.key, params: c.params })),
+      );
     }
-    const categoryName = request.category ? (await this.repo.categories()).find((c) => c.code === request.category)?.name[request.lang] : undefined;
+    const categoryName = request.category
+      ? (await this.repo.categories()).find((c) => c.code === request.category)?.name[request.lang]
+      : undefined;
     const buffer = await tenderDocument(plan, this.clock.now(), categoryName);
     const documentId = randomUUID();
     const themes = [...new Set(plan.clauses.map((c) => c.document.theme))];
     const category = request.category ?? mostCommonCategory(plan);
-    await this.usage.record(themes.map((theme) => ({ kind: 'template_generated' as const, theme, category, level: request.level ?? null, documentId })));
-    return { buffer, fileName: safeFileName(`${request.lang === 'fr' ? 'cahier-des-charges' : 'bestek'}-${request.reference || request.title}`, 'docx'), plan };
+    await this.usage.record(
+      themes.map((theme) => ({
+        kind: 'template_generated' as const,
+        theme,
+        category,
+        level: request.level ?? null,
+        documentId,
+      })),
+    );
+    return {
+      buffer,
+      fileName: safeFileName(
+        `${request.lang === 'fr' ? 'cahier-des-charges' : 'bestek'}-${request.reference || request.title}`,
+        'docx',
+      ),
+      plan,
+    };
   }
 
   parseActionPlan(input: unknown): ActionPlanRequest {
@@ -60,24 +81,47 @@ export class TenderService {
   async generateActionPlan(request: ActionPlanRequest): Promise<GeneratedFile> {
     const all = await this.repo.categories();
     const unknown = request.categories.filter((code) => !all.some((c) => c.code === code));
-    if (unknown.length > 0) throw new ValidationFailed(unknown.map((code) => ({ field: `categories.${request.categories.indexOf(code)}`, messageKey: 'validation.one_of' })));
+    if (unknown.length > 0)
+      throw new ValidationFailed(
+        unknown.map((code) => ({
+          field: `categories.${request.categories.indexOf(code)}`,
+          messageKey: 'validation.one_of',
+        })),
+      );
     const entries: ActionPlanCategory[] = [];
     for (const code of [...new Set(request.categories)]) {
       const category = all.find((c) => c.code === code)!;
-      const outcome = this.search.search({ q: '', lang: request.lang, filters: { category: [code] }, type: 'clause', page: 1, pageSize: 1000 });
+      const outcome = this.search.search({
+        q: '',
+        lang: request.lang,
+        filters: { category: [code] },
+        type: 'clause',
+        page: 1,
+        pageSize: 1000,
+      });
       const documents = [];
       for (const hit of outcome.hits) documents.push((await this.clauses.published(hit.doc.id)).version.document);
-      entries.push({ category, basis: documents.filter((d) => d.level === 'basis'), optional: documents.filter((d) => d.level !== 'basis') });
+      entries.push({
+        category,
+        basis: documents.filter((d) => d.level === 'basis'),
+        optional: documents.filter((d) => d.level !== 'basis'),
+      });
     }
     const buffer = await actionPlanDocument(request, entries, this.clock.now());
     const documentId = randomUUID();
-    await this.usage.record(entries.map((e) => ({ kind: 'action_plan_generated' as const, category: e.category.code, documentId })));
-    return { buffer, fileName: safeFileName(`${request.lang === 'fr' ? 'plan-d-action' : 'actieplan'}-${request.authority}`, 'docx') };
+    await this.usage.record(
+      entries.map((e) => ({ kind: 'action_plan_generated' as const, category: e.category.code, documentId })),
+    );
+    return {
+      buffer,
+      fileName: safeFileName(`${request.lang === 'fr' ? 'plan-d-action' : 'actieplan'}-${request.authority}`, 'docx'),
+    };
   }
 }
 
 function mostCommonCategory(plan: TenderPlan): string | null {
   const counts = new Map<string, number>();
-  for (const clause of plan.clauses) for (const c of clause.document.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const clause of plan.clauses)
+    for (const c of clause.document.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }

@@ -7,7 +7,19 @@ import type { ClauseDocument } from '../clauses/schema';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { formatParameterValue } from '../clauses/presenter';
-import { centered, heading, para, paragraphs, placeholder, runs, safe, stylesFor, table, withDocumentLanguage, type CellContent } from './docx-kit';
+import {
+  centered,
+  heading,
+  para,
+  paragraphs,
+  placeholder,
+  runs,
+  safe,
+  stylesFor,
+  table,
+  withDocumentLanguage,
+  type CellContent,
+} from './docx-kit';
 import type { ResolvedClause, TenderPlan } from './plan';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -24,25 +36,51 @@ export function filledText(clause: ResolvedClause, lang: Lang): string {
   });
 }
 
-function verificationCell(document: ClauseDocument, lang: Lang, t: (key: string, params?: Record<string, string | number>) => string): Paragraph[] {
+function verificationCell(
+  document: ClauseDocument,
+  lang: Lang,
+  t: (key: string, params?: Record<string, string | number>) => string,
+): Paragraph[] {
   return [
     new Paragraph({ children: [new TextRun({ text: t('doc.proof'), bold: true })] }),
     ...paragraphs(document.verification.proof[lang]),
     new Paragraph({ children: [new TextRun({ text: t('doc.check'), bold: true })] }),
     ...paragraphs(document.verification.check[lang]),
-    new Paragraph({ children: [new TextRun({ text: `${t('doc.moments')}: ${document.verification.moments.map((m) => t(`moments.${m}`)).join(', ')}`, italics: true })] }),
+    new Paragraph({
+      children: [
+        new TextRun({
+          text: `${t('doc.moments')}: ${document.verification.moments.map((m) => t(`moments.${m}`)).join(', ')}`,
+          italics: true,
+        }),
+      ],
+    }),
   ];
 }
 
-function clauseBlock(number: string, clause: ResolvedClause, lang: Lang, t: (key: string, params?: Record<string, string | number>) => string): FileChild[] {
+function clauseBlock(
+  number: string,
+  clause: ResolvedClause,
+  lang: Lang,
+  t: (key: string, params?: Record<string, string | number>) => string,
+): FileChild[] {
   const { document } = clause;
   const title = `${number} ${document.title[lang]}${clause.weight !== undefined ? ` (${t('doc.points', { weight: clause.weight })})` : ''}`;
   return [
     heading(3, title),
-    table([t('doc.requirement'), t('doc.verification')], [[paragraphs(filledText(clause, lang)), verificationCell(document, lang, t)]], [60, 40]),
+    table(
+      [t('doc.requirement'), t('doc.verification')],
+      [[paragraphs(filledText(clause, lang)), verificationCell(document, lang, t)]],
+      [60, 40],
+    ),
     new Paragraph({
       spacing: { before: 80, after: 200 },
-      children: [new TextRun({ text: `${t('doc.reference')}: ${document.id} v${document.version} · ${document.legal_basis.map((b) => legalBasisText(b, lang)).join('; ')}`, size: 18, color: '4A5560' })],
+      children: [
+        new TextRun({
+          text: `${t('doc.reference')}: ${document.id} v${document.version} · ${document.legal_basis.map((b) => legalBasisText(b, lang)).join('; ')}`,
+          size: 18,
+          color: '4A5560',
+        }),
+      ],
     }),
   ];
 }
@@ -56,7 +94,12 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   const lang = request.lang;
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   const date = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(now);
-  const value = request.estimatedValue !== undefined ? new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(request.estimatedValue) : undefined;
+  const value =
+    request.estimatedValue !== undefined
+      ? new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+          request.estimatedValue,
+        )
+      : undefined;
   const body: FileChild[] = [];
 
   // Cover page
@@ -66,7 +109,9 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
     new Paragraph({ heading: 'Title', alignment: 'center', children: [new TextRun(safe(request.title, 300))] }),
     centered(t('doc.kind'), 26),
     centered(`${t('doc.reference')}: ${request.reference ? safe(request.reference, 100) : ''}`, 22),
-    ...(request.reference ? [] : [new Paragraph({ alignment: 'center', children: [placeholder(t('doc.fill_reference'))] })]),
+    ...(request.reference
+      ? []
+      : [new Paragraph({ alignment: 'center', children: [placeholder(t('doc.fill_reference'))] })]),
     centered(`${t('doc.procedure')}: ${t(`procedures.${request.procedure}`)}`, 22),
     centered(`${t('doc.date')}: ${date}`, 22),
     centered(`${t('doc.language')}: ${t(`language.${lang}`)}`, 22),
@@ -74,28 +119,57 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   );
 
   // Table of contents
-  body.push(heading(1, t('doc.contents'), true), new TableOfContents(t('doc.contents'), { hyperlink: true, headingStyleRange: '1-3' }));
+  body.push(
+    heading(1, t('doc.contents'), true),
+    new TableOfContents(t('doc.contents'), { hyperlink: true, headingStyleRange: '1-3' }),
+  );
 
   // 1. Administrative provisions
   let n = 1;
   body.push(heading(1, `${n}. ${t('doc.part_admin')}`, true));
   body.push(heading(2, `${n}.1 ${t('doc.authority_object')}`));
   body.push(para([new TextRun(`${t('doc.authority')}: ${safe(request.authority, 200)}`)]));
-  body.push(para([new TextRun(`${t('doc.object')}: ${safe(request.title, 300)}. `), placeholder(t('doc.fill_object'))]));
+  body.push(
+    para([new TextRun(`${t('doc.object')}: ${safe(request.title, 300)}. `), placeholder(t('doc.fill_object'))]),
+  );
   if (categoryName) body.push(para([new TextRun(`${t('doc.category')}: ${safe(categoryName)}`)]));
   body.push(para([new TextRun(`${t('doc.contract_type')}: ${t(`contract_types.${plan.contractType}`)}`)]));
-  body.push(para(value ? [new TextRun(`${t('doc.estimated_value')}: ${value}`)] : [new TextRun(`${t('doc.estimated_value')}: `), placeholder(t('doc.fill_value'))]));
-  body.push(para([new TextRun(`${t('doc.duration')}: `), request.durationDays ? new TextRun(t('doc.days', { days: request.durationDays })) : placeholder(t('doc.fill_duration'))]));
+  body.push(
+    para(
+      value
+        ? [new TextRun(`${t('doc.estimated_value')}: ${value}`)]
+        : [new TextRun(`${t('doc.estimated_value')}: `), placeholder(t('doc.fill_value'))],
+    ),
+  );
+  body.push(
+    para([
+      new TextRun(`${t('doc.duration')}: `),
+      request.durationDays
+        ? new TextRun(t('doc.days', { days: request.durationDays }))
+        : placeholder(t('doc.fill_duration')),
+    ]),
+  );
 
   body.push(heading(2, `${n}.2 ${t('doc.procedure_heading')}`));
-  body.push(para([new TextRun(`${t('doc.procedure')}: ${t(`procedures.${request.procedure}`)}. `), placeholder(t('doc.fill_procedure_justification'))]));
+  body.push(
+    para([
+      new TextRun(`${t('doc.procedure')}: ${t(`procedures.${request.procedure}`)}. `),
+      placeholder(t('doc.fill_procedure_justification')),
+    ]),
+  );
   body.push(para([new TextRun(`${t('doc.deadline')}: `), placeholder(t('doc.fill_deadline'))]));
   body.push(para([new TextRun(`${t('doc.contact')}: `), placeholder(t('doc.fill_contact'))]));
 
   body.push(heading(2, `${n}.3 ${t('doc.lots')}`));
   if (request.lots.length > 1) {
     body.push(para([new TextRun(t('doc.lots_count', { count: request.lots.length }))]));
-    body.push(table([t('doc.lot'), t('doc.lot_name')], request.lots.map((lot, i) => [String(i + 1), safe(lot.name, 200)]), [15, 85]));
+    body.push(
+      table(
+        [t('doc.lot'), t('doc.lot_name')],
+        request.lots.map((lot, i) => [String(i + 1), safe(lot.name, 200)]),
+        [15, 85],
+      ),
+    );
     body.push(para([new TextRun(`${t('doc.lots_why')}: `), placeholder(t('doc.fill_lots_why'))]));
   } else {
     if (request.lots.length === 1) body.push(para([new TextRun(safe(request.lots[0].name, 200))]));
@@ -118,7 +192,11 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   body.push(para([new TextRun(t('doc.award_intro'))]));
   const weightRows: CellContent[][] = [
     [t('doc.price'), String(plan.priceWeight), '—'],
-    ...awards.map((c) => [safe(c.document.title[lang], 300), String(c.weight ?? 0), `${c.document.id} v${c.document.version}`]),
+    ...awards.map((c) => [
+      safe(c.document.title[lang], 300),
+      String(c.weight ?? 0),
+      `${c.document.id} v${c.document.version}`,
+    ]),
   ];
   const total = plan.priceWeight + awards.reduce((s, c) => s + (c.weight ?? 0), 0);
   weightRows.push([t('doc.total'), String(Math.round(total * 100) / 100), '']);
@@ -147,7 +225,12 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   body.push(
     table(
       [t('doc.reference'), t('doc.proof'), t('doc.when'), t('doc.checked')],
-      plan.clauses.map((c) => [`${c.document.id}\n${safe(c.document.title[lang], 300)}`, paragraphs(c.document.verification.proof[lang]), c.document.verification.moments.map((m) => t(`moments.${m}`)).join(', '), '☐']),
+      plan.clauses.map((c) => [
+        `${c.document.id}\n${safe(c.document.title[lang], 300)}`,
+        paragraphs(c.document.verification.proof[lang]),
+        c.document.verification.moments.map((m) => t(`moments.${m}`)).join(', '),
+        '☐',
+      ]),
       [25, 45, 20, 10],
     ),
   );
@@ -155,7 +238,13 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   // Annex 2: clause references
   body.push(heading(1, t('doc.annex2'), true));
   body.push(para([new TextRun(t('doc.annex2_intro'))]));
-  body.push(table([t('doc.reference'), t('doc.version'), t('doc.title')], plan.clauses.map((c) => [c.document.id, String(c.document.version), safe(c.document.title[lang], 300)]), [25, 10, 65]));
+  body.push(
+    table(
+      [t('doc.reference'), t('doc.version'), t('doc.title')],
+      plan.clauses.map((c) => [c.document.id, String(c.document.version), safe(c.document.title[lang], 300)]),
+      [25, 10, 65],
+    ),
+  );
 
   const document = new Document({
     title: safe(request.title, 300),

@@ -7,7 +7,11 @@ import { createUser, csrfFrom } from '../support/accounts';
 async function attempt(app: TestContext['app'], email: string, password: string, ip = '10.0.0.1') {
   const agent = request.agent(app);
   const page = await agent.get('/nl/signin');
-  return agent.post('/nl/signin').set('X-Forwarded-For', ip).type('form').send({ email, password, _csrf: csrfFrom(page.text) });
+  return agent
+    .post('/nl/signin')
+    .set('X-Forwarded-For', ip)
+    .type('form')
+    .send({ email, password, _csrf: csrfFrom(page.text) });
 }
 
 describe('brute-force protection', () => {
@@ -19,7 +23,8 @@ describe('brute-force protection', () => {
 
   it('locks an account for 15 minutes after 5 failed sign-ins, even for the right password', async () => {
     const user = await createUser(ctx, { roles: ['editor'] });
-    for (let i = 1; i <= 4; i += 1) assert.equal((await attempt(ctx.app, user.email, `wrong password ${i}`)).status, 401);
+    for (let i = 1; i <= 4; i += 1)
+      assert.equal((await attempt(ctx.app, user.email, `wrong password ${i}`)).status, 401);
     const fifth = await attempt(ctx.app, user.email, 'wrong password 5');
     assert.equal(fifth.status, 429);
     const right = await attempt(ctx.app, user.email, user.password);
@@ -38,7 +43,10 @@ describe('brute-force protection', () => {
   it('lets the account in again once the 15 minutes are over', async () => {
     const user = await createUser(ctx, { roles: ['editor'] });
     for (let i = 1; i <= 5; i += 1) await attempt(ctx.app, user.email, `wrong password ${i}`, '10.0.0.3');
-    await ctx.db('users').where({ id: user.id }).update({ locked_until: new Date(Date.now() - 1000).toISOString() });
+    await ctx
+      .db('users')
+      .where({ id: user.id })
+      .update({ locked_until: new Date(Date.now() - 1000).toISOString() });
     const res = await attempt(ctx.app, user.email, user.password, '10.0.0.3');
     assert.equal(res.status, 303);
   });
@@ -59,7 +67,10 @@ describe('brute-force protection', () => {
     await attempt(ctx.app, user.email, 'a secret wrong guess', '10.0.0.4');
     await attempt(ctx.app, user.email, user.password, '10.0.0.4');
     const rows = await ctx.db('audit_log').where({ target_user_id: user.id }).orderBy('id');
-    assert.deepEqual(rows.map((r) => r.event), ['user.created', 'sign_in.failure', 'sign_in.success']);
+    assert.deepEqual(
+      rows.map((r) => r.event),
+      ['user.created', 'sign_in.failure', 'sign_in.success'],
+    );
     assert.equal(rows[2].ip, '10.0.0.4');
     const all = JSON.stringify(await ctx.db('audit_log'));
     assert.doesNotMatch(all, /a secret wrong guess/);

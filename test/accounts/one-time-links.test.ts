@@ -19,14 +19,20 @@ function linkPath(body: string | null): string {
 async function requestReset(ctx: TestContext, email: string, lang = 'nl') {
   const agent = request.agent(ctx.app);
   const page = await agent.get(`/${lang}/password/forgot`);
-  return agent.post(`/${lang}/password/forgot`).type('form').send({ email, _csrf: csrfFrom(page.text) });
+  return agent
+    .post(`/${lang}/password/forgot`)
+    .type('form')
+    .send({ email, _csrf: csrfFrom(page.text) });
 }
 
 async function choosePassword(ctx: TestContext, path: string, password: string) {
   const agent = request.agent(ctx.app);
   const page = await agent.get(path);
   if (page.status !== 200) return page;
-  return agent.post(path).type('form').send({ password, confirmation: password, _csrf: csrfFrom(page.text) });
+  return agent
+    .post(path)
+    .type('form')
+    .send({ password, confirmation: password, _csrf: csrfFrom(page.text) });
 }
 
 describe('password reset and invitation links', () => {
@@ -78,7 +84,9 @@ describe('password reset and invitation links', () => {
   it('stores only a hash of the token', async () => {
     const user = await createUser(ctx, { roles: ['editor'] });
     await requestReset(ctx, user.email);
-    const token = linkPath((await lastMailTo(ctx, user.email)).body).split('/').pop()!;
+    const token = linkPath((await lastMailTo(ctx, user.email)).body)
+      .split('/')
+      .pop()!;
     const rows = await ctx.db('one_time_tokens').where({ user_id: user.id });
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0].token_hash, token);
@@ -89,7 +97,17 @@ describe('password reset and invitation links', () => {
     const coordinator = await createUser(ctx, { roles: ['coordinator'] });
     const agent = await signInAgent(ctx, coordinator.email, coordinator.password);
     const token = await tokenFor(agent, '/nl/staff/users/new');
-    const invited = await agent.post('/nl/staff/users/new').type('form').send({ _csrf: token, name: 'Sofie Janssens', email: 'sofie@actiris.example', roles: ['facilitator'], org: 'actiris', lang: 'nl' });
+    const invited = await agent
+      .post('/nl/staff/users/new')
+      .type('form')
+      .send({
+        _csrf: token,
+        name: 'Sofie Janssens',
+        email: 'sofie@actiris.example',
+        roles: ['facilitator'],
+        org: 'actiris',
+        lang: 'nl',
+      });
     assert.equal(invited.status, 303);
 
     const mail = await lastMailTo(ctx, 'sofie@actiris.example');
@@ -110,7 +128,17 @@ describe('password reset and invitation links', () => {
     const coordinator = await createUser(ctx, { roles: ['coordinator'] });
     const agent = await signInAgent(ctx, coordinator.email, coordinator.password);
     const token = await tokenFor(agent, '/fr/staff/users/new');
-    await agent.post('/fr/staff/users/new').type('form').send({ _csrf: token, name: 'Luc Dubois', email: 'luc@innoviris.example', roles: ['facilitator'], org: 'innoviris', lang: 'fr' });
+    await agent
+      .post('/fr/staff/users/new')
+      .type('form')
+      .send({
+        _csrf: token,
+        name: 'Luc Dubois',
+        email: 'luc@innoviris.example',
+        roles: ['facilitator'],
+        org: 'innoviris',
+        lang: 'fr',
+      });
     const path = linkPath((await lastMailTo(ctx, 'luc@innoviris.example')).body);
     clock.advance(73 * 3600_000);
     assert.equal((await choosePassword(ctx, path, 'luc chooses a sentence')).status, 404);
@@ -120,7 +148,10 @@ describe('password reset and invitation links', () => {
     const coordinator = await createUser(ctx, { roles: ['coordinator'] });
     const agent = await signInAgent(ctx, coordinator.email, coordinator.password);
     const token = await tokenFor(agent, '/nl/staff/users/new');
-    const res = await agent.post('/nl/staff/users/new').type('form').send({ _csrf: token, name: 'Ann', email: 'not-an-email', roles: ['facilitator'] });
+    const res = await agent
+      .post('/nl/staff/users/new')
+      .type('form')
+      .send({ _csrf: token, name: 'Ann', email: 'not-an-email', roles: ['facilitator'] });
     assert.equal(res.status, 422);
     assert.match(res.text, /Geef een geldig e-mailadres op/);
     assert.match(res.text, /Een facilitator hoort bij een organisatie/);

@@ -21,7 +21,9 @@ describe('password rules', () => {
   });
 
   it('refuse the e-mail address as password', () => {
-    assert.deepEqual(passwordProblems('jan.peeters@gov.brussels', 'Jan.Peeters@gov.brussels'), ['accounts.password_is_email']);
+    assert.deepEqual(passwordProblems('jan.peeters@gov.brussels', 'Jan.Peeters@gov.brussels'), [
+      'accounts.password_is_email',
+    ]);
   });
 
   it('hash with argon2id and verify', async () => {

@@ -27,7 +27,10 @@ describe('staff route permissions', () => {
 
   for (const route of STAFF_ROUTES) {
     it(`${route.method} ${route.path} refuses anonymous visitors`, async () => {
-      const res = route.method === 'GET' ? await request(ctx.app).get(resolve(route.path)) : await request(ctx.app).post(resolve(route.path)).type('form').send({});
+      const res =
+        route.method === 'GET'
+          ? await request(ctx.app).get(resolve(route.path))
+          : await request(ctx.app).post(resolve(route.path)).type('form').send({});
       if (route.method === 'GET') {
         assert.equal(res.status, 303);
         assert.match(res.headers.location, /^\/nl\/signin\?next=/);
@@ -43,7 +46,10 @@ describe('staff route permissions', () => {
         const res =
           route.method === 'GET'
             ? await agent.get(resolve(route.path))
-            : await agent.post(resolve(route.path)).type('form').send({ _csrf: tokens.get(role) });
+            : await agent
+                .post(resolve(route.path))
+                .type('form')
+                .send({ _csrf: tokens.get(role) });
         if (allowed) assert.notEqual(res.status, 403, `${role} was refused`);
         else assert.equal(res.status, 403, `${role} got ${res.status}`);
         if (allowed && route.method === 'GET') assert.equal(res.status, 200);

@@ -30,7 +30,11 @@ describe('security headers', () => {
     const csrfCookie = String(page.headers['set-cookie']);
     assert.match(csrfCookie, /helpdesk\.csrf=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
     assert.doesNotMatch(csrfCookie, /Secure/);
-    const signedIn = await request(ctx.app).post('/nl/signin').set('Cookie', csrfCookie.split(';')[0]).type('form').send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
+    const signedIn = await request(ctx.app)
+      .post('/nl/signin')
+      .set('Cookie', csrfCookie.split(';')[0])
+      .type('form')
+      .send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
     const sessionCookie = String(signedIn.headers['set-cookie']);
     assert.match(sessionCookie, /helpdesk\.sid=/);
     assert.match(sessionCookie, /HttpOnly/);
@@ -45,7 +49,12 @@ describe('security headers', () => {
       const page = await request(proxied.app).get('/nl/signin').set('X-Forwarded-Proto', 'https');
       const csrfCookie = String(page.headers['set-cookie']);
       assert.match(csrfCookie, /helpdesk\.csrf=.*Secure/);
-      const signedIn = await request(proxied.app).post('/nl/signin').set('X-Forwarded-Proto', 'https').set('Cookie', csrfCookie.split(';')[0]).type('form').send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
+      const signedIn = await request(proxied.app)
+        .post('/nl/signin')
+        .set('X-Forwarded-Proto', 'https')
+        .set('Cookie', csrfCookie.split(';')[0])
+        .type('form')
+        .send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
       assert.equal(signedIn.status, 303);
       assert.match(String(signedIn.headers['set-cookie']), /helpdesk\.sid=.*Secure/);
     } finally {

@@ -19,14 +19,20 @@ describe('staff sessions', () => {
 
     const admin = await signInAgent(ctx, coordinator.email, coordinator.password);
     const token = await tokenFor(admin, `/nl/staff/users/${editor.id}`);
-    const res = await admin.post(`/nl/staff/users/${editor.id}/status`).type('form').send({ _csrf: token, action: 'disable' });
+    const res = await admin
+      .post(`/nl/staff/users/${editor.id}/status`)
+      .type('form')
+      .send({ _csrf: token, action: 'disable' });
     assert.equal(res.status, 303);
 
     assert.equal((await editorAgent.get('/nl/staff')).status, 303);
     const signInAgain = await import('supertest').then((m) => m.default.agent(ctx.app));
     const page = await signInAgain.get('/nl/signin');
     const { csrfFrom } = await import('../support/accounts');
-    const retry = await signInAgain.post('/nl/signin').type('form').send({ email: editor.email, password: editor.password, _csrf: csrfFrom(page.text) });
+    const retry = await signInAgain
+      .post('/nl/signin')
+      .type('form')
+      .send({ email: editor.email, password: editor.password, _csrf: csrfFrom(page.text) });
     assert.equal(retry.status, 401);
     const events = (await ctx.db('audit_log').where({ target_user_id: editor.id })).map((r) => r.event);
     assert.ok(events.includes('user.disabled'));
@@ -48,7 +54,11 @@ describe('staff sessions', () => {
     const agent = await signInAgent(ctx, editor.email, editor.password);
     const res = await agent.get('/nl/staff');
     const cookie = String(res.headers['set-cookie']);
-    const maxAge = Number(cookie.match(/Expires=([^;]+)/) ? (new Date(cookie.match(/Expires=([^;]+)/)![1]).getTime() - Date.now()) / 1000 : NaN);
+    const maxAge = Number(
+      cookie.match(/Expires=([^;]+)/)
+        ? (new Date(cookie.match(/Expires=([^;]+)/)![1]).getTime() - Date.now()) / 1000
+        : NaN,
+    );
     assert.ok(maxAge > 29 * 60 && maxAge <= 30 * 60 + 5, `cookie lifetime ${maxAge}s`);
     const [row] = await ctx.db('sessions').orderBy('expired', 'desc').limit(1);
     const storedExpiry = new Date(row.expired).getTime() - Date.now();

@@ -27,11 +27,17 @@ describe('staff sign-in and sign-out', () => {
     const user = await createUser(ctx, { roles: ['editor'] });
     const agent = request.agent(ctx.app);
     const clausePage = await agent.get('/fr/clauses/SOC-CLEAN-001');
-    const added = await agent.post('/fr/tender/selection').type('form').send({ _csrf: csrfFrom(clausePage.text), clause: 'SOC-CLEAN-001' });
+    const added = await agent
+      .post('/fr/tender/selection')
+      .type('form')
+      .send({ _csrf: csrfFrom(clausePage.text), clause: 'SOC-CLEAN-001' });
     const before = sessionCookie(added)!;
     assert.ok(before, 'an anonymous session exists (it holds the tender selection)');
     const page = await agent.get('/fr/signin');
-    const res = await agent.post('/fr/signin').type('form').send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
+    const res = await agent
+      .post('/fr/signin')
+      .type('form')
+      .send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) });
     assert.equal(res.status, 303);
     const after = sessionCookie(res)!;
     assert.ok(after);
@@ -53,7 +59,10 @@ describe('staff sign-in and sign-out', () => {
     const user = await createUser(ctx, { roles: ['coordinator'] });
     const stranger = await request(ctx.app).get('/nl/signin');
     const agent = await signInAgent(ctx, user.email, user.password);
-    const forged = await agent.post('/nl/staff/profile').type('form').send({ _csrf: csrfFrom(stranger.text), current: user.password });
+    const forged = await agent
+      .post('/nl/staff/profile')
+      .type('form')
+      .send({ _csrf: csrfFrom(stranger.text), current: user.password });
     assert.equal(forged.status, 403);
   });
 
@@ -61,7 +70,10 @@ describe('staff sign-in and sign-out', () => {
     const user = await createUser(ctx, { roles: ['editor'] });
     const agent = request.agent(ctx.app);
     const page = await agent.get('/fr/signin');
-    const res = await agent.post('/fr/signin').type('form').send({ email: user.email, password: 'not the password at all', _csrf: csrfFrom(page.text) });
+    const res = await agent
+      .post('/fr/signin')
+      .type('form')
+      .send({ email: user.email, password: 'not the password at all', _csrf: csrfFrom(page.text) });
     assert.equal(res.status, 401);
     assert.match(res.text, /Cette adresse e-mail et ce mot de passe ne correspondent pas/);
     assert.match(res.text, new RegExp(`value="${user.email}"`), 'the e-mail typed is kept');
@@ -87,14 +99,20 @@ describe('staff sign-in and sign-out', () => {
     assert.equal(res.headers.location, '/nl/signin?next=%2Fnl%2Fstaff%2Fusers');
     const agent = request.agent(ctx.app);
     const page = await agent.get(res.headers.location);
-    const signedIn = await agent.post('/nl/signin').type('form').send({ email: user.email, password: user.password, next: '/nl/staff/users', _csrf: csrfFrom(page.text) });
+    const signedIn = await agent
+      .post('/nl/signin')
+      .type('form')
+      .send({ email: user.email, password: user.password, next: '/nl/staff/users', _csrf: csrfFrom(page.text) });
     assert.equal(signedIn.headers.location, '/nl/staff/users');
   });
 
   it('refuses a POST without the _csrf field with 403', async () => {
     const user = await createUser(ctx, { roles: ['coordinator'] });
     const agent = await signInAgent(ctx, user.email, user.password);
-    const res = await agent.post('/nl/staff/profile').type('form').send({ current: user.password, password: 'another fine password', confirmation: 'another fine password' });
+    const res = await agent
+      .post('/nl/staff/profile')
+      .type('form')
+      .send({ current: user.password, password: 'another fine password', confirmation: 'another fine password' });
     assert.equal(res.status, 403);
     assert.match(res.text, /Het formulier is verlopen of ongeldig/);
     const wrong = await agent.post('/nl/staff/profile').type('form').send({ _csrf: 'forged', current: user.password });
@@ -106,7 +124,15 @@ describe('staff sign-in and sign-out', () => {
     const first = await signInAgent(ctx, user.email, user.password);
     const second = await signInAgent(ctx, user.email, user.password);
     const token = await tokenFor(first, '/nl/staff/profile');
-    const res = await first.post('/nl/staff/profile').type('form').send({ _csrf: token, current: user.password, password: 'a brand new sentence 7', confirmation: 'a brand new sentence 7' });
+    const res = await first
+      .post('/nl/staff/profile')
+      .type('form')
+      .send({
+        _csrf: token,
+        current: user.password,
+        password: 'a brand new sentence 7',
+        confirmation: 'a brand new sentence 7',
+      });
     assert.equal(res.status, 303);
     assert.equal((await first.get('/nl/staff')).status, 200, 'the session that changed it continues');
     assert.equal((await second.get('/nl/staff')).status, 303, 'other sessions end');
@@ -116,7 +142,10 @@ describe('staff sign-in and sign-out', () => {
     const user = await createUser(ctx, { roles: ['editor'] });
     const agent = await signInAgent(ctx, user.email, user.password);
     const token = await tokenFor(agent, '/fr/staff/profile');
-    const res = await agent.post('/fr/staff/profile').type('form').send({ _csrf: token, current: 'wrong', password: 'password1', confirmation: 'different' });
+    const res = await agent
+      .post('/fr/staff/profile')
+      .type('form')
+      .send({ _csrf: token, current: 'wrong', password: 'password1', confirmation: 'different' });
     assert.equal(res.status, 422);
     assert.match(res.text, /Le mot de passe actuel n&#x27;est pas correct|Le mot de passe actuel n'est pas correct/);
     assert.match(res.text, /figure dans des listes de mots de passe divulgués/);

@@ -24,10 +24,16 @@ for (const lang of LANGS) {
       await signIn(page, lang, 'facilitator');
       await check(page, lang, 'staff-home-facilitator');
       await visit(page, lang, 'staff-tickets', `/${lang}/staff/tickets`);
-      await Promise.all([page.waitForURL(/\/staff\/tickets\/\d+$/), page.locator('table a', { hasText: reference }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/staff\/tickets\/\d+$/),
+        page.locator('table a', { hasText: reference }).click(),
+      ]);
       await check(page, lang, 'staff-ticket');
       await page.fill('#reply-body', '');
-      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/reply') && r.request().method() === 'POST'), page.click('form[action$="/reply"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/reply') && r.request().method() === 'POST'),
+        page.click('form[action$="/reply"] button[type="submit"]'),
+      ]);
       await page.waitForLoadState();
       assert.ok(await page.locator('#error-summary').isVisible(), 'an empty reply is not refused with a message');
       await check(page, lang, 'staff-ticket-error');
@@ -44,9 +50,15 @@ for (const lang of LANGS) {
       await visit(page, lang, 'staff-clause-version', `/${lang}/staff/clauses/ENV-CLEAN-001/versions/1`);
       await visit(page, lang, 'staff-clause-edit', `/${lang}/staff/clauses/ENV-CLEAN-001/edit`);
       // Saved without a reason: refused, with the reason field marked.
-      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/edit') && r.request().method() === 'POST'), page.click('form.editor-form > button[type="submit"]')]);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/edit') && r.request().method() === 'POST'),
+        page.click('form.editor-form > button[type="submit"]'),
+      ]);
       await page.waitForLoadState();
-      assert.ok(await page.locator('#error-summary').isVisible(), 'saving without a reason is not refused with a message');
+      assert.ok(
+        await page.locator('#error-summary').isVisible(),
+        'saving without a reason is not refused with a message',
+      );
       await check(page, lang, 'staff-clause-edit-error');
       await visit(page, lang, 'staff-clause-new', `/${lang}/staff/clauses/new`);
     });
@@ -71,7 +83,12 @@ for (const lang of LANGS) {
       const { page } = session;
       await signIn(page, lang, 'coordinator');
       await visit(page, lang, 'signed-in-home', `/${lang}/`);
-      await visit(page, lang, 'signed-in-clause-search', `/${lang}/clauses?q=${encodeURIComponent(TEXT[lang].searchWord)}`);
+      await visit(
+        page,
+        lang,
+        'signed-in-clause-search',
+        `/${lang}/clauses?q=${encodeURIComponent(TEXT[lang].searchWord)}`,
+      );
       await visit(page, lang, 'signed-in-clause', `/${lang}/clauses/SOC-CLEAN-001`);
       await visit(page, lang, 'signed-in-categories', `/${lang}/categories`);
       await visit(page, lang, 'signed-in-tender', `/${lang}/tender`);

@@ -9,7 +9,10 @@ import { askQuestion, fillTenderForm, TEXT } from './support/flows';
 const publicPages = (lang: Lang): Array<[string, string]> => [
   ['home', `/${lang}/`],
   ['clause-search', `/${lang}/clauses?q=${encodeURIComponent(TEXT[lang].searchWord)}`],
-  ['clause-search-filtered', `/${lang}/clauses?q=${encodeURIComponent(TEXT[lang].searchWord)}&theme=social&stage=performance`],
+  [
+    'clause-search-filtered',
+    `/${lang}/clauses?q=${encodeURIComponent(TEXT[lang].searchWord)}&theme=social&stage=performance`,
+  ],
   ['clause-search-empty', `/${lang}/clauses?q=zzzqqq`],
   ['clause', `/${lang}/clauses/SOC-CLEAN-001`],
   ['categories', `/${lang}/categories`],
@@ -28,8 +31,15 @@ describe('accessibility scan', () => {
     const session = await openSession('nl');
     try {
       await session.page.goto('/nl/');
-      await session.page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/assets/none.png"><input type="text">'));
-      await assert.rejects(assertAccessible(session.page, 'nl home with planted faults'), (err: Error) => /image-alt/.test(err.message) && /\blabel\b/.test(err.message));
+      await session.page.evaluate(() =>
+        document
+          .querySelector('main')!
+          .insertAdjacentHTML('beforeend', '<img src="/assets/none.png"><input type="text">'),
+      );
+      await assert.rejects(
+        assertAccessible(session.page, 'nl home with planted faults'),
+        (err: Error) => /image-alt/.test(err.message) && /\blabel\b/.test(err.message),
+      );
     } finally {
       await session.close();
     }
@@ -65,7 +75,10 @@ for (const lang of LANGS) {
       await visit(page, lang, 'tender-start', `/${lang}/tender`);
       await visit(page, lang, 'tender-form', `/${lang}/tender/form`);
       await fillTenderForm(page, lang);
-      await Promise.all([page.waitForURL('**/tender/review'), page.click('form.tender-form > button.button[type="submit"]')]);
+      await Promise.all([
+        page.waitForURL('**/tender/review'),
+        page.click('form.tender-form > button.button[type="submit"]'),
+      ]);
       await check(page, lang, 'tender-review');
     });
 
@@ -73,7 +86,10 @@ for (const lang of LANGS) {
       const { page } = session;
       await page.goto(`/${lang}/tender/form`);
       await page.fill('#field-authority', '');
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/tender/form') && r.request().method() === 'POST'), page.click('form.tender-form > button.button[type="submit"]')]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/tender/form') && r.request().method() === 'POST'),
+        page.click('form.tender-form > button.button[type="submit"]'),
+      ]);
       assert.equal(response.status(), 422);
       await page.waitForLoadState();
       assert.equal(await page.getAttribute('#field-authority', 'aria-invalid'), 'true');
@@ -84,7 +100,10 @@ for (const lang of LANGS) {
     it('action plan form with nothing filled in (error state)', async () => {
       const { page } = session;
       await page.goto(`/${lang}/action-plan`);
-      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/action-plan') && r.request().method() === 'POST'), page.click('form[action$="/action-plan"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/action-plan') && r.request().method() === 'POST'),
+        page.click('form[action$="/action-plan"] button[type="submit"]'),
+      ]);
       await page.waitForLoadState();
       assert.ok(await page.locator('#error-summary').isVisible());
       await check(page, lang, 'action-plan-error');
@@ -93,7 +112,10 @@ for (const lang of LANGS) {
     it('helpdesk form sent empty (error state)', async () => {
       const { page } = session;
       await page.goto(`/${lang}/helpdesk`);
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/helpdesk') && r.request().method() === 'POST'), page.click('#ask-form button[type="submit"]')]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/helpdesk') && r.request().method() === 'POST'),
+        page.click('#ask-form button[type="submit"]'),
+      ]);
       assert.equal(response.status(), 422);
       await page.waitForLoadState();
       assert.ok(await page.locator('#error-summary').isVisible());
@@ -104,7 +126,10 @@ for (const lang of LANGS) {
       const { page } = session;
       await page.goto(`/${lang}/helpdesk`);
       await page.check('input[name="privacy"]');
-      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/helpdesk') && r.request().method() === 'POST'), page.click('#ask-form button[type="submit"]')]);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/helpdesk') && r.request().method() === 'POST'),
+        page.click('#ask-form button[type="submit"]'),
+      ]);
       await page.waitForLoadState();
       assert.equal(await page.getAttribute('#field-question', 'aria-invalid'), 'true');
       await check(page, lang, 'helpdesk-error-fields');
@@ -120,7 +145,10 @@ for (const lang of LANGS) {
       await page.goto(`/${lang}/signin`);
       await page.fill('#field-email', `nobody.${lang}@example.be`);
       await page.fill('#field-password', 'not the right password at all');
-      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/signin') && r.request().method() === 'POST'), page.click('form[action$="/signin"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/signin') && r.request().method() === 'POST'),
+        page.click('form[action$="/signin"] button[type="submit"]'),
+      ]);
       await page.waitForLoadState();
       assert.ok(await page.locator('#signin-error').isVisible());
       await check(page, lang, 'signin-error');

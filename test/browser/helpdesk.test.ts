@@ -28,7 +28,10 @@ for (const lang of LANGS) {
       const links = page.locator('.suggestions__list li a');
       await links.first().waitFor();
       const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-      assert.ok(hrefs.some((h) => h.startsWith(`/${lang}/clauses/`)), `no clause suggested: ${hrefs.join(', ')}`);
+      assert.ok(
+        hrefs.some((h) => h.startsWith(`/${lang}/clauses/`)),
+        `no clause suggested: ${hrefs.join(', ')}`,
+      );
       await screenshots(page, `${lang}-journey-helpdesk-suggestions`);
     });
 
@@ -39,7 +42,10 @@ for (const lang of LANGS) {
       await page.fill('#field-email', requesterEmail(lang));
       await page.fill('#field-organisation', TEXT[lang].organisation);
       await page.check('input[name="privacy"]');
-      await Promise.all([page.waitForURL(`**/${lang}/helpdesk/track/*`), page.click('#ask-form button[type="submit"]')]);
+      await Promise.all([
+        page.waitForURL(`**/${lang}/helpdesk/track/*`),
+        page.click('#ask-form button[type="submit"]'),
+      ]);
       trackingUrl = page.url();
       const heading = await page.locator('h1').innerText();
       reference = REFERENCE.exec(heading)?.[0] ?? '';
@@ -55,7 +61,11 @@ for (const lang of LANGS) {
       watchErrors(again, session.errors);
       await again.goto(trackingUrl);
       assert.ok((await again.locator('h1').innerText()).includes(reference));
-      assert.equal(await again.locator('main > .notice[role="status"]').count(), 0, 'the one-time confirmation is shown again');
+      assert.equal(
+        await again.locator('main > .notice[role="status"]').count(),
+        0,
+        'the one-time confirmation is shown again',
+      );
       await again.close();
 
       // The link alone is enough: no cookie of the session that asked.

@@ -1,16 +1,27 @@
 // The journeys again with the keyboard only (Tab, Shift+Tab, Enter, Space, arrows and typing; no clicks):
 // every element the focus passes must show a visible focus indicator.
 import assert from 'node:assert/strict';
-import { assertNoScriptErrors, assertVisibleFocus, LANGS, openSession, pressAndNavigate, tabTo, type Lang, type Session } from './support/browser';
+import {
+  assertNoScriptErrors,
+  assertVisibleFocus,
+  LANGS,
+  openSession,
+  pressAndNavigate,
+  tabTo,
+  type Lang,
+  type Session,
+} from './support/browser';
 import { assertDocx, REFERENCE, requesterEmail, TEXT } from './support/flows';
 import { STAFF } from './support/hooks';
 import { STAFF_PASSWORD } from './support/server';
 
-const focused = (page: Session['page'], selector: string) => page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+const focused = (page: Session['page'], selector: string) =>
+  page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
 
 /** Moves through a closed <select> with the arrow keys until it has the wanted value. */
 async function arrowTo(session: Session, selector: string, value: string): Promise<void> {
-  for (let i = 0; i < 20 && (await session.page.inputValue(selector)) !== value; i += 1) await session.page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 20 && (await session.page.inputValue(selector)) !== value; i += 1)
+    await session.page.keyboard.press('ArrowDown');
   assert.equal(await session.page.inputValue(selector), value);
 }
 
@@ -145,14 +156,18 @@ for (const lang of LANGS) {
       await page.keyboard.type(TEXT[lang].reply);
       await tabTo(page, 'form[action$="/reply"] button[type="submit"]');
       await pressAndNavigate(page, 'Enter', `**${href}`);
-      assert.ok((await page.locator('.message--public_reply .message__body').last().innerText()).includes(TEXT[lang].reply));
+      assert.ok(
+        (await page.locator('.message--public_reply .message__body').last().innerText()).includes(TEXT[lang].reply),
+      );
 
       await tabTo(page, '#note-body');
       await page.keyboard.type(TEXT[lang].note);
       await page.keyboard.press('Tab');
       assert.ok(await focused(page, 'form[action$="/note"] button[type="submit"]'));
       await pressAndNavigate(page, 'Space', `**${href}`);
-      assert.ok((await page.locator('.message--internal_note .message__body').last().innerText()).includes(TEXT[lang].note));
+      assert.ok(
+        (await page.locator('.message--internal_note .message__body').last().innerText()).includes(TEXT[lang].note),
+      );
       assertNoScriptErrors(session);
     });
   });

@@ -26,21 +26,34 @@ for (const lang of LANGS) {
     it('signs in, finds the ticket in the Actiris queue and sends a public reply', async () => {
       const { page } = staff;
       await signIn(page, lang, 'facilitator');
-      await Promise.all([page.waitForURL(`**/${lang}/staff/tickets`), page.click(`main a[href="/${lang}/staff/tickets"]`)]);
+      await Promise.all([
+        page.waitForURL(`**/${lang}/staff/tickets`),
+        page.click(`main a[href="/${lang}/staff/tickets"]`),
+      ]);
       const link = page.locator('table a', { hasText: ticket.reference });
       await Promise.all([page.waitForURL(/\/staff\/tickets\/\d+$/), link.click()]);
       assert.ok((await page.locator('h1').innerText()).includes(ticket.reference));
 
       await page.fill('#reply-body', text.reply);
-      await Promise.all([page.waitForURL(/\/staff\/tickets\/\d+$/), page.click('form[action$="/reply"] button[type="submit"]')]);
-      assert.equal(await page.locator('main > .notice--ok[role="status"]').count(), 1, 'no confirmation that the reply was sent');
+      await Promise.all([
+        page.waitForURL(/\/staff\/tickets\/\d+$/),
+        page.click('form[action$="/reply"] button[type="submit"]'),
+      ]);
+      assert.equal(
+        await page.locator('main > .notice--ok[role="status"]').count(),
+        1,
+        'no confirmation that the reply was sent',
+      );
       assert.ok((await page.locator('.message--public_reply .message__body').last().innerText()).includes(text.reply));
     });
 
     it('adds an internal note, kept apart from the public conversation', async () => {
       const { page } = staff;
       await page.fill('#note-body', text.note);
-      await Promise.all([page.waitForURL(/\/staff\/tickets\/\d+$/), page.click('form[action$="/note"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForURL(/\/staff\/tickets\/\d+$/),
+        page.click('form[action$="/note"] button[type="submit"]'),
+      ]);
       assert.ok((await page.locator('.message--internal_note .message__body').last().innerText()).includes(text.note));
       await screenshots(page, `${lang}-journey-staff-ticket-answered`);
       await assertAccessible(page, `${lang} staff ticket with reply and note`);
@@ -90,32 +103,57 @@ for (const lang of LANGS) {
     it('edits a word of a clause, gives a reason and sends the new version for review', async () => {
       const { page } = editor;
       await signIn(page, lang, 'editor');
-      await Promise.all([page.waitForURL(`**/${lang}/staff/clauses`), page.click(`main a[href="/${lang}/staff/clauses"]`)]);
-      await Promise.all([page.waitForURL(`**/staff/clauses/${text.editClause}`), page.click(`table a[href$="/staff/clauses/${text.editClause}"]`)]);
-      await Promise.all([page.waitForURL(`**/staff/clauses/${text.editClause}/edit`), page.click(`main a.button[href$="/edit"]`)]);
+      await Promise.all([
+        page.waitForURL(`**/${lang}/staff/clauses`),
+        page.click(`main a[href="/${lang}/staff/clauses"]`),
+      ]);
+      await Promise.all([
+        page.waitForURL(`**/staff/clauses/${text.editClause}`),
+        page.click(`table a[href$="/staff/clauses/${text.editClause}"]`),
+      ]);
+      await Promise.all([
+        page.waitForURL(`**/staff/clauses/${text.editClause}/edit`),
+        page.click(`main a.button[href$="/edit"]`),
+      ]);
 
       const field = page.locator(`textarea[id="field-text.${lang}"]`);
       const before = await field.inputValue();
       assert.ok(before.includes(text.editFrom), `the clause text does not contain "${text.editFrom}"`);
-      assert.ok(before.includes('\n') && !/\n[ \t]/.test(before), `the form must show the text as stored, lines not indented: ${JSON.stringify(before)}`);
+      assert.ok(
+        before.includes('\n') && !/\n[ \t]/.test(before),
+        `the form must show the text as stored, lines not indented: ${JSON.stringify(before)}`,
+      );
       edited = before.replace(text.editFrom, text.editTo);
       await field.fill(edited);
       await page.fill('#field-reason', text.editReason);
-      await Promise.all([page.waitForURL(`**/staff/clauses/${text.editClause}`), page.click('form.editor-form > button[type="submit"]')]);
+      await Promise.all([
+        page.waitForURL(`**/staff/clauses/${text.editClause}`),
+        page.click('form.editor-form > button[type="submit"]'),
+      ]);
       assert.equal(await page.locator('main > .notice--ok').count(), 1, await page.locator('main').innerText());
 
       const draft = page.locator('tbody tr', { has: page.locator('form[action$="/review"]') });
       version = (await draft.locator('td').first().innerText()).replace('v', '');
       assert.ok((await draft.innerText()).includes(text.editReason));
-      await Promise.all([page.waitForURL(`**/staff/clauses/${text.editClause}`), draft.locator('form[action$="/review"] button').click()]);
-      assert.equal(await page.locator(`form[action$="/versions/${version}/publish"]`).count(), 0, 'the author may not publish their own version');
+      await Promise.all([
+        page.waitForURL(`**/staff/clauses/${text.editClause}`),
+        draft.locator('form[action$="/review"] button').click(),
+      ]);
+      assert.equal(
+        await page.locator(`form[action$="/versions/${version}/publish"]`).count(),
+        0,
+        'the author may not publish their own version',
+      );
     });
 
     it('is published by a second editor and the public page shows the change', async () => {
       const { page } = reviewer;
       await signIn(page, lang, 'reviewer');
       await page.goto(`/${lang}/staff/clauses/${text.editClause}`);
-      await Promise.all([page.waitForURL(`**/staff/clauses/${text.editClause}`), page.click(`form[action$="/versions/${version}/publish"] button`)]);
+      await Promise.all([
+        page.waitForURL(`**/staff/clauses/${text.editClause}`),
+        page.click(`form[action$="/versions/${version}/publish"] button`),
+      ]);
       assert.equal(await page.locator('main > .notice--ok').count(), 1, await page.locator('main').innerText());
 
       await page.goto(`/${lang}/clauses/${text.editClause}`);

@@ -31,7 +31,10 @@ for (const lang of LANGS) {
       assert.ok(await social.isChecked(), 'the facet stays ticked after filtering');
       const ids = await page.locator('.result .result__meta code').allInnerTexts();
       assert.ok(ids.length > 0 && ids.length <= unfiltered, `unexpected filtered results: ${ids.join(', ')}`);
-      assert.ok(ids.every((id) => id.startsWith('SOC-')), `non-social clauses left after filtering: ${ids.join(', ')}`);
+      assert.ok(
+        ids.every((id) => id.startsWith('SOC-')),
+        `non-social clauses left after filtering: ${ids.join(', ')}`,
+      );
       assert.ok(!page.url().includes('_csrf'), 'the search URL must not carry form fields of the results');
       await screenshots(page, `${lang}-journey-clause-search-filtered`);
     });
@@ -44,10 +47,16 @@ for (const lang of LANGS) {
       await Promise.all([page.waitForURL(`**${href}`), first.click()]);
       assert.ok((await page.locator('.breadcrumb').innerText()).includes(clauseId));
       await Promise.all([page.waitForURL(`**${href}`), page.click('form.add-to-tender button')]);
-      assert.ok((await page.locator('main .notice[role="status"]').innerText()).includes(clauseId), 'no confirmation that the clause was added');
+      assert.ok(
+        (await page.locator('main .notice[role="status"]').innerText()).includes(clauseId),
+        'no confirmation that the clause was added',
+      );
 
       await Promise.all([page.waitForURL(`**/${lang}/tender`), page.click(`.main-nav a[href="/${lang}/tender"]`)]);
-      assert.ok((await page.locator('#gathered ~ ul').innerText()).includes(clauseId), 'the clause is not in the gathered list');
+      assert.ok(
+        (await page.locator('#gathered ~ ul').innerText()).includes(clauseId),
+        'the clause is not in the gathered list',
+      );
     });
 
     it('adds a second clause straight from the search results', async () => {
@@ -56,7 +65,10 @@ for (const lang of LANGS) {
       const other = page.locator('.result', { hasNot: page.locator(`a[href$="/${clauseId}"]`) }).first();
       const otherId = await other.locator('.result__meta code').innerText();
       await Promise.all([page.waitForURL(/\/clauses\?q=/), other.locator('form.add-to-tender button').click()]);
-      assert.ok((await page.locator('main .notice[role="status"]').innerText()).includes(otherId), 'adding from the results did not work');
+      assert.ok(
+        (await page.locator('main .notice[role="status"]').innerText()).includes(otherId),
+        'adding from the results did not work',
+      );
       await page.goto(`/${lang}/tender`);
       const gathered = await page.locator('#gathered ~ ul').innerText();
       assert.ok(gathered.includes(clauseId) && gathered.includes(otherId), gathered);
@@ -64,16 +76,25 @@ for (const lang of LANGS) {
 
     it('fills the form, reviews the checks and downloads a .docx', async () => {
       const { page } = session;
-      await Promise.all([page.waitForURL(`**/${lang}/tender/form`), page.click(`main a[href="/${lang}/tender/form"].button`)]);
+      await Promise.all([
+        page.waitForURL(`**/${lang}/tender/form`),
+        page.click(`main a[href="/${lang}/tender/form"].button`),
+      ]);
       assert.ok((await page.locator('.tender-clause code').allInnerTexts()).includes(clauseId));
       await fillTenderForm(page, lang);
       await screenshots(page, `${lang}-journey-tender-form-filled`);
-      await Promise.all([page.waitForURL(`**/${lang}/tender/review`), page.click('form.tender-form > button.button[type="submit"]')]);
+      await Promise.all([
+        page.waitForURL(`**/${lang}/tender/review`),
+        page.click('form.tender-form > button.button[type="submit"]'),
+      ]);
       const summary = await page.locator('#summary-heading + dl').innerText();
       assert.ok(summary.includes(TEXT[lang].authority) && summary.includes(TEXT[lang].tenderTitle), summary);
       assert.equal(await page.locator('.notice--error').count(), 0, 'the review blocks the download');
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('form[action$="/tender/download"] button')]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('form[action$="/tender/download"] button'),
+      ]);
       assert.equal(await download.failure(), null);
       await assertDocx(download, TEXT[lang].tenderTitle);
       assertNoScriptErrors(session);

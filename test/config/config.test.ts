@@ -29,7 +29,8 @@ describe('configuration', () => {
     );
     assert.throws(
       () => loadConfig({ SESSION_SECRET: 'short' }),
-      (err: unknown) => err instanceof ConfigError && /SESSION_SECRET: must be at least 32 characters/.test(err.message),
+      (err: unknown) =>
+        err instanceof ConfigError && /SESSION_SECRET: must be at least 32 characters/.test(err.message),
     );
   });
 

@@ -8,7 +8,10 @@ async function userTables(database: TestDatabase): Promise<string[]> {
     testDialect === 'postgres'
       ? (await db.raw(`select table_name as name from information_schema.tables where table_schema = 'public'`)).rows
       : await db.raw(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`);
-  return (rows as { name: string }[]).map((r) => r.name).filter((n) => !n.startsWith('knex_migrations')).sort();
+  return (rows as { name: string }[])
+    .map((r) => r.name)
+    .filter((n) => !n.startsWith('knex_migrations'))
+    .sort();
 }
 
 describe(`migrations on ${testDialect}`, () => {

@@ -184,7 +184,12 @@ describe('helpdesk business time', () => {
   });
 
   describe('round trip', () => {
-    const starts = ['2026-11-18T09:15:00.000Z', '2026-10-23T09:00:00.000Z', '2026-12-24T14:30:00.000Z', '2026-03-27T15:59:00.000Z'];
+    const starts = [
+      '2026-11-18T09:15:00.000Z',
+      '2026-10-23T09:00:00.000Z',
+      '2026-12-24T14:30:00.000Z',
+      '2026-03-27T15:59:00.000Z',
+    ];
     for (const start of starts) {
       it(`measures back exactly what was added from ${start}`, () => {
         for (const hours of [0, 0.25, 1, 6.75, 8, 13.5, 40, 80]) {

@@ -29,7 +29,10 @@ describe('personal data in tickets', () => {
   const closeTicket = async (id: number) => {
     const agent = await facilitator();
     const token = await tokenFor(agent, `/nl/staff/tickets/${id}`);
-    await agent.post(`/nl/staff/tickets/${id}/reply`).type('form').send({ _csrf: token, body: 'Antwoord van de helpdesk.' });
+    await agent
+      .post(`/nl/staff/tickets/${id}/reply`)
+      .type('form')
+      .send({ _csrf: token, body: 'Antwoord van de helpdesk.' });
     const again = await tokenFor(agent, `/nl/staff/tickets/${id}`);
     await agent.post(`/nl/staff/tickets/${id}/status`).type('form').send({ _csrf: again, status: 'closed' });
   };
@@ -51,7 +54,11 @@ describe('personal data in tickets', () => {
     assert.equal(anonymised.requester_org, null);
     assert.ok(anonymised.anonymised_at);
     assert.match(anonymised.question, /percentage opleidingsuren/);
-    assert.equal((await ctx.db('ticket_messages').where({ ticket_id: old.id, kind: 'public_reply' })).length, 1, 'the answer is kept');
+    assert.equal(
+      (await ctx.db('ticket_messages').where({ ticket_id: old.id, kind: 'public_reply' })).length,
+      1,
+      'the answer is kept',
+    );
     assert.equal((await request(ctx.app).get(`/nl/helpdesk/track/${old.token}`)).status, 404, 'tracking links end');
     assert.equal((await ctx.db('tickets').where({ id: recent.id }).first()).requester_email, 'recent@example.org');
     assert.equal((await ctx.db('tickets').where({ id: open.id }).first()).requester_email, 'open@example.org');
@@ -62,7 +69,12 @@ describe('personal data in tickets', () => {
   });
 
   it('npm run helpdesk:retention runs the same job from the command line', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/helpdesk-retention.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: ctx.config.database.url }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/helpdesk-retention.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: ctx.config.database.url },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /ticket\(s\) closed more than 24 months ago anonymised/);
   });
@@ -72,7 +84,10 @@ describe('personal data in tickets', () => {
     await closeTicket(t.id);
     const admin = await coordinator();
     const page = await admin.get('/fr/staff/privacy');
-    const res = await admin.post('/fr/staff/privacy').type('form').send({ _csrf: csrfFrom(page.text), email: 'subject@example.org', action: 'export' });
+    const res = await admin
+      .post('/fr/staff/privacy')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email: 'subject@example.org', action: 'export' });
     assert.equal(res.status, 200);
     assert.match(res.headers['content-disposition'], /data-export\.json/);
     assert.equal(res.body.email, 'subject@example.org');
@@ -88,15 +103,25 @@ describe('personal data in tickets', () => {
     const t = await askViaApi(ctx, { email: 'erase-me@example.org', name: 'Eva Erase' });
     const admin = await coordinator();
     const page = await admin.get('/nl/staff/privacy');
-    const unconfirmed = await admin.post('/nl/staff/privacy').type('form').send({ _csrf: csrfFrom(page.text), email: 'erase-me@example.org', action: 'erase' });
+    const unconfirmed = await admin
+      .post('/nl/staff/privacy')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email: 'erase-me@example.org', action: 'erase' });
     assert.equal(unconfirmed.status, 409);
-    const res = await admin.post('/nl/staff/privacy').type('form').send({ _csrf: csrfFrom(page.text), email: 'erase-me@example.org', action: 'erase', confirm: 'yes' });
+    const res = await admin
+      .post('/nl/staff/privacy')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), email: 'erase-me@example.org', action: 'erase', confirm: 'yes' });
     assert.equal(res.status, 303);
     const row = await ctx.db('tickets').where({ id: t.id }).first();
     assert.equal(row.requester_email, null);
     assert.equal(row.requester_name, null);
     assert.equal((await ctx.db('mail_outbox').where({ recipient: 'erase-me@example.org' })).length, 0);
     assert.equal((await ctx.db('audit_log').where({ event: 'data_subject.erased' })).length, 1);
-    assert.doesNotMatch(JSON.stringify(await ctx.db('audit_log')), /erase-me@example\.org/, 'the audit log does not keep the address');
+    assert.doesNotMatch(
+      JSON.stringify(await ctx.db('audit_log')),
+      /erase-me@example\.org/,
+      'the audit log does not keep the address',
+    );
   });
 });

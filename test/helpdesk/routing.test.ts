@@ -9,8 +9,17 @@ describe('helpdesk routing and service levels', () => {
   const clock = new TestClock('2026-11-18T09:00:00Z');
   before(async () => {
     ctx = await createTestContext({ TICKET_RATE_LIMIT: '0' }, clock);
-    await ctx.db('pilot_codes').insert({ code: 'PILOT-2026-07', description: 'Circulaire meubels', active: true, created_at: clock.now().toISOString() });
-    await ctx.db('pilot_codes').insert({ code: 'PILOT-OLD', description: 'Afgelopen', active: false, created_at: clock.now().toISOString() });
+    await ctx
+      .db('pilot_codes')
+      .insert({
+        code: 'PILOT-2026-07',
+        description: 'Circulaire meubels',
+        active: true,
+        created_at: clock.now().toISOString(),
+      });
+    await ctx
+      .db('pilot_codes')
+      .insert({ code: 'PILOT-OLD', description: 'Afgelopen', active: false, created_at: clock.now().toISOString() });
   });
   after(async () => ctx.close());
 
@@ -55,7 +64,9 @@ describe('helpdesk routing and service levels', () => {
 
   it('refuses an unknown or inactive pilot code, naming the field', async () => {
     for (const code of ['NOPE', 'PILOT-OLD']) {
-      const res = await request(ctx.app).post('/api/v1/tickets').send({ ...QUESTION, pilotCode: code });
+      const res = await request(ctx.app)
+        .post('/api/v1/tickets')
+        .send({ ...QUESTION, pilotCode: code });
       assert.equal(res.status, 422);
       assert.equal(res.body.error.details[0].field, 'pilotCode');
     }

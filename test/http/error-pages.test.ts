@@ -58,7 +58,9 @@ describe('error pages', () => {
   it('answers JSON errors under /api/ and to clients that accept JSON', async () => {
     const api = await request(ctx.app).get('/api/v1/nothing-here').set('Accept-Language', 'fr');
     assert.equal(api.status, 404);
-    assert.deepEqual(api.body, { error: { code: 'not_found', message: "Cette page ou cet enregistrement n'existe pas (ou plus).", details: [] } });
+    assert.deepEqual(api.body, {
+      error: { code: 'not_found', message: "Cette page ou cet enregistrement n'existe pas (ou plus).", details: [] },
+    });
     const negotiated = await request(ctx.app).get('/nl/nergens').set('Accept', 'application/json');
     assert.equal(negotiated.status, 404);
     assert.equal(negotiated.body.error.code, 'not_found');

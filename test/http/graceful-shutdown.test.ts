@@ -33,7 +33,12 @@ describe('graceful shutdown', () => {
     const inFlight = get(port, '/slow');
     await new Promise((r) => setTimeout(r, 100));
     let cleanedUp = false;
-    const closing = closeGracefully({ server, timeoutMs: 5000, cleanup: async () => void (cleanedUp = true), log: () => {} });
+    const closing = closeGracefully({
+      server,
+      timeoutMs: 5000,
+      cleanup: async () => void (cleanedUp = true),
+      log: () => {},
+    });
 
     await assert.rejects(get(port, '/slow'), /ECONNREFUSED/);
     assert.deepEqual(await inFlight, { status: 200, body: 'done' });

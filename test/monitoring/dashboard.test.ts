@@ -20,7 +20,14 @@ describe('monitoring for the coordination cell', () => {
 
   const userOf = async (id: number): Promise<CurrentUser> => {
     const u = (await ctx.deps.accounts.findById(id))!;
-    return { id: u.id, email: u.email, name: u.name, orgCode: u.orgCode, roles: u.roles, preferredLang: u.preferredLang };
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      orgCode: u.orgCode,
+      roles: u.roles,
+      preferredLang: u.preferredLang,
+    };
   };
 
   before(async function () {
@@ -30,7 +37,9 @@ describe('monitoring for the coordination cell', () => {
     const o = await createUser(ctx, { roles: ['facilitator'], org: 'price_observatory' });
     actirisUser = await userOf(a.id);
     observatoryUser = await userOf(o.id);
-    await ctx.db('pilot_codes').insert({ code: 'PILOT-M', description: 'x', active: true, created_at: clock.now().toISOString() });
+    await ctx
+      .db('pilot_codes')
+      .insert({ code: 'PILOT-M', description: 'x', active: true, created_at: clock.now().toISOString() });
     await ctx.db('usage_events').delete();
     await ctx.db('clause_feedback').delete();
 
@@ -46,7 +55,12 @@ describe('monitoring for the coordination cell', () => {
     await ctx.deps.tickets.setStatus(t1.id, actirisUser, 'closed');
     // T2: a pilot, Friday 15:00, answered Monday 11:00 (2 + 2 business hours).
     clock.set('2026-03-06T14:00:00Z');
-    const t2 = await askViaApi(ctx, { theme: 'social', category: 'cleaning', stage: 'preparation', pilotCode: 'PILOT-M' });
+    const t2 = await askViaApi(ctx, {
+      theme: 'social',
+      category: 'cleaning',
+      stage: 'preparation',
+      pilotCode: 'PILOT-M',
+    });
     clock.set('2026-03-09T10:00:00Z');
     await ctx.deps.tickets.reply(t2.id, actirisUser, 'Antwoord');
     await ctx.deps.tickets.setObstacles(t2.id, actirisUser, ['extra_cost', 'legal_admissibility']);
@@ -66,13 +80,40 @@ describe('monitoring for the coordination cell', () => {
     const buyer = request.agent(ctx.app);
     for (let i = 0; i < 3; i += 1) await buyer.get('/nl/clauses/SOC-CLEAN-001');
     const itPage = await buyer.get('/nl/clauses/ENV-IT-001');
-    await buyer.post('/nl/tender/selection').type('form').send({ _csrf: csrfFrom(itPage.text), clause: 'ENV-IT-001' });
+    await buyer
+      .post('/nl/tender/selection')
+      .type('form')
+      .send({ _csrf: csrfFrom(itPage.text), clause: 'ENV-IT-001' });
     const page = await buyer.get('/nl/clauses/SOC-CLEAN-001');
-    await buyer.post('/nl/clauses/SOC-CLEAN-001/feedback').type('form').send({ _csrf: csrfFrom(page.text), kind: 'useful', comment: '' });
+    await buyer
+      .post('/nl/clauses/SOC-CLEAN-001/feedback')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), kind: 'useful', comment: '' });
     const base = { lang: 'nl', authority: 'Gemeente', title: 'T', procedure: 'open' };
-    assert.equal((await request(ctx.app).post('/api/v1/tender-documents').send({ ...base, category: 'cleaning', level: 'basis', clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001'] })).status, 200);
-    assert.equal((await request(ctx.app).post('/api/v1/tender-documents').send({ ...base, category: 'it', level: 'advanced', clauseIds: ['ENV-IT-001'] })).status, 200);
-    assert.equal((await request(ctx.app).post('/api/v1/action-plans').send({ lang: 'fr', authority: 'CPAS', categories: ['catering', 'cleaning'] })).status, 200);
+    assert.equal(
+      (
+        await request(ctx.app)
+          .post('/api/v1/tender-documents')
+          .send({ ...base, category: 'cleaning', level: 'basis', clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001'] })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (
+        await request(ctx.app)
+          .post('/api/v1/tender-documents')
+          .send({ ...base, category: 'it', level: 'advanced', clauseIds: ['ENV-IT-001'] })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (
+        await request(ctx.app)
+          .post('/api/v1/action-plans')
+          .send({ lang: 'fr', authority: 'CPAS', categories: ['catering', 'cleaning'] })
+      ).status,
+      200,
+    );
 
     clock.set('2026-11-20T10:00:00Z');
     const c = await createUser(ctx, { roles: ['coordinator'], org: 'coordination_cell' });
@@ -114,7 +155,10 @@ describe('monitoring for the coordination cell', () => {
       { key: 'construction', received: 1, answered: 1, open: 1 },
       { key: 'none', received: 1, answered: 0, open: 1 },
     ]);
-    assert.deepEqual(s.tickets.byStage.map((b: { key: string }) => b.key), ['award', 'execution', 'none', 'preparation']);
+    assert.deepEqual(
+      s.tickets.byStage.map((b: { key: string }) => b.key),
+      ['award', 'execution', 'none', 'preparation'],
+    );
     assert.deepEqual(s.tickets.byObstacle, [
       { key: 'extra_cost', received: 2 },
       { key: 'legal_admissibility', received: 1 },
@@ -125,9 +169,33 @@ describe('monitoring for the coordination cell', () => {
   it('measures first-response times in business hours per organisation', async () => {
     const s = await stats();
     assert.deepEqual(s.responseTimes, [
-      { organisation: 'actiris', answered: 2, medianHours: 4, p90Hours: 4, withinDue: 2, decided: 2, shareWithinDue: 1 },
-      { organisation: 'environment_brussels', answered: 0, medianHours: null, p90Hours: null, withinDue: 0, decided: 1, shareWithinDue: 0 },
-      { organisation: 'price_observatory', answered: 1, medianHours: 32, p90Hours: 32, withinDue: 0, decided: 1, shareWithinDue: 0 },
+      {
+        organisation: 'actiris',
+        answered: 2,
+        medianHours: 4,
+        p90Hours: 4,
+        withinDue: 2,
+        decided: 2,
+        shareWithinDue: 1,
+      },
+      {
+        organisation: 'environment_brussels',
+        answered: 0,
+        medianHours: null,
+        p90Hours: null,
+        withinDue: 0,
+        decided: 1,
+        shareWithinDue: 0,
+      },
+      {
+        organisation: 'price_observatory',
+        answered: 1,
+        medianHours: 32,
+        p90Hours: 32,
+        withinDue: 0,
+        decided: 1,
+        shareWithinDue: 0,
+      },
     ]);
   });
 
@@ -143,11 +211,17 @@ describe('monitoring for the coordination cell', () => {
 
   it('lists clauses most viewed, added, commented and reported, and those not reviewed for a year', async () => {
     const s = await stats();
-    assert.deepEqual(s.clauses.mostViewed, [{ id: 'SOC-CLEAN-001', count: 4 }, { id: 'ENV-IT-001', count: 1 }]);
+    assert.deepEqual(s.clauses.mostViewed, [
+      { id: 'SOC-CLEAN-001', count: 4 },
+      { id: 'ENV-IT-001', count: 1 },
+    ]);
     assert.deepEqual(s.clauses.mostAdded, [{ id: 'ENV-IT-001', count: 1 }]);
     assert.deepEqual(s.clauses.mostFeedback, [{ id: 'SOC-CLEAN-001', count: 1 }]);
     assert.deepEqual(s.clauses.mostProblemLinks, [{ id: 'ENV-CLEAN-003', count: 1 }]);
-    const expected = readLibrary(path.resolve(import.meta.dirname, '../../clauses')).clauses.filter((c) => c.status === 'published' && c.reviewed < '2025-11-20').map((c) => c.id).sort();
+    const expected = readLibrary(path.resolve(import.meta.dirname, '../../clauses'))
+      .clauses.filter((c) => c.status === 'published' && c.reviewed < '2025-11-20')
+      .map((c) => c.id)
+      .sort();
     assert.ok(expected.length > 0);
     assert.deepEqual(s.clauses.notReviewedForAYear.map((c: { id: string }) => c.id).sort(), expected);
   });
@@ -155,11 +229,23 @@ describe('monitoring for the coordination cell', () => {
   it('counts tender templates and action plans by category, theme and level', async () => {
     const s = await stats();
     assert.equal(s.documents.templates, 2);
-    assert.deepEqual(s.documents.templatesByCategory, [{ key: 'cleaning', count: 1 }, { key: 'it', count: 1 }]);
-    assert.deepEqual(s.documents.templatesByTheme, [{ key: 'environmental', count: 2 }, { key: 'social', count: 1 }]);
-    assert.deepEqual(s.documents.templatesByLevel, [{ key: 'advanced', count: 1 }, { key: 'basis', count: 1 }]);
+    assert.deepEqual(s.documents.templatesByCategory, [
+      { key: 'cleaning', count: 1 },
+      { key: 'it', count: 1 },
+    ]);
+    assert.deepEqual(s.documents.templatesByTheme, [
+      { key: 'environmental', count: 2 },
+      { key: 'social', count: 1 },
+    ]);
+    assert.deepEqual(s.documents.templatesByLevel, [
+      { key: 'advanced', count: 1 },
+      { key: 'basis', count: 1 },
+    ]);
     assert.equal(s.documents.actionPlans, 1);
-    assert.deepEqual(s.documents.actionPlansByCategory, [{ key: 'catering', count: 1 }, { key: 'cleaning', count: 1 }]);
+    assert.deepEqual(s.documents.actionPlansByCategory, [
+      { key: 'catering', count: 1 },
+      { key: 'cleaning', count: 1 },
+    ]);
   });
 
   it('applies the period filter: the current calendar year by default, custom dates, a quarter on the page', async () => {
@@ -168,7 +254,9 @@ describe('monitoring for the coordination cell', () => {
     assert.equal(byDefault.body.tickets.received, 4);
     const december = await stats({ from: '2025-12-01', to: '2025-12-31' });
     assert.equal(december.tickets.received, 1);
-    assert.deepEqual(december.tickets.byOrganisation, [{ key: 'coordination_cell', received: 1, answered: 0, open: 1 }]);
+    assert.deepEqual(december.tickets.byOrganisation, [
+      { key: 'coordination_cell', received: 1, answered: 0, open: 1 },
+    ]);
     const march = await stats({ from: '2026-03-01', to: '2026-03-31' });
     assert.equal(march.tickets.received, 2);
     assert.equal(march.obstaclesOverTime.buckets.length, 5, 'weekly buckets for a month');
@@ -181,7 +269,10 @@ describe('monitoring for the coordination cell', () => {
 
   it('draws each figure as accessible SVG beside a table, in both languages', async () => {
     const nl = await coordinator.get('/nl/staff/monitoring').query({ period: 'year', year: '2026' });
-    assert.match(nl.text, /<svg[^>]*role="img" aria-labelledby="chart-tickets_by_theme-title chart-tickets_by_theme-desc"><title id="chart-tickets_by_theme-title">Vragen per thema<\/title>/);
+    assert.match(
+      nl.text,
+      /<svg[^>]*role="img" aria-labelledby="chart-tickets_by_theme-title chart-tickets_by_theme-desc"><title id="chart-tickets_by_theme-title">Vragen per thema<\/title>/,
+    );
     assert.match(nl.text, /<th scope="row">Sociaal<\/th><td>2<\/td><td>2<\/td><td>1<\/td>/);
     const fr = await coordinator.get('/fr/staff/monitoring').query({ period: 'year', year: '2026' });
     assert.match(fr.text, /<title id="chart-tickets_by_theme-title">Questions par thème<\/title>/);
@@ -189,17 +280,30 @@ describe('monitoring for the coordination cell', () => {
   });
 
   it('offers every figure as CSV', async () => {
-    const csv = await coordinator.get('/nl/staff/monitoring/response_times.csv').query({ period: 'year', year: '2026' });
+    const csv = await coordinator
+      .get('/nl/staff/monitoring/response_times.csv')
+      .query({ period: 'year', year: '2026' });
     assert.equal(csv.status, 200);
     assert.match(csv.headers['content-type'], /text\/csv/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(lines[0], 'Organisatie,Beantwoord,Mediaan (uren),90e percentiel (uren),Binnen de termijn,Beantwoord of vervallen,Aandeel binnen de termijn (%)');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(
+      lines[0],
+      'Organisatie,Beantwoord,Mediaan (uren),90e percentiel (uren),Binnen de termijn,Beantwoord of vervallen,Aandeel binnen de termijn (%)',
+    );
     assert.equal(lines[1], 'Actiris,2,4,4,2,2,100');
     assert.equal(lines[3], 'Observatorium van de referentieprijzen,1,32,32,0,1,0');
     const page = await coordinator.get('/nl/staff/monitoring').query({ period: 'year', year: '2026' });
     const keys = [...page.text.matchAll(/href="\/nl\/staff\/monitoring\/([a-z_]+)\.csv/g)].map((m) => m[1]);
     assert.equal(keys.length, 17);
-    for (const key of keys) assert.equal((await coordinator.get(`/nl/staff/monitoring/${key}.csv`).query({ period: 'year', year: '2026' })).status, 200, key);
+    for (const key of keys)
+      assert.equal(
+        (await coordinator.get(`/nl/staff/monitoring/${key}.csv`).query({ period: 'year', year: '2026' })).status,
+        200,
+        key,
+      );
   });
 
   it('shows a facilitator only their organisation’s tickets, and keeps the API for coordinators', async () => {

@@ -3,7 +3,10 @@ import type { SearchDocument } from '../../server/search/documents';
 import { runSearch, type SearchParams } from '../../server/search/query';
 import { buildIndex, deserializeIndex, serializeIndex } from '../../server/search/search-index';
 
-function doc(id: string, fields: { nl: string; fr: string; theme: string; categories: string[]; stage: string; level: string; owner?: string }): SearchDocument {
+function doc(
+  id: string,
+  fields: { nl: string; fr: string; theme: string; categories: string[]; stage: string; level: string; owner?: string },
+): SearchDocument {
   return {
     ref: `clause:${id}`,
     type: 'clause',
@@ -21,11 +24,50 @@ function doc(id: string, fields: { nl: string; fr: string; theme: string; catego
 }
 
 const DOCS = [
-  doc('SOC-CLEAN-101', { nl: 'Schoonmaakdiensten met opleiding van werkzoekenden.', fr: 'Services de nettoyage avec des pénalités en cas de retard.', theme: 'social', categories: ['cleaning'], stage: 'performance', level: 'basis' }),
-  doc('ENV-FOOD-101', { nl: 'Voedingsmiddelen uit de biologische landbouw.', fr: "Les critères d'attribution portent sur l'offre biologique.", theme: 'environmental', categories: ['catering'], stage: 'award', level: 'advanced', owner: 'environment_brussels' }),
-  doc('DMP-BUILD-101', { nl: 'Onderaanneming is beperkt tot twee niveaus.', fr: 'La sous-traitance est limitée à deux niveaux.', theme: 'anti_dumping', categories: ['construction'], stage: 'performance', level: 'basis', owner: 'price_observatory' }),
-  doc('DMP-BUILD-102', { nl: 'De onderaannemers worden vooraf gemeld aan de aanbesteder.', fr: 'Les sous-traitants sont notifiés au pouvoir adjudicateur.', theme: 'anti_dumping', categories: ['construction', 'cleaning'], stage: 'selection', level: 'advanced', owner: 'price_observatory' }),
-  doc('ENV-CLEAN-101', { nl: 'Ecologische schoonmaakproducten met een milieukeur.', fr: 'Produits de nettoyage écologiques et critère environnemental.', theme: 'environmental', categories: ['cleaning'], stage: 'technical_specification', level: 'basis', owner: 'environment_brussels' }),
+  doc('SOC-CLEAN-101', {
+    nl: 'Schoonmaakdiensten met opleiding van werkzoekenden.',
+    fr: 'Services de nettoyage avec des pénalités en cas de retard.',
+    theme: 'social',
+    categories: ['cleaning'],
+    stage: 'performance',
+    level: 'basis',
+  }),
+  doc('ENV-FOOD-101', {
+    nl: 'Voedingsmiddelen uit de biologische landbouw.',
+    fr: "Les critères d'attribution portent sur l'offre biologique.",
+    theme: 'environmental',
+    categories: ['catering'],
+    stage: 'award',
+    level: 'advanced',
+    owner: 'environment_brussels',
+  }),
+  doc('DMP-BUILD-101', {
+    nl: 'Onderaanneming is beperkt tot twee niveaus.',
+    fr: 'La sous-traitance est limitée à deux niveaux.',
+    theme: 'anti_dumping',
+    categories: ['construction'],
+    stage: 'performance',
+    level: 'basis',
+    owner: 'price_observatory',
+  }),
+  doc('DMP-BUILD-102', {
+    nl: 'De onderaannemers worden vooraf gemeld aan de aanbesteder.',
+    fr: 'Les sous-traitants sont notifiés au pouvoir adjudicateur.',
+    theme: 'anti_dumping',
+    categories: ['construction', 'cleaning'],
+    stage: 'selection',
+    level: 'advanced',
+    owner: 'price_observatory',
+  }),
+  doc('ENV-CLEAN-101', {
+    nl: 'Ecologische schoonmaakproducten met een milieukeur.',
+    fr: 'Produits de nettoyage écologiques et critère environnemental.',
+    theme: 'environmental',
+    categories: ['cleaning'],
+    stage: 'technical_specification',
+    level: 'basis',
+    owner: 'environment_brussels',
+  }),
 ];
 
 const CPV = new Map([
@@ -37,7 +79,10 @@ const CPV = new Map([
 const built = buildIndex(DOCS);
 const search = (q: string, lang: 'nl' | 'fr' = 'nl', extra: Partial<SearchParams> = {}) =>
   runSearch(built, { q, lang, filters: {}, page: 1, pageSize: 20, ...extra }, CPV);
-const ids = (q: string, lang: 'nl' | 'fr' = 'nl', extra: Partial<SearchParams> = {}) => search(q, lang, extra).hits.map((h) => h.doc.id).sort();
+const ids = (q: string, lang: 'nl' | 'fr' = 'nl', extra: Partial<SearchParams> = {}) =>
+  search(q, lang, extra)
+    .hits.map((h) => h.doc.id)
+    .sort();
 
 describe('clause search', () => {
   describe('Dutch', () => {
@@ -67,7 +112,8 @@ describe('clause search', () => {
 
   describe('French', () => {
     it('matches accents and plurals both ways: critères, criteres, critère', () => {
-      for (const q of ['critères', 'criteres', 'critère', 'CRITERE']) assert.deepEqual(ids(q, 'fr'), ['ENV-CLEAN-101', 'ENV-FOOD-101'], q);
+      for (const q of ['critères', 'criteres', 'critère', 'CRITERE'])
+        assert.deepEqual(ids(q, 'fr'), ['ENV-CLEAN-101', 'ENV-FOOD-101'], q);
     });
 
     it('finds pénalités from penalites', () => {
@@ -115,9 +161,16 @@ describe('clause search', () => {
 
     it('combine filters across facets and alternatives within a facet', () => {
       assert.deepEqual(ids('', 'nl', { filters: { theme: ['anti_dumping'], level: ['basis'] } }), ['DMP-BUILD-101']);
-      assert.deepEqual(ids('', 'nl', { filters: { theme: ['anti_dumping', 'social'] } }), ['DMP-BUILD-101', 'DMP-BUILD-102', 'SOC-CLEAN-101']);
+      assert.deepEqual(ids('', 'nl', { filters: { theme: ['anti_dumping', 'social'] } }), [
+        'DMP-BUILD-101',
+        'DMP-BUILD-102',
+        'SOC-CLEAN-101',
+      ]);
       assert.deepEqual(ids('', 'nl', { filters: { category: ['cleaning'], stage: ['selection'] } }), ['DMP-BUILD-102']);
-      assert.deepEqual(ids('', 'nl', { filters: { owner: ['environment_brussels'] } }), ['ENV-CLEAN-101', 'ENV-FOOD-101']);
+      assert.deepEqual(ids('', 'nl', { filters: { owner: ['environment_brussels'] } }), [
+        'ENV-CLEAN-101',
+        'ENV-FOOD-101',
+      ]);
     });
 
     it("count each facet with the other facets' filters applied, not its own", () => {
@@ -149,7 +202,20 @@ describe('clause search', () => {
   });
 
   it('answers hostile and enormous queries without throwing', () => {
-    for (const q of ['a:^~*', '*', '~~~', '+-', 'title:', '"unterminated', '\u0000\u0001', 'x'.repeat(5000), 'schoonmaak '.repeat(600), '🙂', '<script>alert(1)</script>', 'de het een']) {
+    for (const q of [
+      'a:^~*',
+      '*',
+      '~~~',
+      '+-',
+      'title:',
+      '"unterminated',
+      '\u0000\u0001',
+      'x'.repeat(5000),
+      'schoonmaak '.repeat(600),
+      '🙂',
+      '<script>alert(1)</script>',
+      'de het een',
+    ]) {
       assert.doesNotThrow(() => search(q), q.slice(0, 20));
       assert.doesNotThrow(() => search(q, 'fr'), q.slice(0, 20));
     }

@@ -7,7 +7,10 @@ import type { TestContext } from './context';
 export const PASSWORD = 'a long and quiet river 42';
 let sequence = 0;
 
-export async function createUser(ctx: TestContext, options: { roles: Role[]; org?: string; email?: string; name?: string; password?: string }): Promise<{ id: number; email: string; password: string }> {
+export async function createUser(
+  ctx: TestContext,
+  options: { roles: Role[]; org?: string; email?: string; name?: string; password?: string },
+): Promise<{ id: number; email: string; password: string }> {
   sequence += 1;
   const email = options.email ?? `staff${sequence}-${Date.now()}@example.brussels`;
   const password = options.password ?? PASSWORD;
@@ -31,7 +34,10 @@ export function csrfFrom(html: string): string {
 export async function signInAgent(ctx: TestContext, email: string, password: string, lang = 'nl') {
   const agent = request.agent(ctx.app);
   const page = await agent.get(`/${lang}/signin`);
-  const res = await agent.post(`/${lang}/signin`).type('form').send({ email, password, _csrf: csrfFrom(page.text) });
+  const res = await agent
+    .post(`/${lang}/signin`)
+    .type('form')
+    .send({ email, password, _csrf: csrfFrom(page.text) });
   assert.equal(res.status, 303, `sign-in failed with ${res.status}: ${res.text.slice(0, 300)}`);
   return agent;
 }

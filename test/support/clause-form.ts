@@ -2,7 +2,11 @@
 import type { ClauseDocument } from '../../server/clauses/schema';
 
 /** Field names as a browser sends the editor's form: title[nl], legal_basis[0][source], categories[]. */
-function browserFields(value: unknown, prefix = '', out: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+function browserFields(
+  value: unknown,
+  prefix = '',
+  out: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) {
     out[`${prefix}[]`] = value.map(String);
   } else if (Array.isArray(value)) {
@@ -31,9 +35,16 @@ export function formBody(doc: ClauseDocument, extra: Record<string, unknown> = {
     verification: { proof: doc.verification.proof, check: doc.verification.check, moments: doc.verification.moments },
     guidance: doc.guidance,
     legal_basis: doc.legal_basis.map((b) => ({ source: b.source, article: b.article ?? '' })),
-    parameters: doc.parameters.map((p) => ({ name: p.name, type: p.type, default: String(p.default), min: p.min ?? '', max: p.max ?? '', label_nl: p.label.nl, label_fr: p.label.fr })),
+    parameters: doc.parameters.map((p) => ({
+      name: p.name,
+      type: p.type,
+      default: String(p.default),
+      min: p.min ?? '',
+      max: p.max ?? '',
+      label_nl: p.label.nl,
+      label_fr: p.label.fr,
+    })),
     related: '',
     ...extra,
   });
 }
-

@@ -83,7 +83,9 @@ async function copyOrCreate(template: string | null): Promise<TestDatabase> {
   counter += 1;
   const name = `helpdesk_t_${process.pid}_${counter}`;
   if (testDialect === 'postgres') {
-    await withPgAdmin((admin) => admin.raw(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`));
+    await withPgAdmin((admin) =>
+      admin.raw(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`),
+    );
   } else if (template) {
     fs.copyFileSync(path.join(RUN_DIR, `${template}.sqlite`), path.join(RUN_DIR, `${name}.sqlite`));
   }

@@ -16,7 +16,9 @@ export interface Docx {
 
 function parse(xml: string): XmlDocument {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    onError: (level, message) => void (level !== 'warning' && errors.push(message)),
+  }).parseFromString(xml, 'text/xml');
   if (errors.length > 0) throw new Error(`invalid XML: ${errors.join('; ')}`);
   return doc;
 }
@@ -27,10 +29,18 @@ export async function readDocx(buffer: Buffer): Promise<Docx> {
   const document = await read('word/document.xml');
   const paragraphs = Array.from(document.getElementsByTagNameNS(W, 'p')).map((p) => {
     const style = (p.getElementsByTagNameNS(W, 'pStyle')[0] as Element | undefined)?.getAttributeNS(W, 'val') ?? '';
-    const text = Array.from(p.getElementsByTagNameNS(W, 't')).map((t) => t.textContent ?? '').join('');
+    const text = Array.from(p.getElementsByTagNameNS(W, 't'))
+      .map((t) => t.textContent ?? '')
+      .join('');
     return { style, text };
   });
-  return { document, styles: await read('word/styles.xml'), core: await read('docProps/core.xml'), paragraphs, text: paragraphs.map((p) => p.text).join('\n') };
+  return {
+    document,
+    styles: await read('word/styles.xml'),
+    core: await read('docProps/core.xml'),
+    paragraphs,
+    text: paragraphs.map((p) => p.text).join('\n'),
+  };
 }
 
 export function headings(docx: Docx, level: number): string[] {

@@ -18,7 +18,10 @@ export const QUESTION = {
 let client = 0;
 
 /** Creates a ticket; each call comes from its own address, so per-IP limits only bite where a test wants them. */
-export async function askViaApi(ctx: TestContext, overrides: Record<string, unknown> = {}): Promise<{ reference: string; token: string; id: number }> {
+export async function askViaApi(
+  ctx: TestContext,
+  overrides: Record<string, unknown> = {},
+): Promise<{ reference: string; token: string; id: number }> {
   client += 1;
   const res = await request(ctx.app)
     .post('/api/v1/tickets')

@@ -10,7 +10,20 @@ import { createTestContext, type TestContext } from '../support/context';
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
 function convert(file: string, to: string, outDir: string, profile: string): string {
-  execFileSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', to, '--outdir', outDir, file], { timeout: 120_000, stdio: 'pipe' });
+  execFileSync(
+    soffice!,
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      file,
+    ],
+    { timeout: 120_000, stdio: 'pipe' },
+  );
   const ext = to.split(':')[0];
   return path.join(outDir, `${path.basename(file, '.docx')}.${ext}`);
 }
@@ -31,7 +44,13 @@ describe('generated documents in LibreOffice', function () {
   it('renders a tender document to PDF with its content', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/tender-documents')
-      .send({ lang: 'nl', authority: 'Gemeente Sint-Gillis', title: 'Schoonmaak van de scholen', procedure: 'open', clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'ENV-CLEAN-003', 'DMP-CLEAN-001'] })
+      .send({
+        lang: 'nl',
+        authority: 'Gemeente Sint-Gillis',
+        title: 'Schoonmaak van de scholen',
+        procedure: 'open',
+        clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'ENV-CLEAN-003', 'DMP-CLEAN-001'],
+      })
       .buffer(true)
       .parse(binary);
     assert.equal(res.status, 200);

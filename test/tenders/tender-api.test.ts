@@ -26,12 +26,20 @@ describe('POST /api/v1/tender-documents', () => {
   });
   after(async () => ctx.close());
 
-  const generate = (body: unknown) => request(ctx.app).post('/api/v1/tender-documents').send(body as object).buffer(true).parse(binary);
+  const generate = (body: unknown) =>
+    request(ctx.app)
+      .post('/api/v1/tender-documents')
+      .send(body as object)
+      .buffer(true)
+      .parse(binary);
 
   it('answers a .docx with a safe file name', async () => {
     const res = await generate(BASE);
     assert.equal(res.status, 200);
-    assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    assert.equal(
+      res.headers['content-type'],
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     assert.equal(res.headers['content-disposition'], 'attachment; filename="cahier-des-charges-IX-2026-017.docx"');
     assert.equal((res.body as Buffer).subarray(0, 2).toString(), 'PK');
   });
@@ -39,16 +47,27 @@ describe('POST /api/v1/tender-documents', () => {
   it('puts each clause, in the chosen language, at its stage with parameters filled in', async () => {
     const docx = await readDocx((await generate(BASE)).body);
     const h1 = headings(docx, 1);
-    assert.deepEqual(h1.slice(1, 5), ['1. Dispositions administratives', '2. Critères d’attribution'.replace('’', "'"), '3. Spécifications techniques', '4. Conditions d’exécution'.replace('’', "'")]);
+    assert.deepEqual(h1.slice(1, 5), [
+      '1. Dispositions administratives',
+      '2. Critères d’attribution'.replace('’', "'"),
+      '3. Spécifications techniques',
+      '4. Conditions d’exécution'.replace('’', "'"),
+    ]);
     const text = docx.text;
     const at = (s: string) => text.indexOf(s);
     const selection = realClause('SME-CLEAN-002').title.fr;
     const award = realClause('ENV-CLEAN-003').title.fr;
     const spec = realClause('ENV-CLEAN-001').title.fr;
     const performance = realClause('SOC-CLEAN-001').title.fr;
-    assert.ok(at(selection) > at('1. Dispositions administratives') && at(selection) < at('2. Critères'), 'selection clause in part 1');
+    assert.ok(
+      at(selection) > at('1. Dispositions administratives') && at(selection) < at('2. Critères'),
+      'selection clause in part 1',
+    );
     assert.ok(at(award) > at('2. Critères') && at(award) < at('3. Spécifications'), 'award clause in part 2');
-    assert.ok(at(spec) > at('3. Spécifications') && at(spec) < at('4. Conditions'), 'technical specification in part 3');
+    assert.ok(
+      at(spec) > at('3. Spécifications') && at(spec) < at('4. Conditions'),
+      'technical specification in part 3',
+    );
     assert.ok(at(performance) > at('4. Conditions'), 'performance clause in part 4');
     assert.match(text, /au moins 7 % du nombre total d'heures/);
     assert.match(text, /d'au moins 3 demandeur\(s\) d'emploi/);
@@ -61,7 +80,9 @@ describe('POST /api/v1/tender-documents', () => {
     const tables = Array.from(docx.document.getElementsByTagNameNS(W, 'tbl'));
     const weights = tables.find((t) => (t.textContent ?? '').startsWith('CritèrePondération'))!;
     assert.ok(weights, 'weights table');
-    const rows = Array.from(weights.getElementsByTagNameNS(W, 'tr')).map((r) => Array.from((r as Element).getElementsByTagNameNS(W, 'tc')).map((c) => c.textContent));
+    const rows = Array.from(weights.getElementsByTagNameNS(W, 'tr')).map((r) =>
+      Array.from((r as Element).getElementsByTagNameNS(W, 'tc')).map((c) => c.textContent),
+    );
     assert.deepEqual(rows[0], ['Critère', 'Pondération', 'Référence']);
     assert.deepEqual(rows[1], ['Prix', '90', '—']);
     assert.deepEqual(rows[2], [realClause('ENV-CLEAN-003').title.fr, '10', 'ENV-CLEAN-003 v1']);
@@ -75,9 +96,19 @@ describe('POST /api/v1/tender-documents', () => {
   it('uses the given weights and refuses weights that do not total 100', async () => {
     const ok = await readDocx((await generate({ ...BASE, weights: { price: 70, 'ENV-CLEAN-003': 30 } })).body);
     assert.match(ok.text, /Prix\n70\n—/);
-    const bad = await request(ctx.app).post('/api/v1/tender-documents').send({ ...BASE, weights: { price: 80, 'ENV-CLEAN-003': 30 } });
+    const bad = await request(ctx.app)
+      .post('/api/v1/tender-documents')
+      .send({ ...BASE, weights: { price: 80, 'ENV-CLEAN-003': 30 } });
     assert.equal(bad.status, 422);
-    assert.deepEqual(bad.body.error.details, [{ field: 'weights', message: 'Les pondérations du prix et des critères d’attribution totalisent 110 points au lieu de 100.'.replace('’', "'") }]);
+    assert.deepEqual(bad.body.error.details, [
+      {
+        field: 'weights',
+        message: 'Les pondérations du prix et des critères d’attribution totalisent 110 points au lieu de 100.'.replace(
+          '’',
+          "'",
+        ),
+      },
+    ]);
   });
 
   it('has a cover page, a table of contents, the annexes and marked placeholders', async () => {
@@ -90,7 +121,9 @@ describe('POST /api/v1/tender-documents', () => {
     assert.ok(h1.includes('Annexe 2 – Clauses utilisées'));
     const annex2 = docx.text.slice(docx.text.indexOf('Annexe 2 – Clauses utilisées'));
     for (const id of BASE.clauseIds) assert.match(annex2, new RegExp(`${id}\\n1\\n`), `${id} with its version`);
-    const highlighted = Array.from(docx.document.getElementsByTagNameNS(W, 'r')).filter((r) => (r as Element).getElementsByTagNameNS(W, 'highlight').length > 0).map((r) => r.textContent ?? '');
+    const highlighted = Array.from(docx.document.getElementsByTagNameNS(W, 'r'))
+      .filter((r) => (r as Element).getElementsByTagNameNS(W, 'highlight').length > 0)
+      .map((r) => r.textContent ?? '');
     assert.ok(highlighted.length >= 5);
     for (const text of highlighted) assert.match(text, /^\[.+\]$/);
   });
@@ -107,7 +140,14 @@ describe('POST /api/v1/tender-documents', () => {
   });
 
   it('makes whatever the buyer types safe for Word', async () => {
-    const nasty = { ...BASE, lang: 'nl', title: 'Schoonmaak\u0000\u0007 <w:t>& "quotes"\u000b\uFFFE\uD800', authority: 'Gemeente ]]><x/>', lots: [{ name: 'Lot\u001f 1' }, { name: 'Lot </w:t> 2' }], parameters: { 'SOC-CLEAN-001': { training_hours_percent: 5 } } };
+    const nasty = {
+      ...BASE,
+      lang: 'nl',
+      title: 'Schoonmaak\u0000\u0007 <w:t>& "quotes"\u000b\uFFFE\uD800',
+      authority: 'Gemeente ]]><x/>',
+      lots: [{ name: 'Lot\u001f 1' }, { name: 'Lot </w:t> 2' }],
+      parameters: { 'SOC-CLEAN-001': { training_hours_percent: 5 } },
+    };
     const res = await generate(nasty);
     assert.equal(res.status, 200);
     const docx = await readDocx(res.body);
@@ -120,14 +160,37 @@ describe('POST /api/v1/tender-documents', () => {
   it('answers 422 naming each invalid field', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/tender-documents')
-      .send({ lang: 'de', authority: '', procedure: 'auction', clauseIds: ['SOC-CLEAN-001', 'NOT-AN-ID'], estimatedValue: 'lots', parameters: { 'SOC-CLEAN-001': { training_hours_percent: 'many' } }, extra: 1 });
+      .send({
+        lang: 'de',
+        authority: '',
+        procedure: 'auction',
+        clauseIds: ['SOC-CLEAN-001', 'NOT-AN-ID'],
+        estimatedValue: 'lots',
+        parameters: { 'SOC-CLEAN-001': { training_hours_percent: 'many' } },
+        extra: 1,
+      });
     assert.equal(res.status, 422);
     const fields = res.body.error.details.map((d: { field: string }) => d.field).sort();
-    assert.deepEqual(fields, ['clauseIds.1', 'estimatedValue', 'extra', 'lang', 'procedure', 'title', 'authority'].sort());
-    const unknown = await request(ctx.app).post('/api/v1/tender-documents').send({ ...BASE, clauseIds: ['SOC-CLEAN-001', 'SOC-CLEAN-999'], parameters: { 'SOC-CLEAN-001': { training_hours_percent: 99 } } });
+    assert.deepEqual(
+      fields,
+      ['clauseIds.1', 'estimatedValue', 'extra', 'lang', 'procedure', 'title', 'authority'].sort(),
+    );
+    const unknown = await request(ctx.app)
+      .post('/api/v1/tender-documents')
+      .send({
+        ...BASE,
+        clauseIds: ['SOC-CLEAN-001', 'SOC-CLEAN-999'],
+        parameters: { 'SOC-CLEAN-001': { training_hours_percent: 99 } },
+      });
     assert.equal(unknown.status, 422);
-    assert.deepEqual(unknown.body.error.details.map((d: { field: string }) => d.field).sort(), ['clauseIds.1', 'parameters.SOC-CLEAN-001.training_hours_percent']);
-    const json = await request(ctx.app).post('/api/v1/tender-documents').set('Content-Type', 'application/json').send('{"lang":');
+    assert.deepEqual(unknown.body.error.details.map((d: { field: string }) => d.field).sort(), [
+      'clauseIds.1',
+      'parameters.SOC-CLEAN-001.training_hours_percent',
+    ]);
+    const json = await request(ctx.app)
+      .post('/api/v1/tender-documents')
+      .set('Content-Type', 'application/json')
+      .send('{"lang":');
     assert.equal(json.status, 400);
   });
 
@@ -148,17 +211,49 @@ describe('POST /api/v1/tender-documents', () => {
     const template = realClause('SOC-CLEAN-001');
     const now = new Date().toISOString();
     const published = (await ctx.db('clauses').where({ status: 'published' }).select('id')).map((r) => r.id as string);
-    const extra = Array.from({ length: 200 - published.length }, (_, i) => `SOC-BULK-${String(i + 1).padStart(3, '0')}`);
+    const extra = Array.from(
+      { length: 200 - published.length },
+      (_, i) => `SOC-BULK-${String(i + 1).padStart(3, '0')}`,
+    );
     for (const id of extra) {
-      await ctx.db('clauses').insert({ id, status: 'published', theme: 'social', stage: 'performance', level: 'advanced', owner_org: 'actiris', latest_version: 1, published_version: 1, reviewed_on: '2026-01-01', created_at: now, updated_at: now });
-      await ctx.db('clause_versions').insert({ clause_id: id, version: 1, status: 'published', content: contentOf({ ...template, id }), reason: 'bulk', author_name: 'test', created_at: now, published_at: now });
+      await ctx
+        .db('clauses')
+        .insert({
+          id,
+          status: 'published',
+          theme: 'social',
+          stage: 'performance',
+          level: 'advanced',
+          owner_org: 'actiris',
+          latest_version: 1,
+          published_version: 1,
+          reviewed_on: '2026-01-01',
+          created_at: now,
+          updated_at: now,
+        });
+      await ctx
+        .db('clause_versions')
+        .insert({
+          clause_id: id,
+          version: 1,
+          status: 'published',
+          content: contentOf({ ...template, id }),
+          reason: 'bulk',
+          author_name: 'test',
+          created_at: now,
+          published_at: now,
+        });
     }
     const ids = [...published, ...extra];
     assert.equal(ids.length, 200);
-    const withSuggested = await request(ctx.app).post('/api/v1/tender-documents').send({ ...BASE, clauseIds: ids, parameters: {} });
+    const withSuggested = await request(ctx.app)
+      .post('/api/v1/tender-documents')
+      .send({ ...BASE, clauseIds: ids, parameters: {} });
     assert.equal(withSuggested.status, 422, 'the suggested weights of all award clauses exceed 100 together');
     assert.equal(withSuggested.body.error.details[0].field, 'weights');
-    const awards = (await ctx.db('clauses').whereIn('id', ids).where({ stage: 'award' }).select('id')).map((r) => r.id as string);
+    const awards = (await ctx.db('clauses').whereIn('id', ids).where({ stage: 'award' }).select('id')).map(
+      (r) => r.id as string,
+    );
     const share = Math.floor(60 / awards.length);
     const weights = Object.fromEntries([['price', 100 - share * awards.length], ...awards.map((id) => [id, share])]);
     const res = await generate({ ...BASE, clauseIds: ids, parameters: {}, weights });

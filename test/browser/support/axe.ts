@@ -14,7 +14,8 @@ interface Finding {
   targets: string[];
 }
 
-const describe = (f: Finding) => `${f.id} [${f.impact}] ${f.help}: ${f.targets.slice(0, 6).join(' | ')}${f.targets.length > 6 ? ` (+${f.targets.length - 6} more)` : ''}`;
+const describe = (f: Finding) =>
+  `${f.id} [${f.impact}] ${f.help}: ${f.targets.slice(0, 6).join(' | ')}${f.targets.length > 6 ? ` (+${f.targets.length - 6} more)` : ''}`;
 
 /** Scans the page as it is now; `label` names it in the output. */
 export async function assertAccessible(page: Page, label: string): Promise<void> {
@@ -26,8 +27,13 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
     targets: v.nodes.map((n) => n.target.join(' ')),
   }));
   const blocking = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
-  for (const f of findings.filter((x) => !blocking.includes(x))) process.stdout.write(`      axe ${label}: ${describe(f)}\n`);
-  assert.equal(blocking.length, 0, `${label} (${page.url()}) has serious or critical accessibility violations:\n${blocking.map(describe).join('\n')}`);
+  for (const f of findings.filter((x) => !blocking.includes(x)))
+    process.stdout.write(`      axe ${label}: ${describe(f)}\n`);
+  assert.equal(
+    blocking.length,
+    0,
+    `${label} (${page.url()}) has serious or critical accessibility violations:\n${blocking.map(describe).join('\n')}`,
+  );
 }
 
 /**
@@ -44,11 +50,18 @@ export async function assertErrorSummaryLinks(page: Page, label: string): Promis
         out.push(`"${link.textContent?.trim()}" leads to #${id}, which is not on the page`);
         continue;
       }
-      const control = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
+      const control = target.matches('input, select, textarea')
+        ? target
+        : target.querySelector('input, select, textarea');
       if (!control || control.getAttribute('type') === 'radio') continue;
-      if (control.getAttribute('aria-invalid') !== 'true') out.push(`#${control.id} (for "${link.textContent?.trim()}") is not marked aria-invalid`);
-      const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).map((ref) => document.getElementById(ref)?.textContent ?? '').join(' ');
-      if (!described.trim()) out.push(`#${control.id} (for "${link.textContent?.trim()}") is not described by its error message`);
+      if (control.getAttribute('aria-invalid') !== 'true')
+        out.push(`#${control.id} (for "${link.textContent?.trim()}") is not marked aria-invalid`);
+      const described = (control.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((ref) => document.getElementById(ref)?.textContent ?? '')
+        .join(' ');
+      if (!described.trim())
+        out.push(`#${control.id} (for "${link.textContent?.trim()}") is not described by its error message`);
     }
     return out;
   });
@@ -63,7 +76,11 @@ export async function checkPage(page: Page, lang: Lang, name: string): Promise<v
   await assertAccessible(page, `${lang} ${name}`);
   await assertErrorSummaryLinks(page, `${lang} ${name}`);
   const overflow = await screenshots(page, `${lang}-${name}`);
-  assert.deepEqual(overflow, { desktop: 0, phone: 0 }, `${lang} ${name} scrolls horizontally by ${JSON.stringify(overflow)} px (WCAG 1.4.10)`);
+  assert.deepEqual(
+    overflow,
+    { desktop: 0, phone: 0 },
+    `${lang} ${name} scrolls horizontally by ${JSON.stringify(overflow)} px (WCAG 1.4.10)`,
+  );
 }
 
 /** Opens a path (which must answer below 400) and checks it. */

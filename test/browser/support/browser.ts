@@ -24,12 +24,14 @@ export function watchErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (err) => errors.push(`pageerror on ${page.url()}: ${err.message}`));
   page.on('console', (msg) => {
     // Failed loads are judged from the responses below: a page answering 404 or 422 on purpose is no error.
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(`console error on ${page.url()}: ${msg.text()}`);
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+      errors.push(`console error on ${page.url()}: ${msg.text()}`);
   });
   page.on('response', (response) => {
     const request = response.request();
     // The browser asks for /favicon.ico by itself; the site has none.
-    if (request.resourceType() === 'document' || response.status() < 400 || response.url().endsWith('/favicon.ico')) return;
+    if (request.resourceType() === 'document' || response.status() < 400 || response.url().endsWith('/favicon.ico'))
+      return;
     errors.push(`${request.resourceType()} ${response.url()} answered ${response.status()} on ${page.url()}`);
   });
 }
@@ -69,9 +71,14 @@ export async function screenshots(page: Page, name: string): Promise<{ desktop: 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const before = page.viewportSize() ?? DESKTOP;
   const overflow = { desktop: 0, phone: 0 };
-  for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(size);
-    overflow[label] = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    overflow[label] = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(before);
@@ -95,7 +102,10 @@ export async function focusState(page: Page): Promise<FocusState | null> {
     if (!el || el === document.body || el === document.documentElement) return null;
     const style = getComputedStyle(el);
     const rect = el.getBoundingClientRect();
-    const text = (el.getAttribute('aria-label') || el.textContent || (el as HTMLInputElement).name || el.id || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const text = (el.getAttribute('aria-label') || el.textContent || (el as HTMLInputElement).name || el.id || '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60);
     return {
       tag: el.tagName.toLowerCase(),
       description: `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}> "${text}"`,
@@ -116,8 +126,14 @@ export async function assertVisibleFocus(page: Page): Promise<FocusState> {
   assert.ok(state.focusVisible, `${state.description} is focused but does not match :focus-visible`);
   const outlined = state.outlineStyle !== 'none' && state.outlineWidth >= 2;
   const shadowed = state.boxShadow !== 'none' && state.boxShadow !== '';
-  assert.ok(outlined || shadowed, `${state.description} has no visible focus indicator (outline ${state.outlineStyle} ${state.outlineWidth}px, box-shadow ${state.boxShadow})`);
-  assert.ok(state.width > 0 && state.height > 0, `${state.description} is focused but not visible (${state.width}×${state.height})`);
+  assert.ok(
+    outlined || shadowed,
+    `${state.description} has no visible focus indicator (outline ${state.outlineStyle} ${state.outlineWidth}px, box-shadow ${state.boxShadow})`,
+  );
+  assert.ok(
+    state.width > 0 && state.height > 0,
+    `${state.description} is focused but not visible (${state.width}×${state.height})`,
+  );
   return state;
 }
 
@@ -125,7 +141,11 @@ export async function assertVisibleFocus(page: Page): Promise<FocusState> {
  * Presses Tab (or Shift+Tab) until the focused element matches the selector, checking the focus indicator
  * of every element passed on the way. Fails after `max` presses.
  */
-export async function tabTo(page: Page, selector: string, { back = false, max = 120 }: { back?: boolean; max?: number } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  selector: string,
+  { back = false, max = 120 }: { back?: boolean; max?: number } = {},
+): Promise<void> {
   const visited: string[] = [];
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -135,7 +155,9 @@ export async function tabTo(page: Page, selector: string, { back = false, max = 
     await assertVisibleFocus(page);
     if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
   }
-  assert.fail(`no element matching ${selector} reached with ${back ? 'Shift+Tab' : 'Tab'} after ${max} presses; passed: ${visited.slice(-15).join(', ')}`);
+  assert.fail(
+    `no element matching ${selector} reached with ${back ? 'Shift+Tab' : 'Tab'} after ${max} presses; passed: ${visited.slice(-15).join(', ')}`,
+  );
 }
 
 /** Presses a key that navigates (Enter on a link or button, Space on an auto-submitting control) and waits. */

@@ -18,8 +18,14 @@ export const TEXT = {
     lots: 'Administratief centrum\nSporthal',
     reply: 'U vraagt elk kwartaal een overzicht van de opleidingsuren en vergelijkt het met de gepresteerde uren.',
     note: 'Interne nota: vraag terugkerend bij gemeenten, kandidaat voor de veelgestelde vragen.',
-    faqQuestion: ['Hoe controleer ik opleidingsuren in een schoonmaakopdracht?', 'Comment contrôler les heures de formation dans un marché de nettoyage ?'],
-    faqAnswer: ['Vraag elk kwartaal een overzicht van de opleidingsuren en vergelijk het met de gepresteerde uren.', 'Demandez chaque trimestre un relevé des heures de formation et comparez-le aux heures prestées.'],
+    faqQuestion: [
+      'Hoe controleer ik opleidingsuren in een schoonmaakopdracht?',
+      'Comment contrôler les heures de formation dans un marché de nettoyage ?',
+    ],
+    faqAnswer: [
+      'Vraag elk kwartaal een overzicht van de opleidingsuren en vergelijk het met de gepresteerde uren.',
+      'Demandez chaque trimestre un relevé des heures de formation et comparez-le aux heures prestées.',
+    ],
     editClause: 'SOC-CLEAN-001',
     editFrom: 'opdrachtnemer',
     editTo: 'opdrachthouder',
@@ -36,8 +42,14 @@ export const TEXT = {
     lots: 'Maison communale\nCentre sportif',
     reply: 'Demandez chaque trimestre un relevé des heures de formation et comparez-le aux heures prestées.',
     note: 'Note interne : question fréquente des communes, à publier dans les questions fréquentes.',
-    faqQuestion: ['Hoe controleer ik opleidingsuren in een schoonmaakopdracht?', 'Comment contrôler les heures de formation dans un marché de nettoyage ?'],
-    faqAnswer: ['Vraag elk kwartaal een overzicht van de opleidingsuren en vergelijk het met de gepresteerde uren.', 'Demandez chaque trimestre un relevé des heures de formation et comparez-le aux heures prestées.'],
+    faqQuestion: [
+      'Hoe controleer ik opleidingsuren in een schoonmaakopdracht?',
+      'Comment contrôler les heures de formation dans un marché de nettoyage ?',
+    ],
+    faqAnswer: [
+      'Vraag elk kwartaal een overzicht van de opleidingsuren en vergelijk het met de gepresteerde uren.',
+      'Demandez chaque trimestre un relevé des heures de formation et comparez-le aux heures prestées.',
+    ],
     editClause: 'SOC-CLEAN-002',
     editFrom: "d'un tuteur",
     editTo: "d'un parrain",

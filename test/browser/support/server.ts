@@ -42,7 +42,10 @@ export async function createUser(dataDir: string, user: StaffUser): Promise<void
 }
 
 function exitedWithin(app: AppProcess, ms: number): Promise<boolean> {
-  return Promise.race([app.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+  return Promise.race([
+    app.exited.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
 }
 
 export async function startApp(dataDir: string): Promise<RunningApp> {

@@ -34,8 +34,13 @@ class Browser {
   async post(url: string, tokenFrom: string, fields: Record<string, string | string[]>): Promise<Response> {
     const body = new URLSearchParams();
     body.append('_csrf', await this.token(tokenFrom));
-    for (const [key, value] of Object.entries(fields)) for (const v of ([] as string[]).concat(value)) body.append(key, v);
-    return this.request(url, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    for (const [key, value] of Object.entries(fields))
+      for (const v of ([] as string[]).concat(value)) body.append(key, v);
+    return this.request(url, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
   }
   async signIn(base: string, email: string, password = PASSWORD): Promise<Response> {
     return this.post(`${base}/nl/signin`, `${base}/nl/signin`, { email, password });
@@ -60,8 +65,17 @@ describe('several instances on one PostgreSQL database', () => {
     const env = { DATABASE_URL: databaseUrl, SEARCH_REFRESH_SECONDS: '1', TICKET_RATE_LIMIT: '0' };
     a = await startApp(env);
     b = await startApp(env);
-    for (const [email, role, org] of [['anna@editor.example', 'editor', undefined], ['bert@editor.example', 'editor', undefined], ['fien@actiris.example', 'facilitator', 'actiris'], ['lock@editor.example', 'editor', undefined]] as const) {
-      await runScript('scripts/user-create.ts', ['--email', email, '--name', email.split('@')[0], '--role', role, ...(org ? ['--org', org] : [])], { DATABASE_URL: databaseUrl, NEW_USER_PASSWORD: PASSWORD });
+    for (const [email, role, org] of [
+      ['anna@editor.example', 'editor', undefined],
+      ['bert@editor.example', 'editor', undefined],
+      ['fien@actiris.example', 'facilitator', 'actiris'],
+      ['lock@editor.example', 'editor', undefined],
+    ] as const) {
+      await runScript(
+        'scripts/user-create.ts',
+        ['--email', email, '--name', email.split('@')[0], '--role', role, ...(org ? ['--org', org] : [])],
+        { DATABASE_URL: databaseUrl, NEW_USER_PASSWORD: PASSWORD },
+      );
     }
   });
 
@@ -87,11 +101,27 @@ describe('several instances on one PostgreSQL database', () => {
     const bert = new Browser();
     await anna.signIn(a.url, 'anna@editor.example');
     await bert.signIn(a.url, 'bert@editor.example');
-    const clause = { ...realClause('SOC-CLEAN-001'), id: 'SOC-CLEAN-950', title: { nl: 'Proefclausule gevelreinigingsploegen', fr: 'Clause d’essai équipes de nettoyage de façades' } };
-    const created = await anna.post(`${a.url}/nl/staff/clauses/new`, `${a.url}/nl/staff/clauses/new`, formBody(clause, { reason: 'multi-instance' }) as Record<string, string | string[]>);
+    const clause = {
+      ...realClause('SOC-CLEAN-001'),
+      id: 'SOC-CLEAN-950',
+      title: { nl: 'Proefclausule gevelreinigingsploegen', fr: 'Clause d’essai équipes de nettoyage de façades' },
+    };
+    const created = await anna.post(
+      `${a.url}/nl/staff/clauses/new`,
+      `${a.url}/nl/staff/clauses/new`,
+      formBody(clause, { reason: 'multi-instance' }) as Record<string, string | string[]>,
+    );
     assert.equal(created.status, 303);
-    await anna.post(`${a.url}/nl/staff/clauses/SOC-CLEAN-950/versions/1/review`, `${a.url}/nl/staff/clauses/SOC-CLEAN-950`, {});
-    const published = await bert.post(`${a.url}/nl/staff/clauses/SOC-CLEAN-950/versions/1/publish`, `${a.url}/nl/staff/clauses/SOC-CLEAN-950`, {});
+    await anna.post(
+      `${a.url}/nl/staff/clauses/SOC-CLEAN-950/versions/1/review`,
+      `${a.url}/nl/staff/clauses/SOC-CLEAN-950`,
+      {},
+    );
+    const published = await bert.post(
+      `${a.url}/nl/staff/clauses/SOC-CLEAN-950/versions/1/publish`,
+      `${a.url}/nl/staff/clauses/SOC-CLEAN-950`,
+      {},
+    );
     assert.equal(published.status, 303);
     const started = Date.now();
     let found = false;
@@ -107,7 +137,14 @@ describe('several instances on one PostgreSQL database', () => {
     const res = await fetch(`${a.url}/api/v1/tickets`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ question: 'Multi-instance vraag over werkplekleren', theme: 'social', name: 'N', email: 'n@example.org', organisation: 'O', lang: 'nl' }),
+      body: JSON.stringify({
+        question: 'Multi-instance vraag over werkplekleren',
+        theme: 'social',
+        name: 'N',
+        email: 'n@example.org',
+        organisation: 'O',
+        lang: 'nl',
+      }),
     });
     assert.equal(res.status, 201);
     const { reference } = (await res.json()) as { reference: string };
@@ -118,7 +155,12 @@ describe('several instances on one PostgreSQL database', () => {
   });
 
   it('counts failed sign-ins made on both instances towards one lockout', async () => {
-    for (const [instance, attempt] of [[a, 1], [b, 2], [a, 3], [b, 4]] as const) {
+    for (const [instance, attempt] of [
+      [a, 1],
+      [b, 2],
+      [a, 3],
+      [b, 4],
+    ] as const) {
       const res = await new Browser().signIn(instance.url, 'lock@editor.example', `wrong password ${attempt}`);
       assert.equal(res.status, 401);
     }

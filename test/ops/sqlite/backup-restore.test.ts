@@ -39,7 +39,14 @@ describe('backup and restore on SQLite', () => {
         const res = await fetch(`${app.url}/api/v1/tickets`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ question: `Backup test question ${i} about social clauses`, theme: 'social', name: 'B', email: `b${i}@example.org`, organisation: 'O', lang: 'fr' }),
+          body: JSON.stringify({
+            question: `Backup test question ${i} about social clauses`,
+            theme: 'social',
+            name: 'B',
+            email: `b${i}@example.org`,
+            organisation: 'O',
+            lang: 'fr',
+          }),
         });
         assert.equal(res.status, 201);
         tracking.push(((await res.json()) as { trackingUrl: string }).trackingUrl);
@@ -55,11 +62,17 @@ describe('backup and restore on SQLite', () => {
     await writer;
     assert.match(output, /integrity ok/);
     const inBackup = await count(backup);
-    assert.ok(inBackup >= before && inBackup <= after + 1, `backup holds ${inBackup} tickets (writes: ${before} before, ${after} after)`);
+    assert.ok(
+      inBackup >= before && inBackup <= after + 1,
+      `backup holds ${inBackup} tickets (writes: ${before} before, ${after} after)`,
+    );
     assert.ok(tracking.length > inBackup, 'the app kept writing during and after the backup');
 
     const restored = tempDir();
-    const restoreOutput = await runScript('scripts/restore.ts', [backup], { DATA_DIR: restored, DATABASE_URL: undefined });
+    const restoreOutput = await runScript('scripts/restore.ts', [backup], {
+      DATA_DIR: restored,
+      DATABASE_URL: undefined,
+    });
     assert.match(restoreOutput, /Restored/);
     const second = await startApp({ DATA_DIR: restored, DATABASE_URL: undefined });
     apps.push(second);

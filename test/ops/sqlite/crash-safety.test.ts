@@ -36,7 +36,14 @@ describe('crash safety on SQLite', () => {
           const res = await fetch(`${app!.url}/api/v1/tickets`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ question, theme: 'social', name: `Buyer ${index}`, email: `buyer${index}@example.org`, organisation: 'Gemeente', lang: 'nl' }),
+            body: JSON.stringify({
+              question,
+              theme: 'social',
+              name: `Buyer ${index}`,
+              email: `buyer${index}@example.org`,
+              organisation: 'Gemeente',
+              lang: 'nl',
+            }),
           });
           outcomes.push({ index, status: res.status, body: (await res.json()) as Outcome['body'] });
         } catch (err) {
@@ -53,9 +60,18 @@ describe('crash safety on SQLite', () => {
     const created = outcomes.filter((o) => o.status === 201);
     const failedBeforeKill = outcomes.filter((o) => o.status !== undefined && o.status !== 201);
     assert.ok(created.length >= 80, `${created.length} tickets created before the kill`);
-    assert.deepEqual(failedBeforeKill.map((o) => `${o.status} ${o.body?.error?.code}`), [], 'no error (SQLITE_BUSY, pool timeout) answered before the kill');
+    assert.deepEqual(
+      failedBeforeKill.map((o) => `${o.status} ${o.body?.error?.code}`),
+      [],
+      'no error (SQLITE_BUSY, pool timeout) answered before the kill',
+    );
 
-    const db = createDatabase({ client: 'sqlite', url: `sqlite:${dataDir}/helpdesk.sqlite`, filename: path.join(dataDir, 'helpdesk.sqlite'), poolMax: 1 });
+    const db = createDatabase({
+      client: 'sqlite',
+      url: `sqlite:${dataDir}/helpdesk.sqlite`,
+      filename: path.join(dataDir, 'helpdesk.sqlite'),
+      poolMax: 1,
+    });
     const [integrity] = (await db.raw('PRAGMA integrity_check')) as { integrity_check: string }[];
     await db.destroy();
     assert.equal(integrity.integrity_check, 'ok');
@@ -65,7 +81,10 @@ describe('crash safety on SQLite', () => {
       const tracking = new URL(outcome.body!.trackingUrl!);
       const page = await fetch(`${app.url}${tracking.pathname}`);
       assert.equal(page.status, 200, outcome.body!.reference);
-      assert.ok((await page.text()).includes(`Crash test question number ${outcome.index}:`), `${outcome.body!.reference} is intact`);
+      assert.ok(
+        (await page.text()).includes(`Crash test question number ${outcome.index}:`),
+        `${outcome.body!.reference} is intact`,
+      );
     }
   });
 });

@@ -10,11 +10,21 @@ function post(port: number, pathname: string, body: string) {
   let sent!: () => void;
   const written = new Promise<void>((resolve) => (sent = resolve));
   const answer = new Promise<{ status: number; bytes: number }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathname,
+        method: 'POST',
+        agent: false,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      },
+    );
     req.on('error', reject);
     req.on('finish', sent);
     req.end(body);
@@ -43,7 +53,13 @@ describe('graceful shutdown under load', () => {
 
   it('finishes requests in flight, refuses new ones and exits 0 on SIGTERM', async () => {
     app = await startApp({ DATA_DIR: dataDir, DATABASE_URL: undefined });
-    const body = JSON.stringify({ lang: 'nl', authority: 'Gemeente', title: 'Schoonmaak', procedure: 'open', clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'ENV-CLEAN-002', 'DMP-CLEAN-001', 'ENV-CLEAN-003'] });
+    const body = JSON.stringify({
+      lang: 'nl',
+      authority: 'Gemeente',
+      title: 'Schoonmaak',
+      procedure: 'open',
+      clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'ENV-CLEAN-002', 'DMP-CLEAN-001', 'ENV-CLEAN-003'],
+    });
     const requests = Array.from({ length: 30 }, () => post(app.port, '/api/v1/tender-documents', body));
     await Promise.all(requests.map((r) => r.written));
     // Give the server a moment to read the requests it was sent, then ask it to stop.
