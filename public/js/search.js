@@ -22,7 +22,7 @@
       var again = checkbox(wanted.name, wanted.value);
       if (again) again.focus();
     }
-  } catch (e) {
+  } catch {
     // Storage may be unavailable (privacy settings); the filter still works.
   }
 
@@ -31,7 +31,7 @@
     if (!target || target.type !== 'checkbox' || target.form !== form) return;
     try {
       window.sessionStorage.setItem(KEY, JSON.stringify({ name: target.name, value: target.value }));
-    } catch (e) {
+    } catch {
       // See above.
     }
     var page = form.elements.namedItem('page');

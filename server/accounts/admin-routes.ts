@@ -61,17 +61,15 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
     values: Record<string, unknown>,
     errors: FieldErrors = {},
   ) => {
-    res
-      .status(status)
-      .render('accounts/invite', {
-        section: 'staff',
-        values,
-        errors,
-        errorSummary: errorSummary(errors),
-        roles: ROLES,
-        orgs: await orgOptions(res),
-        csrfToken: csrfToken(req),
-      });
+    res.status(status).render('accounts/invite', {
+      section: 'staff',
+      values,
+      errors,
+      errorSummary: errorSummary(errors),
+      roles: ROLES,
+      orgs: await orgOptions(res),
+      csrfToken: csrfToken(req),
+    });
   };
 
   router.get('/staff/users/new', async (req, res) => {
@@ -112,17 +110,15 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
 
   const renderUser = async (req: Request, res: Response, status: number, errors: FieldErrors = {}) => {
     const user = await loadUser(req);
-    res
-      .status(status)
-      .render('accounts/user', {
-        section: 'staff',
-        user,
-        errors,
-        errorSummary: errorSummary(errors),
-        roles: ROLES,
-        orgs: await orgOptions(res),
-        csrfToken: csrfToken(req),
-      });
+    res.status(status).render('accounts/user', {
+      section: 'staff',
+      user,
+      errors,
+      errorSummary: errorSummary(errors),
+      roles: ROLES,
+      orgs: await orgOptions(res),
+      csrfToken: csrfToken(req),
+    });
   };
 
   router.get('/staff/users/:id', async (req, res) => renderUser(req, res, 200));

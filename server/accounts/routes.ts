@@ -34,15 +34,13 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
     values: { email: string; next: string },
     error?: string,
   ) => {
-    res
-      .status(status)
-      .render('accounts/signin', {
-        title: translate(lang(res), 'accounts.sign_in_title'),
-        section: 'signin',
-        values,
-        error,
-        csrfToken: csrfToken(req),
-      });
+    res.status(status).render('accounts/signin', {
+      title: translate(lang(res), 'accounts.sign_in_title'),
+      section: 'signin',
+      values,
+      error,
+      csrfToken: csrfToken(req),
+    });
   };
 
   router.get('/signin', (req, res) => {
@@ -93,15 +91,13 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
     extra: Record<string, unknown>,
     errors: FieldErrors = {},
   ) => {
-    res
-      .status(status)
-      .render(view, {
-        section: 'signin',
-        errors,
-        errorSummary: errorSummary(errors),
-        csrfToken: csrfToken(req),
-        ...extra,
-      });
+    res.status(status).render(view, {
+      section: 'signin',
+      errors,
+      errorSummary: errorSummary(errors),
+      csrfToken: csrfToken(req),
+      ...extra,
+    });
   };
 
   router.get('/password/reset/:token', async (req, res) => {

@@ -36,14 +36,12 @@ export function staffRoutes(service: AccountService): Router {
     } catch (err) {
       if (!(err instanceof ValidationFailed)) throw err;
       const errors = fieldErrors(err, lang(res));
-      res
-        .status(422)
-        .render('accounts/profile', {
-          section: 'staff',
-          errors,
-          errorSummary: errorSummary(errors),
-          csrfToken: csrfToken(req),
-        });
+      res.status(422).render('accounts/profile', {
+        section: 'staff',
+        errors,
+        errorSummary: errorSummary(errors),
+        csrfToken: csrfToken(req),
+      });
     }
   });
 

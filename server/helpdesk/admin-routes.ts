@@ -44,17 +44,15 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
       description: string;
       active: boolean | number;
     }[];
-    res
-      .status(status)
-      .render('helpdesk/pilot-codes', {
-        section: 'staff',
-        title: translate(lang(res), 'helpdesk.pilot.title'),
-        codes: codes.map((c) => ({ ...c, active: c.active === true || c.active === 1 })),
-        errors,
-        errorSummary: errorSummary(errors),
-        values,
-        csrfToken: csrfToken(req),
-      });
+    res.status(status).render('helpdesk/pilot-codes', {
+      section: 'staff',
+      title: translate(lang(res), 'helpdesk.pilot.title'),
+      codes: codes.map((c) => ({ ...c, active: c.active === true || c.active === 1 })),
+      errors,
+      errorSummary: errorSummary(errors),
+      values,
+      csrfToken: csrfToken(req),
+    });
   };
 
   router.get('/staff/pilot-codes', (req, res) => renderPilots(req, res));
@@ -205,16 +203,14 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
     const email = bodyString(req, 'email', 254).trim();
     const action = bodyString(req, 'action');
     if (!EMAIL_PATTERN.test(email)) {
-      return res
-        .status(422)
-        .render('helpdesk/privacy', {
-          section: 'staff',
-          title: translate(lang(res), 'helpdesk.privacy_admin.title'),
-          values: { email },
-          errors: { email: translate(lang(res), 'validation.email') },
-          errorSummary: [{ field: 'email', message: translate(lang(res), 'validation.email') }],
-          csrfToken: csrfToken(req),
-        });
+      return res.status(422).render('helpdesk/privacy', {
+        section: 'staff',
+        title: translate(lang(res), 'helpdesk.privacy_admin.title'),
+        values: { email },
+        errors: { email: translate(lang(res), 'validation.email') },
+        errorSummary: [{ field: 'email', message: translate(lang(res), 'validation.email') }],
+        csrfToken: csrfToken(req),
+      });
     }
     if (action === 'export') {
       const data = await privacy.export(email, req.currentUser!.id, req.ip);

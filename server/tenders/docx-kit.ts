@@ -18,6 +18,7 @@ import JSZip from 'jszip';
 
 // Characters that XML 1.0 forbids (and Word refuses), lone surrogates, and the non-characters U+FFFE/U+FFFF.
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text from clauses and from the form, made safe for Word: no control characters, bounded length. */

@@ -13,7 +13,6 @@ import {
   para,
   paragraphs,
   placeholder,
-  runs,
   safe,
   stylesFor,
   table,

@@ -124,15 +124,12 @@ describe('staff sign-in and sign-out', () => {
     const first = await signInAgent(ctx, user.email, user.password);
     const second = await signInAgent(ctx, user.email, user.password);
     const token = await tokenFor(first, '/nl/staff/profile');
-    const res = await first
-      .post('/nl/staff/profile')
-      .type('form')
-      .send({
-        _csrf: token,
-        current: user.password,
-        password: 'a brand new sentence 7',
-        confirmation: 'a brand new sentence 7',
-      });
+    const res = await first.post('/nl/staff/profile').type('form').send({
+      _csrf: token,
+      current: user.password,
+      password: 'a brand new sentence 7',
+      confirmation: 'a brand new sentence 7',
+    });
     assert.equal(res.status, 303);
     assert.equal((await first.get('/nl/staff')).status, 200, 'the session that changed it continues');
     assert.equal((await second.get('/nl/staff')).status, 303, 'other sessions end');

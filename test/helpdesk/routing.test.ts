@@ -9,14 +9,12 @@ describe('helpdesk routing and service levels', () => {
   const clock = new TestClock('2026-11-18T09:00:00Z');
   before(async () => {
     ctx = await createTestContext({ TICKET_RATE_LIMIT: '0' }, clock);
-    await ctx
-      .db('pilot_codes')
-      .insert({
-        code: 'PILOT-2026-07',
-        description: 'Circulaire meubels',
-        active: true,
-        created_at: clock.now().toISOString(),
-      });
+    await ctx.db('pilot_codes').insert({
+      code: 'PILOT-2026-07',
+      description: 'Circulaire meubels',
+      active: true,
+      created_at: clock.now().toISOString(),
+    });
     await ctx
       .db('pilot_codes')
       .insert({ code: 'PILOT-OLD', description: 'Afgelopen', active: false, created_at: clock.now().toISOString() });

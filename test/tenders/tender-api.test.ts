@@ -216,33 +216,29 @@ describe('POST /api/v1/tender-documents', () => {
       (_, i) => `SOC-BULK-${String(i + 1).padStart(3, '0')}`,
     );
     for (const id of extra) {
-      await ctx
-        .db('clauses')
-        .insert({
-          id,
-          status: 'published',
-          theme: 'social',
-          stage: 'performance',
-          level: 'advanced',
-          owner_org: 'actiris',
-          latest_version: 1,
-          published_version: 1,
-          reviewed_on: '2026-01-01',
-          created_at: now,
-          updated_at: now,
-        });
-      await ctx
-        .db('clause_versions')
-        .insert({
-          clause_id: id,
-          version: 1,
-          status: 'published',
-          content: contentOf({ ...template, id }),
-          reason: 'bulk',
-          author_name: 'test',
-          created_at: now,
-          published_at: now,
-        });
+      await ctx.db('clauses').insert({
+        id,
+        status: 'published',
+        theme: 'social',
+        stage: 'performance',
+        level: 'advanced',
+        owner_org: 'actiris',
+        latest_version: 1,
+        published_version: 1,
+        reviewed_on: '2026-01-01',
+        created_at: now,
+        updated_at: now,
+      });
+      await ctx.db('clause_versions').insert({
+        clause_id: id,
+        version: 1,
+        status: 'published',
+        content: contentOf({ ...template, id }),
+        reason: 'bulk',
+        author_name: 'test',
+        created_at: now,
+        published_at: now,
+      });
     }
     const ids = [...published, ...extra];
     assert.equal(ids.length, 200);
