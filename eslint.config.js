@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'test-output/', 'bench/tmp/', 'clauses/', 'views/'] },
+  { ignores: ['node_modules/**', 'data/**', 'test-output/**', 'bench/tmp/**', 'clauses/**', 'views/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

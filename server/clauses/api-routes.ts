@@ -9,7 +9,12 @@ import type { ClauseRepository } from './repository';
 import type { ClauseService } from './service';
 import { resultsForApi } from './view-models';
 
-export function clauseApiRoutes(deps: { clauses: ClauseService; repo: ClauseRepository; search: SearchService; organisations: OrganisationRepository }): Router {
+export function clauseApiRoutes(deps: {
+  clauses: ClauseService;
+  repo: ClauseRepository;
+  search: SearchService;
+  organisations: OrganisationRepository;
+}): Router {
   const router = Router();
 
   router.get('/clauses', (req, res) => {
@@ -27,14 +32,25 @@ export function clauseApiRoutes(deps: { clauses: ClauseService; repo: ClauseRepo
   router.get('/categories', async (_req, res) => {
     const categories = await deps.repo.categoriesWithCounts();
     res.json({
-      categories: categories.map((c) => ({ code: c.code, name: c.name, cpv: c.cpv.map((x) => ({ code: x.code, label: x.label })), clauseCount: c.clauseCount })),
+      categories: categories.map((c) => ({
+        code: c.code,
+        name: c.name,
+        cpv: c.cpv.map((x) => ({ code: x.code, label: x.label })),
+        clauseCount: c.clauseCount,
+      })),
     });
   });
 
   router.get('/categories/:code', async (req, res) => {
     const category = (await deps.repo.categoriesWithCounts()).find((c) => c.code === req.params.code);
     if (!category) throw new NotFound();
-    res.json({ code: category.code, name: category.name, intro: category.intro, cpv: category.cpv, clauseCount: category.clauseCount });
+    res.json({
+      code: category.code,
+      name: category.name,
+      intro: category.intro,
+      cpv: category.cpv,
+      clauseCount: category.clauseCount,
+    });
   });
 
   return router;

@@ -24,11 +24,25 @@ function sections(document: ClauseDocument, lang: Lang): [string, string][] {
     ['clauses.pitfalls', document.guidance.pitfalls[lang]],
     ['clauses.legal_basis', document.legal_basis.map((b) => legalBasisText(b, lang)).join('\n')],
     ['clauses.parameters', document.parameters.map((p) => `${p.label[lang]}: ${p.default}`).join('\n')],
-    ['clauses.classification', [document.theme, document.stage, document.level, document.categories.join(', '), document.award_weight ?? ''].join(' · ')],
+    [
+      'clauses.classification',
+      [
+        document.theme,
+        document.stage,
+        document.level,
+        document.categories.join(', '),
+        document.award_weight ?? '',
+      ].join(' · '),
+    ],
   ];
 }
 
-export function diffVersions(from: ClauseDocument, to: ClauseDocument, lang: Lang, labels: { added: string; removed: string }): SectionDiff[] {
+export function diffVersions(
+  from: ClauseDocument,
+  to: ClauseDocument,
+  lang: Lang,
+  labels: { added: string; removed: string },
+): SectionDiff[] {
   const before = sections(from, lang);
   const after = sections(to, lang);
   return after.map(([key, newText], i) => {
@@ -37,8 +51,10 @@ export function diffVersions(from: ClauseDocument, to: ClauseDocument, lang: Lan
     const html = parts
       .map((part) => {
         const text = escapeHtml(part.value).replace(/\n/g, '<br>');
-        if (part.added) return `<ins><span class="visually-hidden">[${labels.added}: </span>${text}<span class="visually-hidden">]</span></ins>`;
-        if (part.removed) return `<del><span class="visually-hidden">[${labels.removed}: </span>${text}<span class="visually-hidden">]</span></del>`;
+        if (part.added)
+          return `<ins><span class="visually-hidden">[${labels.added}: </span>${text}<span class="visually-hidden">]</span></ins>`;
+        if (part.removed)
+          return `<del><span class="visually-hidden">[${labels.removed}: </span>${text}<span class="visually-hidden">]</span></del>`;
         return text;
       })
       .join('');

@@ -7,8 +7,16 @@ export const PARAMETER_ROWS = 6;
 type Body = Record<string, unknown>;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim() : '');
-const obj = (value: unknown): Body => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {});
-const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value as Body) : value === undefined ? [] : [value]);
+const obj = (value: unknown): Body =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {};
+const arr = (value: unknown): unknown[] =>
+  Array.isArray(value)
+    ? value
+    : value && typeof value === 'object'
+      ? Object.values(value as Body)
+      : value === undefined
+        ? []
+        : [value];
 const localized = (value: unknown) => ({ nl: str(obj(value).nl), fr: str(obj(value).fr) });
 
 function numberOrText(value: string, numeric: boolean): number | string | undefined {
@@ -53,7 +61,11 @@ export function candidateFromForm(body: Body): Record<string, unknown> {
       }),
     title: localized(body.title),
     text: localized(body.text),
-    verification: { proof: localized(verification.proof), check: localized(verification.check), moments: arr(verification.moments).map(str).filter(Boolean) },
+    verification: {
+      proof: localized(verification.proof),
+      check: localized(verification.check),
+      moments: arr(verification.moments).map(str).filter(Boolean),
+    },
     guidance: {
       when_to_use: localized(guidance.when_to_use),
       market_readiness: localized(guidance.market_readiness),
@@ -72,6 +84,7 @@ export function formValues(document?: Partial<ClauseDocument>) {
   const legal = [...(document?.legal_basis ?? [])];
   while (legal.length < LEGAL_ROWS) legal.push({ source: '', article: '' } as never);
   const parameters = (document?.parameters ?? []).map((p) => ({ ...p, label_nl: p.label.nl, label_fr: p.label.fr }));
-  while (parameters.length < PARAMETER_ROWS) parameters.push({ name: '', type: 'percentage', default: '', label_nl: '', label_fr: '' } as never);
+  while (parameters.length < PARAMETER_ROWS)
+    parameters.push({ name: '', type: 'percentage', default: '', label_nl: '', label_fr: '' } as never);
   return { ...document, legal_basis: legal, parameters, related: (document?.related ?? []).join(', ') };
 }

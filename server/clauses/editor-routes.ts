@@ -17,7 +17,11 @@ import { LEVELS, MOMENTS, ORGANISATIONS, PARAMETER_TYPES, STAGES, STATUSES, THEM
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
-export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseRepository; organisations: OrganisationRepository }): Router {
+export function editorRoutes(deps: {
+  clauses: ClauseService;
+  repo: ClauseRepository;
+  organisations: OrganisationRepository;
+}): Router {
   const router = Router();
   router.use('/staff/clauses', ...requireRole('editor'));
 
@@ -40,16 +44,34 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
   };
 
   router.get('/staff/clauses', async (req, res) => {
-    const status = typeof req.query.status === 'string' && (STATUSES as readonly string[]).includes(req.query.status) ? req.query.status : undefined;
+    const status =
+      typeof req.query.status === 'string' && (STATUSES as readonly string[]).includes(req.query.status)
+        ? req.query.status
+        : undefined;
     const list = await deps.repo.list({ status });
     const feedback = await deps.clauses.feedback(undefined, 30);
-    res.render('editor/list', { section: 'staff', title: translate(lang(res), 'staff.clauses'), clauses: list, statuses: STATUSES, status, feedback });
+    res.render('editor/list', {
+      section: 'staff',
+      title: translate(lang(res), 'staff.clauses'),
+      clauses: list,
+      statuses: STATUSES,
+      status,
+      feedback,
+    });
   });
 
-  const renderForm = async (req: Request, res: Response, status: number, view: { mode: 'new' | 'edit'; id?: string; values: Record<string, unknown>; basedOn?: number; reason?: string }, errors: Record<string, string> = {}) => {
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    view: { mode: 'new' | 'edit'; id?: string; values: Record<string, unknown>; basedOn?: number; reason?: string },
+    errors: Record<string, string> = {},
+  ) => {
     res.status(status).render('editor/form', {
       section: 'staff',
-      title: translate(lang(res), view.mode === 'new' ? 'clauses.editor.new_title' : 'clauses.editor.edit_title', { id: view.id ?? '' }),
+      title: translate(lang(res), view.mode === 'new' ? 'clauses.editor.new_title' : 'clauses.editor.edit_title', {
+        id: view.id ?? '',
+      }),
       ...view,
       errors,
       errorSummary: errorSummary(errors),
@@ -60,12 +82,16 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
 
   const handleFormError = async (err: unknown, req: Request, res: Response, view: Parameters<typeof renderForm>[3]) => {
     if (err instanceof ValidationFailed) return renderForm(req, res, 422, view, fieldErrors(err, lang(res)));
-    if (err instanceof AppError && err.status === 409) return renderForm(req, res, 409, view, { id: translate(lang(res), err.messageKey, err.params) });
+    if (err instanceof AppError && err.status === 409)
+      return renderForm(req, res, 409, view, { id: translate(lang(res), err.messageKey, err.params) });
     throw err;
   };
 
   router.get('/staff/clauses/new', async (req, res) => {
-    await renderForm(req, res, 200, { mode: 'new', values: formValues({ reviewed: new Date().toISOString().slice(0, 10) }) });
+    await renderForm(req, res, 200, {
+      mode: 'new',
+      values: formValues({ reviewed: new Date().toISOString().slice(0, 10) }),
+    });
   });
 
   router.post('/staff/clauses/new', async (req, res) => {
@@ -86,7 +112,13 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
       section: 'staff',
       title: record.id,
       record,
-      versions: versions.map((v, i) => ({ ...v, previous: versions[i + 1]?.version, title: v.document.title[lang(res)], canPublish: v.status === 'in_review' && v.authorUserId !== req.currentUser!.id, ownVersion: v.authorUserId === req.currentUser!.id })),
+      versions: versions.map((v, i) => ({
+        ...v,
+        previous: versions[i + 1]?.version,
+        title: v.document.title[lang(res)],
+        canPublish: v.status === 'in_review' && v.authorUserId !== req.currentUser!.id,
+        ownVersion: v.authorUserId === req.currentUser!.id,
+      })),
       feedback: await deps.clauses.feedback(record.id, 100),
       csrfToken: csrfToken(req),
     });
@@ -95,7 +127,12 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
   router.get('/staff/clauses/:id/edit', async (req, res) => {
     const { record } = await deps.clauses.forEditor(String(req.params.id));
     const latest = await deps.clauses.version(record.id, record.latestVersion);
-    await renderForm(req, res, 200, { mode: 'edit', id: record.id, values: formValues(latest.document), basedOn: record.latestVersion });
+    await renderForm(req, res, 200, {
+      mode: 'edit',
+      id: record.id,
+      values: formValues(latest.document),
+      basedOn: record.latestVersion,
+    });
   });
 
   router.post('/staff/clauses/:id/edit', async (req, res) => {
@@ -108,14 +145,25 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
       setFlash(req, 'ok', 'clauses.editor.saved', { id, version: document.version });
       res.redirect(303, `/${lang(res)}/staff/clauses/${id}`);
     } catch (err) {
-      await handleFormError(err, req, res, { mode: 'edit', id, values: formValues({ ...(candidate as Record<string, unknown>), id } as never), basedOn, reason });
+      await handleFormError(err, req, res, {
+        mode: 'edit',
+        id,
+        values: formValues({ ...(candidate as Record<string, unknown>), id } as never),
+        basedOn,
+        reason,
+      });
     }
   });
 
   router.get('/staff/clauses/:id/versions/:version', async (req, res) => {
     const version = await deps.clauses.version(String(req.params.id), Number(req.params.version));
     const names = await loadNames(deps.repo, deps.organisations);
-    res.render('editor/preview', { section: 'staff', title: version.document.title[lang(res)], clause: clauseView(version.document, lang(res), names), version });
+    res.render('editor/preview', {
+      section: 'staff',
+      title: version.document.title[lang(res)],
+      clause: clauseView(version.document, lang(res), names),
+      version,
+    });
   });
 
   router.get('/staff/clauses/:id/diff', async (req, res) => {
@@ -132,7 +180,10 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
       to: to.version,
       reason: to.reason,
       staff: true,
-      sections: diffVersions(from.document, to.document, l, { added: translate(l, 'clauses.added'), removed: translate(l, 'clauses.removed') }),
+      sections: diffVersions(from.document, to.document, l, {
+        added: translate(l, 'clauses.added'),
+        removed: translate(l, 'clauses.removed'),
+      }),
     });
   });
 
@@ -140,7 +191,10 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
     router.post(`/staff/clauses/:id/${name}`, async (req, res) => {
       try {
         await run(req);
-        setFlash(req, 'ok', message, { id: String(req.params.id), version: String((req.params as Record<string, string>).version ?? '') });
+        setFlash(req, 'ok', message, {
+          id: String(req.params.id),
+          version: String((req.params as Record<string, string>).version ?? ''),
+        });
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || err instanceof NotFound) throw err;
         setFlash(req, 'error', err.messageKey, err.params);
@@ -148,8 +202,16 @@ export function editorRoutes(deps: { clauses: ClauseService; repo: ClauseReposit
       res.redirect(303, `/${lang(res)}/staff/clauses/${req.params.id}`);
     });
 
-  action('versions/:version/review', (req) => deps.clauses.sendForReview(String(req.params.id), Number(req.params.version)), 'clauses.editor.sent_for_review');
-  action('versions/:version/publish', (req) => deps.clauses.publish(String(req.params.id), Number(req.params.version), req.currentUser!), 'clauses.editor.published');
+  action(
+    'versions/:version/review',
+    (req) => deps.clauses.sendForReview(String(req.params.id), Number(req.params.version)),
+    'clauses.editor.sent_for_review',
+  );
+  action(
+    'versions/:version/publish',
+    (req) => deps.clauses.publish(String(req.params.id), Number(req.params.version), req.currentUser!),
+    'clauses.editor.published',
+  );
   action('retire', (req) => deps.clauses.retire(String(req.params.id)), 'clauses.editor.retired');
 
   return router;

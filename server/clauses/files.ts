@@ -30,7 +30,13 @@ function zodProblems(file: string, error: z.ZodError): FileProblem[] {
 function parseYaml(file: string, source: string): { value?: unknown; problems: FileProblem[] } {
   const doc = YAML.parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ file, field: `(line ${e.linePos?.[0].line ?? '?'})`, message: e.message.split('\n')[0] })) };
+    return {
+      problems: doc.errors.map((e) => ({
+        file,
+        field: `(line ${e.linePos?.[0].line ?? '?'})`,
+        message: e.message.split('\n')[0],
+      })),
+    };
   }
   return { value: doc.toJS(), problems: [] };
 }
@@ -87,26 +93,40 @@ export function readLibrary(dir: string): Library {
       continue;
     }
     const clause = result.data;
-    const fileProblems: FileProblem[] = crossCheck(clause, categoryCodes).map((p) => ({ file: rel(name), field: p.field, message: p.message }));
-    if (name !== `${clause.id}.yaml`) fileProblems.push({ file: rel(name), field: 'id', message: `must match the file name (${clause.id}.yaml)` });
+    const fileProblems: FileProblem[] = crossCheck(clause, categoryCodes).map((p) => ({
+      file: rel(name),
+      field: p.field,
+      message: p.message,
+    }));
+    if (name !== `${clause.id}.yaml`)
+      fileProblems.push({ file: rel(name), field: 'id', message: `must match the file name (${clause.id}.yaml)` });
     const twin = seen.get(clause.id);
     if (twin) fileProblems.push({ file: rel(name), field: 'id', message: `is also used by ${twin}` });
     seen.set(clause.id, rel(name));
     if (fileProblems.length === 0 && serializeClause(clause) !== source) {
-      fileProblems.push({ file: rel(name), field: '(format)', message: 'is not in canonical form; run npm run clauses:format' });
+      fileProblems.push({
+        file: rel(name),
+        field: '(format)',
+        message: 'is not in canonical form; run npm run clauses:format',
+      });
     }
     problems.push(...fileProblems);
     clauses.push(clause);
   }
   for (const clause of clauses) {
     for (const [i, id] of (clause.related ?? []).entries()) {
-      if (!seen.has(id)) problems.push({ file: rel(`${clause.id}.yaml`), field: `related.${i}`, message: `unknown clause ${id}` });
+      if (!seen.has(id))
+        problems.push({ file: rel(`${clause.id}.yaml`), field: `related.${i}`, message: `unknown clause ${id}` });
     }
   }
   return { categories, clauses, fingerprint: hash.digest('hex'), problems };
 }
 
-const localizedKeys = (v: { nl: string; fr: string; en?: string }) => ({ nl: v.nl, fr: v.fr, ...(v.en ? { en: v.en } : {}) });
+const localizedKeys = (v: { nl: string; fr: string; en?: string }) => ({
+  nl: v.nl,
+  fr: v.fr,
+  ...(v.en ? { en: v.en } : {}),
+});
 
 /** The canonical file text of a clause: fixed key order, literal blocks for multi-line text. */
 export function serializeClause(clause: ClauseDocument): string {
@@ -145,7 +165,12 @@ export function serializeClause(clause: ClauseDocument): string {
     },
     ...(clause.related && clause.related.length > 0 ? { related: clause.related } : {}),
   };
-  return YAML.stringify(ordered, { lineWidth: 0, minContentWidth: 0, blockQuote: 'literal', flowCollectionPadding: false });
+  return YAML.stringify(ordered, {
+    lineWidth: 0,
+    minContentWidth: 0,
+    blockQuote: 'literal',
+    flowCollectionPadding: false,
+  });
 }
 
 export function writeClauseFile(dir: string, clause: ClauseDocument): boolean {

@@ -33,12 +33,24 @@ async function storedFingerprint(db: Knex | Knex.Transaction): Promise<string | 
 }
 
 /** Imports the library in `dir` unless the database already holds exactly these files. */
-export async function importLibraryIfChanged(db: Knex, repo: ClauseRepository, dir: string, clock: Clock): Promise<ImportReport> {
-  if ((await storedFingerprint(db)) === libraryFingerprint(dir)) return { skipped: true, added: [], updated: [], unchanged: 0, kept: [] };
+export async function importLibraryIfChanged(
+  db: Knex,
+  repo: ClauseRepository,
+  dir: string,
+  clock: Clock,
+): Promise<ImportReport> {
+  if ((await storedFingerprint(db)) === libraryFingerprint(dir))
+    return { skipped: true, added: [], updated: [], unchanged: 0, kept: [] };
   return importLibrary(db, repo, readLibrary(dir), clock);
 }
 
-export async function importLibrary(db: Knex, repo: ClauseRepository, library: Library, clock: Clock, options: { force?: boolean } = {}): Promise<ImportReport> {
+export async function importLibrary(
+  db: Knex,
+  repo: ClauseRepository,
+  library: Library,
+  clock: Clock,
+  options: { force?: boolean } = {},
+): Promise<ImportReport> {
   const report: ImportReport = { skipped: false, added: [], updated: [], unchanged: 0, kept: [] };
   if (!options.force && (await storedFingerprint(db)) === library.fingerprint) return { ...report, skipped: true };
   if (library.problems.length > 0) throw new LibraryInvalid(library);
@@ -52,21 +64,41 @@ export async function importLibrary(db: Knex, repo: ClauseRepository, library: L
     }
     await repo.replaceCategories(trx, library.categories);
     for (const document of library.clauses) await importClause(trx, repo, clock, document, report);
-    await trx('settings').insert({ key: FINGERPRINT_KEY, value: library.fingerprint, updated_at: toIso(clock.now()) }).onConflict('key').merge();
+    await trx('settings')
+      .insert({ key: FINGERPRINT_KEY, value: library.fingerprint, updated_at: toIso(clock.now()) })
+      .onConflict('key')
+      .merge();
     await bumpRevision(trx, clock);
   });
   return report;
 }
 
-async function importClause(trx: Knex.Transaction, repo: ClauseRepository, clock: Clock, document: ClauseDocument, report: ImportReport): Promise<void> {
+async function importClause(
+  trx: Knex.Transaction,
+  repo: ClauseRepository,
+  clock: Clock,
+  document: ClauseDocument,
+  report: ImportReport,
+): Promise<void> {
   const existing = await repo.find(document.id, trx);
   const reason = `Imported from clauses/${document.id}.yaml`;
   const author = { authorUserId: null, authorName: `import (${document.owner})`, at: clock.now() };
 
   if (!existing) {
-    await repo.insertClause(trx, document, document.status === 'published' || document.status === 'retired' ? 'draft' : document.status, clock.now());
-    await repo.insertVersion(trx, { document, status: document.status === 'retired' ? 'published' : document.status, reason, ...author });
-    if (document.status === 'published' || document.status === 'retired') await publishVersion(trx, repo, clock, document, null);
+    await repo.insertClause(
+      trx,
+      document,
+      document.status === 'published' || document.status === 'retired' ? 'draft' : document.status,
+      clock.now(),
+    );
+    await repo.insertVersion(trx, {
+      document,
+      status: document.status === 'retired' ? 'published' : document.status,
+      reason,
+      ...author,
+    });
+    if (document.status === 'published' || document.status === 'retired')
+      await publishVersion(trx, repo, clock, document, null);
     if (document.status === 'retired') await retireClause(trx, repo, clock, document.id);
     report.added.push(document.id);
     return;
@@ -77,7 +109,11 @@ async function importClause(trx: Knex.Transaction, repo: ClauseRepository, clock
     if (document.status === 'retired' && existing.status !== 'retired') {
       await retireClause(trx, repo, clock, document.id);
       report.updated.push(document.id);
-    } else if (document.status === 'published' && (existing.status !== 'published' || existing.publishedVersion !== document.version) && document.version >= (existing.publishedVersion ?? 0)) {
+    } else if (
+      document.status === 'published' &&
+      (existing.status !== 'published' || existing.publishedVersion !== document.version) &&
+      document.version >= (existing.publishedVersion ?? 0)
+    ) {
       await publishVersion(trx, repo, clock, document, null);
       report.updated.push(document.id);
     } else {
@@ -92,8 +128,17 @@ async function importClause(trx: Knex.Transaction, repo: ClauseRepository, clock
   }
   const version = same ? existing.latestVersion + 1 : document.version;
   const next: ClauseDocument = { ...document, version };
-  await repo.insertVersion(trx, { document: next, status: next.status === 'retired' ? 'published' : next.status, reason: same ? `${reason} (changed without a new version number)` : reason, ...author });
-  await repo.updateClause(trx, next.id, { status: existing.status, latestVersion: Math.max(version, existing.latestVersion), at: clock.now() });
+  await repo.insertVersion(trx, {
+    document: next,
+    status: next.status === 'retired' ? 'published' : next.status,
+    reason: same ? `${reason} (changed without a new version number)` : reason,
+    ...author,
+  });
+  await repo.updateClause(trx, next.id, {
+    status: existing.status,
+    latestVersion: Math.max(version, existing.latestVersion),
+    at: clock.now(),
+  });
   if (next.status === 'published' || next.status === 'retired') await publishVersion(trx, repo, clock, next, null);
   if (next.status === 'retired') await retireClause(trx, repo, clock, next.id);
   report.updated.push(document.id);

@@ -33,7 +33,7 @@ export const LEGAL_SOURCES = {
   },
   rd_2013_execution: {
     nl: 'Koninklijk besluit van 14 januari 2013 tot bepaling van de algemene uitvoeringsregels van de overheidsopdrachten',
-    fr: 'Arrêté royal du 14 janvier 2013 établissant les règles générales d\'exécution des marchés publics',
+    fr: "Arrêté royal du 14 janvier 2013 établissant les règles générales d'exécution des marchés publics",
   },
   directive_2014_24: {
     nl: 'Richtlijn 2014/24/EU van 26 februari 2014 betreffende het plaatsen van overheidsopdrachten',
@@ -45,7 +45,7 @@ export const LEGAL_SOURCES = {
   },
   law_1996_wellbeing: {
     nl: 'Wet van 4 augustus 1996 betreffende het welzijn van de werknemers bij de uitvoering van hun werk',
-    fr: 'Loi du 4 août 1996 relative au bien-être des travailleurs lors de l\'exécution de leur travail',
+    fr: "Loi du 4 août 1996 relative au bien-être des travailleurs lors de l'exécution de leur travail",
   },
   programme_law_2006: {
     nl: 'Programmawet (I) van 27 december 2006 (Limosa-melding)',

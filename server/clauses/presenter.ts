@@ -55,5 +55,8 @@ export function legalBasisText(basis: ClauseDocument['legal_basis'][number], lan
 }
 
 export function paragraphs(text: string): string[] {
-  return text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

@@ -29,7 +29,12 @@ export async function publishVersion(
   await bumpRevision(trx, clock);
 }
 
-export async function retireClause(trx: Knex.Transaction, repo: ClauseRepository, clock: Clock, id: string): Promise<void> {
+export async function retireClause(
+  trx: Knex.Transaction,
+  repo: ClauseRepository,
+  clock: Clock,
+  id: string,
+): Promise<void> {
   const clause = await repo.find(id, trx);
   if (!clause) return;
   if (clause.publishedVersion) await repo.setVersionStatus(trx, id, clause.publishedVersion, 'retired');

@@ -61,7 +61,12 @@ export function toVersion(row: VersionRow): ClauseVersion {
     clauseId: row.clause_id,
     version: Number(row.version),
     status,
-    document: { id: row.clause_id, version: Number(row.version), status: fileStatusOf(status), ...stored } as ClauseDocument,
+    document: {
+      id: row.clause_id,
+      version: Number(row.version),
+      status: fileStatusOf(status),
+      ...stored,
+    } as ClauseDocument,
     reason: row.reason,
     authorUserId: row.author_user_id,
     authorName: row.author_name,
@@ -153,7 +158,10 @@ export class ClauseRepository {
 
   /** The id and published version of every published clause: enough to tell whether an index is current. */
   async publishedKeys(): Promise<{ id: string; version: number }[]> {
-    const rows = (await this.db('clauses').where({ status: 'published' }).select('id', 'published_version')) as { id: string; published_version: number }[];
+    const rows = (await this.db('clauses').where({ status: 'published' }).select('id', 'published_version')) as {
+      id: string;
+      published_version: number;
+    }[];
     return rows.map((r) => ({ id: r.id, version: Number(r.published_version) }));
   }
 
@@ -186,7 +194,15 @@ export class ClauseRepository {
 
   async insertVersion(
     trx: Db,
-    input: { document: ClauseDocument; status: VersionStatus; reason: string; authorUserId: number | null; authorName: string; at: Date; publishedByUserId?: number | null },
+    input: {
+      document: ClauseDocument;
+      status: VersionStatus;
+      reason: string;
+      authorUserId: number | null;
+      authorName: string;
+      at: Date;
+      publishedByUserId?: number | null;
+    },
   ): Promise<void> {
     const published = input.status === 'published' || input.status === 'retired';
     await trx('clause_versions').insert({
@@ -203,7 +219,13 @@ export class ClauseRepository {
     });
   }
 
-  async setVersionStatus(trx: Db, id: string, version: number, status: VersionStatus, extra: { publishedAt?: Date; publishedByUserId?: number | null } = {}): Promise<void> {
+  async setVersionStatus(
+    trx: Db,
+    id: string,
+    version: number,
+    status: VersionStatus,
+    extra: { publishedAt?: Date; publishedByUserId?: number | null } = {},
+  ): Promise<void> {
     const patch: Record<string, unknown> = { status };
     if (extra.publishedAt) patch.published_at = toIso(extra.publishedAt);
     if (extra.publishedByUserId !== undefined) patch.published_by_user_id = extra.publishedByUserId;
@@ -211,18 +233,35 @@ export class ClauseRepository {
   }
 
   /** Points the clause row at the public version and copies its searchable columns. */
-  async updateClause(trx: Db, id: string, patch: { status: ClauseStatus; latestVersion?: number; publishedVersion?: number | null; document?: ClauseDocument; at: Date }): Promise<void> {
+  async updateClause(
+    trx: Db,
+    id: string,
+    patch: {
+      status: ClauseStatus;
+      latestVersion?: number;
+      publishedVersion?: number | null;
+      document?: ClauseDocument;
+      at: Date;
+    },
+  ): Promise<void> {
     const row: Record<string, unknown> = { status: patch.status, updated_at: toIso(patch.at) };
     if (patch.latestVersion !== undefined) row.latest_version = patch.latestVersion;
     if (patch.publishedVersion !== undefined) row.published_version = patch.publishedVersion;
     if (patch.document) {
-      Object.assign(row, { theme: patch.document.theme, stage: patch.document.stage, level: patch.document.level, owner_org: patch.document.owner, reviewed_on: patch.document.reviewed });
+      Object.assign(row, {
+        theme: patch.document.theme,
+        stage: patch.document.stage,
+        level: patch.document.level,
+        owner_org: patch.document.owner,
+        reviewed_on: patch.document.reviewed,
+      });
     }
     await trx('clauses').where({ id }).update(row);
   }
 
   async setCategories(trx: Db, id: string, categories: string[]): Promise<void> {
     await trx('clause_categories').where({ clause_id: id }).delete();
-    if (categories.length > 0) await trx('clause_categories').insert(categories.map((code) => ({ clause_id: id, category_code: code })));
+    if (categories.length > 0)
+      await trx('clause_categories').insert(categories.map((code) => ({ clause_id: id, category_code: code })));
   }
 }

@@ -28,7 +28,10 @@ export interface ClauseRouteDeps {
 
 export async function loadNames(repo: ClauseRepository, organisations: OrganisationRepository): Promise<Names> {
   const [categories, orgs] = await Promise.all([repo.categories(), organisations.list()]);
-  return { categories: new Map(categories.map((c) => [c.code, c])), organisations: new Map(orgs.map((o) => [o.code, o])) };
+  return {
+    categories: new Map(categories.map((c) => [c.code, c])),
+    organisations: new Map(orgs.map((o) => [o.code, o])),
+  };
 }
 
 export function clauseView(document: import('./schema').ClauseDocument, l: Lang, names: Names) {
@@ -49,13 +52,27 @@ export function clauseView(document: import('./schema').ClauseDocument, l: Lang,
     reviewed: document.reviewed,
     categories: document.categories.map((code) => {
       const category = names.categories.get(code);
-      return { code, name: category?.name[l] ?? code, cpv: (category?.cpv ?? []).map((c) => ({ code: c.code, label: c.label[l] })) };
+      return {
+        code,
+        name: category?.name[l] ?? code,
+        cpv: (category?.cpv ?? []).map((c) => ({ code: c.code, label: c.label[l] })),
+      };
     }),
-    parameters: document.parameters.map((p) => ({ name: p.name, label: p.label[l], type: p.type, default: p.default, min: p.min, max: p.max })),
+    parameters: document.parameters.map((p) => ({
+      name: p.name,
+      label: p.label[l],
+      type: p.type,
+      default: p.default,
+      min: p.min,
+      max: p.max,
+    })),
     proof: paragraphs(document.verification.proof[l]),
     check: paragraphs(document.verification.check[l]),
     moments: document.verification.moments,
-    guidance: (['when_to_use', 'market_readiness', 'cost_impact', 'pitfalls'] as const).map((key) => ({ key, paragraphs: paragraphs(document.guidance[key][l]) })),
+    guidance: (['when_to_use', 'market_readiness', 'cost_impact', 'pitfalls'] as const).map((key) => ({
+      key,
+      paragraphs: paragraphs(document.guidance[key][l]),
+    })),
     legalBasis: document.legal_basis.map((b) => legalBasisText(b, l)),
     related: document.related ?? [],
   };
@@ -67,11 +84,15 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
   router.get('/clauses', async (req, res) => {
     const params = { ...searchParamsFrom(req.query as Record<string, unknown>, lang(res)), type: 'clause' as const };
     const outcome = search.search(params);
-    const faqs = params.q.trim() ? search.search({ ...params, type: 'faq', filters: {}, page: 1, pageSize: 3 }).hits : [];
+    const faqs = params.q.trim()
+      ? search.search({ ...params, type: 'faq', filters: {}, page: 1, pageSize: 3 }).hits
+      : [];
     const names = await loadNames(repo, organisations);
     res.render('clauses/search', {
       section: 'clauses',
-      title: params.q ? translate(lang(res), 'clauses.search_title_for', { q: params.q.slice(0, 80) }) : translate(lang(res), 'clauses.search_title'),
+      title: params.q
+        ? translate(lang(res), 'clauses.search_title_for', { q: params.q.slice(0, 80) })
+        : translate(lang(res), 'clauses.search_title'),
       search: searchPageModel(outcome, params, names, `/${lang(res)}/clauses`),
       faqs: faqs.map((h) => ({ id: h.doc.id.replace('FAQ-', ''), question: h.doc.title[lang(res)] })),
       csrfToken: csrfToken(req),
@@ -80,7 +101,12 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
     });
   });
 
-  const renderClause = async (req: Request, res: Response, status = 200, feedback: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
+  const renderClause = async (
+    req: Request,
+    res: Response,
+    status = 200,
+    feedback: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+  ) => {
     const { record, version } = await clauses.published(String(req.params.id));
     if (record.id !== req.params.id) return res.redirect(301, `/${lang(res)}/clauses/${record.id}`);
     const names = await loadNames(repo, organisations);
@@ -89,13 +115,19 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
       section: 'clauses',
       title: version.document.title[lang(res)],
       clause: clauseView(version.document, lang(res), names),
-      history: history.map((v, i) => ({ version: v.version, publishedAt: v.publishedAt, reason: v.reason, previous: history[i + 1]?.version })),
+      history: history.map((v, i) => ({
+        version: v.version,
+        publishedAt: v.publishedAt,
+        reason: v.reason,
+        previous: history[i + 1]?.version,
+      })),
       feedback,
       csrfToken: csrfToken(req),
       returnTo: req.originalUrl,
       scripts: ['clause.js'],
     });
-    if (status === 200) await usage.record({ kind: 'clause_viewed', clauseId: record.id, theme: record.theme, level: record.level });
+    if (status === 200)
+      await usage.record({ kind: 'clause_viewed', clauseId: record.id, theme: record.theme, level: record.level });
   };
 
   router.get('/clauses/:id', (req, res) => renderClause(req, res));
@@ -117,7 +149,10 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
       from,
       to,
       reason: target.reason,
-      sections: diffVersions(base.document, target.document, l, { added: translate(l, 'clauses.added'), removed: translate(l, 'clauses.removed') }),
+      sections: diffVersions(base.document, target.document, l, {
+        added: translate(l, 'clauses.added'),
+        removed: translate(l, 'clauses.removed'),
+      }),
     });
   });
 
@@ -138,7 +173,12 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
     res.render('clauses/categories', {
       section: 'clauses',
       title: translate(lang(res), 'categories.title'),
-      categories: categories.map((c) => ({ code: c.code, name: c.name[lang(res)], count: c.clauseCount, cpv: c.cpv.slice(0, 3).map((x) => x.code) })),
+      categories: categories.map((c) => ({
+        code: c.code,
+        name: c.name[lang(res)],
+        count: c.clauseCount,
+        cpv: c.cpv.slice(0, 3).map((x) => x.code),
+      })),
     });
   });
 
@@ -147,7 +187,14 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
     const names = await loadNames(repo, organisations);
     const category = names.categories.get(String(req.params.code));
     if (!category) throw new NotFound();
-    const outcome = search.search({ q: '', lang: l, filters: { category: [category.code] }, type: 'clause', page: 1, pageSize: 1000 });
+    const outcome = search.search({
+      q: '',
+      lang: l,
+      filters: { category: [category.code] },
+      type: 'clause',
+      page: 1,
+      pageSize: 1000,
+    });
     const stages = STAGES.map((stage) => ({
       stage,
       levels: LEVELS.map((level) => ({
@@ -160,7 +207,12 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
     res.render('clauses/category', {
       section: 'clauses',
       title: category.name[l],
-      category: { code: category.code, name: category.name[l], intro: paragraphs(category.intro[l]), cpv: category.cpv.map((c) => ({ code: c.code, label: c.label[l] })) },
+      category: {
+        code: category.code,
+        name: category.name[l],
+        intro: paragraphs(category.intro[l]),
+        cpv: category.cpv.map((c) => ({ code: c.code, label: c.label[l] })),
+      },
       stages,
       total: outcome.total,
       csrfToken: csrfToken(req),

@@ -42,7 +42,9 @@ const legalBasis = z.strictObject({
 });
 
 export const clauseSchema = z.strictObject({
-  id: z.string().regex(CLAUSE_ID_PATTERN, { message: 'must look like SOC-CLEAN-003 (theme prefix, category, three digits)' }),
+  id: z
+    .string()
+    .regex(CLAUSE_ID_PATTERN, { message: 'must look like SOC-CLEAN-003 (theme prefix, category, three digits)' }),
   version: z.number().int().positive(),
   status: z.enum(STATUSES),
   theme: z.enum(THEMES),
@@ -102,40 +104,92 @@ export function crossCheck(clause: ClauseDocument, categoryCodes: Set<string>): 
   const problems: Problem[] = [];
   const prefix = THEME_ID_PREFIX[clause.theme];
   if (!clause.id.startsWith(`${prefix}-`)) {
-    problems.push({ field: 'id', message: `must start with ${prefix}- for theme ${clause.theme}`, key: 'clauses.problem.id_prefix', params: { prefix } });
+    problems.push({
+      field: 'id',
+      message: `must start with ${prefix}- for theme ${clause.theme}`,
+      key: 'clauses.problem.id_prefix',
+      params: { prefix },
+    });
   }
   if (clause.stage === 'award' && clause.award_weight === undefined) {
-    problems.push({ field: 'award_weight', message: 'is required when the stage is award', key: 'clauses.problem.weight_required' });
+    problems.push({
+      field: 'award_weight',
+      message: 'is required when the stage is award',
+      key: 'clauses.problem.weight_required',
+    });
   }
   if (clause.stage !== 'award' && clause.award_weight !== undefined) {
-    problems.push({ field: 'award_weight', message: 'is only allowed when the stage is award', key: 'clauses.problem.weight_forbidden' });
+    problems.push({
+      field: 'award_weight',
+      message: 'is only allowed when the stage is award',
+      key: 'clauses.problem.weight_forbidden',
+    });
   }
   clause.categories.forEach((code, i) => {
-    if (!categoryCodes.has(code)) problems.push({ field: `categories.${i}`, message: `unknown category "${code}"`, key: 'validation.one_of' });
+    if (!categoryCodes.has(code))
+      problems.push({ field: `categories.${i}`, message: `unknown category "${code}"`, key: 'validation.one_of' });
   });
   if (new Set(clause.categories).size !== clause.categories.length) {
     problems.push({ field: 'categories', message: 'lists a category twice', key: 'validation.invalid' });
   }
   const declared = new Set(clause.parameters.map((p) => p.name));
-  if (declared.size !== clause.parameters.length) problems.push({ field: 'parameters', message: 'declares a name twice', key: 'clauses.problem.parameter_twice' });
+  if (declared.size !== clause.parameters.length)
+    problems.push({ field: 'parameters', message: 'declares a name twice', key: 'clauses.problem.parameter_twice' });
   for (const lang of ['nl', 'fr'] as const) {
     const used = new Set(placeholdersIn(clause.text[lang]));
     for (const name of used) {
-      if (!declared.has(name)) problems.push({ field: `text.${lang}`, message: `uses {{${name}}} which is not declared in parameters`, key: 'clauses.problem.placeholder_undeclared', params: { name } });
+      if (!declared.has(name))
+        problems.push({
+          field: `text.${lang}`,
+          message: `uses {{${name}}} which is not declared in parameters`,
+          key: 'clauses.problem.placeholder_undeclared',
+          params: { name },
+        });
     }
     for (const name of declared) {
-      if (!used.has(name)) problems.push({ field: `text.${lang}`, message: `does not use the declared parameter {{${name}}}`, key: 'clauses.problem.parameter_unused', params: { name } });
+      if (!used.has(name))
+        problems.push({
+          field: `text.${lang}`,
+          message: `does not use the declared parameter {{${name}}}`,
+          key: 'clauses.problem.parameter_unused',
+          params: { name },
+        });
     }
   }
   clause.parameters.forEach((p, i) => {
     const numeric = p.type !== 'text';
-    if (numeric && typeof p.default !== 'number') problems.push({ field: `parameters.${i}.default`, message: `must be a number for type ${p.type}`, key: 'validation.number' });
-    if (!numeric && typeof p.default !== 'string') problems.push({ field: `parameters.${i}.default`, message: 'must be a text for type text', key: 'validation.invalid' });
-    if (typeof p.default === 'number' && p.min !== undefined && p.default < p.min) problems.push({ field: `parameters.${i}.default`, message: 'is below min', key: 'clauses.problem.default_out_of_range' });
-    if (typeof p.default === 'number' && p.max !== undefined && p.default > p.max) problems.push({ field: `parameters.${i}.default`, message: 'is above max', key: 'clauses.problem.default_out_of_range' });
+    if (numeric && typeof p.default !== 'number')
+      problems.push({
+        field: `parameters.${i}.default`,
+        message: `must be a number for type ${p.type}`,
+        key: 'validation.number',
+      });
+    if (!numeric && typeof p.default !== 'string')
+      problems.push({
+        field: `parameters.${i}.default`,
+        message: 'must be a text for type text',
+        key: 'validation.invalid',
+      });
+    if (typeof p.default === 'number' && p.min !== undefined && p.default < p.min)
+      problems.push({
+        field: `parameters.${i}.default`,
+        message: 'is below min',
+        key: 'clauses.problem.default_out_of_range',
+      });
+    if (typeof p.default === 'number' && p.max !== undefined && p.default > p.max)
+      problems.push({
+        field: `parameters.${i}.default`,
+        message: 'is above max',
+        key: 'clauses.problem.default_out_of_range',
+      });
   });
   for (const field of ['title', 'text'] as const) {
-    if (clause[field].nl.trim() === clause[field].fr.trim()) problems.push({ field: `${field}.fr`, message: 'is the same as the Dutch text', key: 'clauses.problem.same_as_dutch' });
+    if (clause[field].nl.trim() === clause[field].fr.trim())
+      problems.push({
+        field: `${field}.fr`,
+        message: 'is the same as the Dutch text',
+        key: 'clauses.problem.same_as_dutch',
+      });
   }
   return problems;
 }

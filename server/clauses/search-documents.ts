@@ -6,8 +6,13 @@ import type { DocumentSource } from '../search/service';
 import type { ClauseRepository } from './repository';
 import type { ClauseDocument } from './schema';
 
-export function clauseSearchDocument(document: ClauseDocument, categoryNames: Map<string, Record<Lang, string>>, cpvCodes: Map<string, string[]>): SearchDocument {
-  const perLang = (pick: (lang: Lang) => string) => Object.fromEntries(LANGUAGES.map((lang) => [lang, pick(lang)])) as Record<Lang, string>;
+export function clauseSearchDocument(
+  document: ClauseDocument,
+  categoryNames: Map<string, Record<Lang, string>>,
+  cpvCodes: Map<string, string[]>,
+): SearchDocument {
+  const perLang = (pick: (lang: Lang) => string) =>
+    Object.fromEntries(LANGUAGES.map((lang) => [lang, pick(lang)])) as Record<Lang, string>;
   return {
     ref: `clause:${document.id}`,
     type: 'clause',

@@ -59,24 +59,55 @@ export class ClauseService {
     await this.db.transaction(async (trx) => {
       if (await this.repo.find(document.id, trx)) throw new Conflict('clauses.editor.id_taken', { id: document.id });
       await this.repo.insertClause(trx, document, 'draft', this.clock.now());
-      await this.repo.insertVersion(trx, { document, status: 'draft', reason, authorUserId: user.id, authorName: user.name, at: this.clock.now() });
+      await this.repo.insertVersion(trx, {
+        document,
+        status: 'draft',
+        reason,
+        authorUserId: user.id,
+        authorName: user.name,
+        at: this.clock.now(),
+      });
     });
     return document;
   }
 
   /** Saves an edit as a new draft version; earlier unpublished versions are superseded by it. */
-  async saveVersion(id: string, candidate: Record<string, unknown>, user: CurrentUser, reason: string, basedOn?: number): Promise<ClauseDocument> {
+  async saveVersion(
+    id: string,
+    candidate: Record<string, unknown>,
+    user: CurrentUser,
+    reason: string,
+    basedOn?: number,
+  ): Promise<ClauseDocument> {
     const record = await this.repo.find(id);
     if (!record) throw new NotFound();
-    if (basedOn !== undefined && basedOn !== record.latestVersion) throw new Conflict('clauses.editor.stale', { version: record.latestVersion });
-    const document = validateClause({ ...candidate, id, version: record.latestVersion + 1, status: 'draft' }, await this.categoryCodes());
+    if (basedOn !== undefined && basedOn !== record.latestVersion)
+      throw new Conflict('clauses.editor.stale', { version: record.latestVersion });
+    const document = validateClause(
+      { ...candidate, id, version: record.latestVersion + 1, status: 'draft' },
+      await this.categoryCodes(),
+    );
     this.requireReason(reason);
     await this.db.transaction(async (trx) => {
-      for (const v of await trx('clause_versions').where({ clause_id: id }).whereIn('status', ['draft', 'in_review']).select('version')) {
+      for (const v of await trx('clause_versions')
+        .where({ clause_id: id })
+        .whereIn('status', ['draft', 'in_review'])
+        .select('version')) {
         await this.repo.setVersionStatus(trx, id, Number(v.version), 'superseded');
       }
-      await this.repo.insertVersion(trx, { document, status: 'draft', reason, authorUserId: user.id, authorName: user.name, at: this.clock.now() });
-      await this.repo.updateClause(trx, id, { status: record.status === 'published' || record.status === 'retired' ? record.status : 'draft', latestVersion: document.version, at: this.clock.now() });
+      await this.repo.insertVersion(trx, {
+        document,
+        status: 'draft',
+        reason,
+        authorUserId: user.id,
+        authorName: user.name,
+        at: this.clock.now(),
+      });
+      await this.repo.updateClause(trx, id, {
+        status: record.status === 'published' || record.status === 'retired' ? record.status : 'draft',
+        latestVersion: document.version,
+        at: this.clock.now(),
+      });
     });
     return document;
   }
@@ -87,7 +118,8 @@ export class ClauseService {
     await this.db.transaction(async (trx) => {
       await this.repo.setVersionStatus(trx, id, version, 'in_review');
       const record = await this.repo.find(id, trx);
-      if (record && record.status === 'draft') await this.repo.updateClause(trx, id, { status: 'in_review', at: this.clock.now() });
+      if (record && record.status === 'draft')
+        await this.repo.updateClause(trx, id, { status: 'in_review', at: this.clock.now() });
     });
   }
 
@@ -114,8 +146,10 @@ export class ClauseService {
     const { record } = await this.published(id);
     const problems = [];
     if (kind !== 'useful' && kind !== 'problem') problems.push({ field: 'kind', messageKey: 'validation.one_of' });
-    if (comment.length > 2000) problems.push({ field: 'comment', messageKey: 'validation.too_long', params: { max: 2000 } });
-    if (kind === 'problem' && !comment.trim()) problems.push({ field: 'comment', messageKey: 'clauses.feedback.comment_needed' });
+    if (comment.length > 2000)
+      problems.push({ field: 'comment', messageKey: 'validation.too_long', params: { max: 2000 } });
+    if (kind === 'problem' && !comment.trim())
+      problems.push({ field: 'comment', messageKey: 'clauses.feedback.comment_needed' });
     if (problems.length > 0) throw new ValidationFailed(problems);
     await this.db('clause_feedback').insert({
       clause_id: record.id,
@@ -128,7 +162,22 @@ export class ClauseService {
     });
   }
 
-  async feedback(id?: string, limit = 200): Promise<{ id: number; clauseId: string; version: number; kind: string; comment: string | null; lang: string; source: string; ticketId: number | null; createdAt: unknown }[]> {
+  async feedback(
+    id?: string,
+    limit = 200,
+  ): Promise<
+    {
+      id: number;
+      clauseId: string;
+      version: number;
+      kind: string;
+      comment: string | null;
+      lang: string;
+      source: string;
+      ticketId: number | null;
+      createdAt: unknown;
+    }[]
+  > {
     const query = this.db('clause_feedback').orderBy('id', 'desc').limit(limit);
     if (id) query.where({ clause_id: id });
     const rows = (await query) as Record<string, unknown>[];
@@ -147,6 +196,7 @@ export class ClauseService {
 
   private requireReason(reason: string): void {
     if (!reason.trim()) throw new ValidationFailed([{ field: 'reason', messageKey: 'clauses.editor.reason_needed' }]);
-    if (reason.length > 500) throw new ValidationFailed([{ field: 'reason', messageKey: 'validation.too_long', params: { max: 500 } }]);
+    if (reason.length > 500)
+      throw new ValidationFailed([{ field: 'reason', messageKey: 'validation.too_long', params: { max: 500 } }]);
   }
 }

@@ -98,7 +98,16 @@ export function searchPageModel(outcome: SearchOutcome, params: SearchParams, na
       level: doc.level ? translate(lang, `levels.${doc.level}`) : undefined,
       categories: doc.categories.map((c) => names.categories.get(c)?.name[lang] ?? c),
     })),
-    pagination: pages > 1 ? { pages, page, links: pageLinks, prev: page > 1 ? `${basePath}${queryString(params, { page: page - 1 })}` : undefined, next: page < pages ? `${basePath}${queryString(params, { page: page + 1 })}` : undefined } : undefined,
+    pagination:
+      pages > 1
+        ? {
+            pages,
+            page,
+            links: pageLinks,
+            prev: page > 1 ? `${basePath}${queryString(params, { page: page - 1 })}` : undefined,
+            next: page < pages ? `${basePath}${queryString(params, { page: page + 1 })}` : undefined,
+          }
+        : undefined,
     cpv: params.cpv,
   };
 }

@@ -4,7 +4,14 @@ export const THEMES = ['environmental', 'social', 'ethical', 'sme', 'innovation'
 export type Theme = (typeof THEMES)[number];
 
 /** Where a clause goes in a tender, in the order the tender document uses. */
-export const STAGES = ['procedure', 'exclusion', 'selection', 'technical_specification', 'award', 'performance'] as const;
+export const STAGES = [
+  'procedure',
+  'exclusion',
+  'selection',
+  'technical_specification',
+  'award',
+  'performance',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const LEVELS = ['basis', 'advanced', 'ambitious'] as const;

@@ -30,7 +30,11 @@ export function createViewEngine({ viewsDir, cache }: ViewEngineOptions) {
   const loadPartials = () => {
     const partialsDir = path.join(viewsDir, 'partials');
     for (const file of listTemplates(partialsDir)) {
-      const name = path.relative(partialsDir, file).replace(/\.hbs$/, '').split(path.sep).join('/');
+      const name = path
+        .relative(partialsDir, file)
+        .replace(/\.hbs$/, '')
+        .split(path.sep)
+        .join('/');
       hbs.registerPartial(name, fs.readFileSync(file, 'utf8'));
     }
     partialsLoaded = true;

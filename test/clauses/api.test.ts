@@ -18,12 +18,24 @@ describe('clause API', () => {
     assert.ok(res.body.results.length <= 5);
     assert.deepEqual(Object.keys(res.body.facets).sort(), ['category', 'level', 'owner', 'stage', 'theme']);
     const first = res.body.results[0];
-    assert.deepEqual(Object.keys(first).sort(), ['categories', 'id', 'level', 'score', 'snippet', 'stage', 'theme', 'title', 'version']);
+    assert.deepEqual(Object.keys(first).sort(), [
+      'categories',
+      'id',
+      'level',
+      'score',
+      'snippet',
+      'stage',
+      'theme',
+      'title',
+      'version',
+    ]);
     assert.ok(res.body.results.some((r: { categories: string[] }) => r.categories.includes('cleaning')));
   });
 
   it('filters by theme, category, stage and level together', async () => {
-    const res = await request(ctx.app).get('/api/v1/clauses').query({ theme: 'anti_dumping', category: 'construction', stage: 'performance', level: 'basis', pageSize: 100 });
+    const res = await request(ctx.app)
+      .get('/api/v1/clauses')
+      .query({ theme: 'anti_dumping', category: 'construction', stage: 'performance', level: 'basis', pageSize: 100 });
     assert.ok(res.body.total > 0);
     for (const r of res.body.results) {
       assert.equal(r.theme, 'anti_dumping');
@@ -84,6 +96,7 @@ describe('clause API', () => {
     const res = await request(ctx.app).get('/api/v1/openapi.json');
     assert.equal(res.status, 200);
     assert.equal(res.body.openapi, '3.1.0');
-    for (const p of ['/clauses', '/clauses/{id}', '/categories', '/tender-documents', '/action-plans']) assert.ok(res.body.paths[p], p);
+    for (const p of ['/clauses', '/clauses/{id}', '/categories', '/tender-documents', '/action-plans'])
+      assert.ok(res.body.paths[p], p);
   });
 });

@@ -23,12 +23,21 @@ describe('clause files', () => {
     const clause = realClause();
     delete (clause.text as { fr?: string }).fr;
     writeClause(dir, clause);
-    assert.ok(problemsOf(dir).some((p) => /SOC-CLEAN-001\.yaml: text\.fr: /.test(p)), problemsOf(dir).join('\n'));
+    assert.ok(
+      problemsOf(dir).some((p) => /SOC-CLEAN-001\.yaml: text\.fr: /.test(p)),
+      problemsOf(dir).join('\n'),
+    );
   });
 
   it('refuse an unknown theme, category, stage or legal source', () => {
     const dir = tempLibrary();
-    writeClause(dir, { ...realClause(), theme: 'green', stage: 'anywhere', categories: ['cleaning', 'spaceships'], legal_basis: [{ source: 'law_1900' }] });
+    writeClause(dir, {
+      ...realClause(),
+      theme: 'green',
+      stage: 'anywhere',
+      categories: ['cleaning', 'spaceships'],
+      legal_basis: [{ source: 'law_1900' }],
+    });
     const problems = problemsOf(dir).join('\n');
     assert.match(problems, /: theme: /);
     assert.match(problems, /: stage: /);
@@ -85,12 +94,18 @@ describe('clause files', () => {
   });
 
   it('npm run clauses:check passes on the real library and fails, naming file and field, on a bad one', () => {
-    const good = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/clauses-check.ts'], { cwd: ROOT, encoding: 'utf8' });
+    const good = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/clauses-check.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(good.status, 0, good.stderr);
     assert.match(good.stdout, /all valid/);
     const dir = tempLibrary();
     writeClause(dir, { ...realClause(), level: 'heroic' });
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/clauses-check.ts', dir], { cwd: ROOT, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/clauses-check.ts', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /SOC-CLEAN-001\.yaml: level: /);
   });

@@ -26,13 +26,26 @@ describe('clause editor workflow', () => {
   });
   after(async () => ctx.close());
 
-  const post = async (agent: request.Agent, path: string, body: Record<string, unknown>, formPage = '/nl/staff/clauses') => {
+  const post = async (
+    agent: request.Agent,
+    path: string,
+    body: Record<string, unknown>,
+    formPage = '/nl/staff/clauses',
+  ) => {
     const token = await tokenFor(agent, formPage);
-    return agent.post(path).type('form').send({ ...body, _csrf: token });
+    return agent
+      .post(path)
+      .type('form')
+      .send({ ...body, _csrf: token });
   };
 
   it('creates a clause as a draft that buyers do not see', async () => {
-    const res = await post(author, '/nl/staff/clauses/new', formBody(newClause(), { reason: 'Nieuwe clausule' }), '/nl/staff/clauses/new');
+    const res = await post(
+      author,
+      '/nl/staff/clauses/new',
+      formBody(newClause(), { reason: 'Nieuwe clausule' }),
+      '/nl/staff/clauses/new',
+    );
     assert.equal(res.status, 303, (res.text.match(/href="#field-[^"]+"/g) ?? []).join(' '));
     assert.equal(res.headers.location, '/nl/staff/clauses/SOC-CLEAN-901');
     assert.equal((await request(ctx.app).get('/api/v1/clauses/SOC-CLEAN-901')).status, 404);
@@ -41,14 +54,28 @@ describe('clause editor workflow', () => {
   });
 
   it('keeps the form and names each problem when the clause is invalid', async () => {
-    const broken = formBody(newClause(), { id: 'SOC-CLEAN-902', stage: 'award', award_weight: '', text: { nl: 'Tekst met {{onbekend}}', fr: '' }, reason: 'x' });
+    const broken = formBody(newClause(), {
+      id: 'SOC-CLEAN-902',
+      stage: 'award',
+      award_weight: '',
+      text: { nl: 'Tekst met {{onbekend}}', fr: '' },
+      reason: 'x',
+    });
     const res = await post(author, '/fr/staff/clauses/new', broken, '/fr/staff/clauses/new');
     assert.equal(res.status, 422);
     assert.match(res.text, /Ce champ est obligatoire/);
     assert.match(res.text, /value="SOC-CLEAN-902"/);
-    const weight = await post(author, '/fr/staff/clauses/new', formBody(newClause(), { id: 'SOC-CLEAN-903', stage: 'award', award_weight: '', reason: 'x' }), '/fr/staff/clauses/new');
+    const weight = await post(
+      author,
+      '/fr/staff/clauses/new',
+      formBody(newClause(), { id: 'SOC-CLEAN-903', stage: 'award', award_weight: '', reason: 'x' }),
+      '/fr/staff/clauses/new',
+    );
     assert.equal(weight.status, 422);
-    assert.match(weight.text, /Un critère d&#x27;attribution a besoin d&#x27;une pondération suggérée|Un critère d'attribution a besoin/);
+    assert.match(
+      weight.text,
+      /Un critère d&#x27;attribution a besoin d&#x27;une pondération suggérée|Un critère d'attribution a besoin/,
+    );
   });
 
   it('does not let the author publish their own version', async () => {
@@ -65,7 +92,10 @@ describe('clause editor workflow', () => {
     assert.equal(res.status, 303);
     assert.equal((await request(ctx.app).get('/api/v1/clauses/SOC-CLEAN-901')).status, 200);
     const search = await request(ctx.app).get('/api/v1/clauses').query({ q: 'glazenwassers' });
-    assert.deepEqual(search.body.results.map((r: { id: string }) => r.id), ['SOC-CLEAN-901']);
+    assert.deepEqual(
+      search.body.results.map((r: { id: string }) => r.id),
+      ['SOC-CLEAN-901'],
+    );
     assert.equal(ctx.deps.search.lastBuild?.builtIn, 'worker', 'the index is rebuilt off the main thread');
     const version = await ctx.db('clause_versions').where({ clause_id: 'SOC-CLEAN-901', version: 1 }).first();
     assert.equal(version.status, 'published');
@@ -75,10 +105,21 @@ describe('clause editor workflow', () => {
   it('saves each edit as a new immutable version with author, time and reason', async () => {
     const edited = newClause();
     edited.text.nl = edited.text.nl.replace('opleiding op de werkvloer', 'begeleide opleiding op de werkvloer');
-    const res = await post(author, '/nl/staff/clauses/SOC-CLEAN-901/edit', formBody(edited, { based_on: '1', reason: 'Begeleiding verduidelijkt' }), '/nl/staff/clauses/SOC-CLEAN-901/edit');
+    const res = await post(
+      author,
+      '/nl/staff/clauses/SOC-CLEAN-901/edit',
+      formBody(edited, { based_on: '1', reason: 'Begeleiding verduidelijkt' }),
+      '/nl/staff/clauses/SOC-CLEAN-901/edit',
+    );
     assert.equal(res.status, 303);
     const versions = await ctx.db('clause_versions').where({ clause_id: 'SOC-CLEAN-901' }).orderBy('version');
-    assert.deepEqual(versions.map((v) => [v.version, v.status, v.reason]), [[1, 'published', 'Nieuwe clausule'], [2, 'draft', 'Begeleiding verduidelijkt']]);
+    assert.deepEqual(
+      versions.map((v) => [v.version, v.status, v.reason]),
+      [
+        [1, 'published', 'Nieuwe clausule'],
+        [2, 'draft', 'Begeleiding verduidelijkt'],
+      ],
+    );
     assert.equal(versions[1].author_name, 'Anna Author');
     assert.ok(versions[1].created_at);
     const publicPage = await request(ctx.app).get('/nl/clauses/SOC-CLEAN-901');
@@ -86,7 +127,12 @@ describe('clause editor workflow', () => {
   });
 
   it('refuses an edit based on an outdated version', async () => {
-    const res = await post(reviewer, '/nl/staff/clauses/SOC-CLEAN-901/edit', formBody(newClause(), { based_on: '1', reason: 'Oude basis' }), '/nl/staff/clauses/SOC-CLEAN-901/edit');
+    const res = await post(
+      reviewer,
+      '/nl/staff/clauses/SOC-CLEAN-901/edit',
+      formBody(newClause(), { based_on: '1', reason: 'Oude basis' }),
+      '/nl/staff/clauses/SOC-CLEAN-901/edit',
+    );
     assert.equal(res.status, 409);
     assert.match(res.text, /Iemand anders bewaarde intussen versie 2/);
   });

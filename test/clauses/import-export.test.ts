@@ -45,7 +45,11 @@ describe('clause import and export', () => {
     const names = clauseFiles(testClausesDir());
     assert.equal(written.length, names.length);
     for (const name of names) {
-      assert.equal(fs.readFileSync(path.join(out, name), 'utf8'), fs.readFileSync(path.join(testClausesDir(), name), 'utf8'), name);
+      assert.equal(
+        fs.readFileSync(path.join(out, name), 'utf8'),
+        fs.readFileSync(path.join(testClausesDir(), name), 'utf8'),
+        name,
+      );
     }
   });
 
@@ -58,7 +62,13 @@ describe('clause import and export', () => {
     const record = await repo.find('SOC-CLEAN-001');
     assert.equal(record?.publishedVersion, 2);
     const versions = await repo.versions('SOC-CLEAN-001');
-    assert.deepEqual(versions.map((v) => [v.version, v.status]), [[2, 'published'], [1, 'superseded']]);
+    assert.deepEqual(
+      versions.map((v) => [v.version, v.status]),
+      [
+        [2, 'published'],
+        [1, 'superseded'],
+      ],
+    );
     const again = await importLibrary(ctx.db, repo, readLibrary(dir), systemClock, { force: true });
     assert.equal(again.updated.length, 0);
   });
@@ -73,6 +83,9 @@ describe('clause import and export', () => {
   it('refuses to import an invalid library, naming the problems', async () => {
     const dir = tempLibrary();
     writeClause(dir, { ...realClause(), theme: 'nope' });
-    await assert.rejects(importLibrary(ctx.db, repo, readLibrary(dir), systemClock), (err: unknown) => err instanceof LibraryInvalid && /SOC-CLEAN-001\.yaml: theme/.test((err as Error).message));
+    await assert.rejects(
+      importLibrary(ctx.db, repo, readLibrary(dir), systemClock),
+      (err: unknown) => err instanceof LibraryInvalid && /SOC-CLEAN-001\.yaml: theme/.test((err as Error).message),
+    );
   });
 });

@@ -33,19 +33,39 @@ describe('the clause library content', () => {
   });
 
   it('uses every stage and every ambition level', () => {
-    for (const stage of STAGES) assert.ok(published.some((c) => c.stage === stage), stage);
-    for (const level of LEVELS) assert.ok(published.some((c) => c.level === level), level);
+    for (const stage of STAGES)
+      assert.ok(
+        published.some((c) => c.stage === stage),
+        stage,
+      );
+    for (const level of LEVELS)
+      assert.ok(
+        published.some((c) => c.level === level),
+        level,
+      );
   });
 
   it('has anti-dumping clauses for cleaning, construction, security and catering', () => {
     for (const category of ['cleaning', 'construction', 'security', 'catering']) {
-      assert.ok(published.some((c) => c.theme === 'anti_dumping' && c.categories.includes(category)), category);
+      assert.ok(
+        published.some((c) => c.theme === 'anti_dumping' && c.categories.includes(category)),
+        category,
+      );
     }
   });
 
   it('gives every clause both languages, different, with verification means and a legal basis', () => {
     for (const c of published) {
-      for (const field of [c.title, c.text, c.verification.proof, c.verification.check, c.guidance.when_to_use, c.guidance.market_readiness, c.guidance.cost_impact, c.guidance.pitfalls]) {
+      for (const field of [
+        c.title,
+        c.text,
+        c.verification.proof,
+        c.verification.check,
+        c.guidance.when_to_use,
+        c.guidance.market_readiness,
+        c.guidance.cost_impact,
+        c.guidance.pitfalls,
+      ]) {
         assert.ok(field.nl.trim() && field.fr.trim(), c.id);
       }
       assert.notEqual(c.text.nl, c.text.fr, c.id);
@@ -60,7 +80,8 @@ describe('the clause library content', () => {
   });
 
   it('keeps numbers and placeholders the same in both languages', () => {
-    const numbers = (t: string) => (t.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.').replace(/\.(?=\d{3}\b)/, '')).sort();
+    const numbers = (t: string) =>
+      (t.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.').replace(/\.(?=\d{3}\b)/, '')).sort();
     const placeholders = (t: string) => (t.match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();
     for (const c of published) {
       assert.deepEqual(placeholders(c.text.nl), placeholders(c.text.fr), c.id);

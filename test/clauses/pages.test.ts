@@ -34,14 +34,24 @@ describe('clause pages', () => {
     const res = await request(ctx.app).get('/nl/clauses').query({ q: 'zzqqxxyy a:^~*' });
     assert.equal(res.status, 200);
     assert.match(res.text, /Geen clausules gevonden/);
-    const huge = await request(ctx.app).get('/fr/clauses').query({ q: 'critères '.repeat(555) });
+    const huge = await request(ctx.app)
+      .get('/fr/clauses')
+      .query({ q: 'critères '.repeat(555) });
     assert.equal(huge.status, 200);
   });
 
   it('clause page shows text, verification, guidance, legal basis, parameters, CPV codes and history', async () => {
     const res = await request(ctx.app).get('/fr/clauses/SOC-CLEAN-001');
     assert.equal(res.status, 200);
-    for (const heading of ['Texte de la clause', 'Contrôle', 'Conseils pour l&#x27;acheteur|Conseils pour l\'acheteur', 'Base légale', 'À compléter par l', 'Catégories et codes CPV', 'Historique des versions']) {
+    for (const heading of [
+      'Texte de la clause',
+      'Contrôle',
+      "Conseils pour l&#x27;acheteur|Conseils pour l'acheteur",
+      'Base légale',
+      'À compléter par l',
+      'Catégories et codes CPV',
+      'Historique des versions',
+    ]) {
       assert.match(res.text, new RegExp(heading));
     }
     assert.match(res.text, /<span class="placeholder" title="[^"]+">\[5\]<\/span>/);
@@ -55,7 +65,16 @@ describe('clause pages', () => {
     await request(ctx.app).get('/nl/clauses/ENV-FOOD-001');
     const [event] = await ctx.db('usage_events').where({ kind: 'clause_viewed', clause_id: 'ENV-FOOD-001' });
     assert.ok(event);
-    assert.deepEqual(Object.keys(event).sort(), ['category', 'clause_id', 'created_at', 'document_id', 'id', 'kind', 'level', 'theme']);
+    assert.deepEqual(Object.keys(event).sort(), [
+      'category',
+      'clause_id',
+      'created_at',
+      'document_id',
+      'id',
+      'kind',
+      'level',
+      'theme',
+    ]);
   });
 
   it('answers an unknown clause with a 404 page in the right language', async () => {
@@ -77,10 +96,20 @@ describe('clause pages', () => {
   it('takes feedback without an account and refuses a problem without explanation', async () => {
     const agent = request.agent(ctx.app);
     const page = await agent.get('/nl/clauses/SOC-CLEAN-001');
-    const bad = await agent.post('/nl/clauses/SOC-CLEAN-001/feedback').type('form').send({ _csrf: csrfFrom(page.text), kind: 'problem', comment: '' });
+    const bad = await agent
+      .post('/nl/clauses/SOC-CLEAN-001/feedback')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), kind: 'problem', comment: '' });
     assert.equal(bad.status, 422);
     assert.match(bad.text, /Beschrijf het probleem kort/);
-    const good = await agent.post('/nl/clauses/SOC-CLEAN-001/feedback').type('form').send({ _csrf: csrfFrom(bad.text), kind: 'problem', comment: 'Het percentage is te hoog voor kleine opdrachten.' });
+    const good = await agent
+      .post('/nl/clauses/SOC-CLEAN-001/feedback')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(bad.text),
+        kind: 'problem',
+        comment: 'Het percentage is te hoog voor kleine opdrachten.',
+      });
     assert.equal(good.status, 303);
     const rows = await ctx.db('clause_feedback').where({ clause_id: 'SOC-CLEAN-001' });
     assert.equal(rows.length, 1);
@@ -91,7 +120,10 @@ describe('clause pages', () => {
   it('adds a clause to the tender template selection and records it', async () => {
     const agent = request.agent(ctx.app);
     const page = await agent.get('/fr/clauses/ENV-IT-001');
-    const res = await agent.post('/fr/tender/selection').type('form').send({ _csrf: csrfFrom(page.text), clause: 'ENV-IT-001', return: '/fr/clauses/ENV-IT-001' });
+    const res = await agent
+      .post('/fr/tender/selection')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), clause: 'ENV-IT-001', return: '/fr/clauses/ENV-IT-001' });
     assert.equal(res.status, 303);
     assert.equal(res.headers.location, '/fr/clauses/ENV-IT-001');
     const next = await agent.get('/fr/clauses/ENV-IT-001');
