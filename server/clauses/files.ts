@@ -128,6 +128,20 @@ const localizedKeys = (v: { nl: string; fr: string; en?: string }) => ({
   ...(v.en ? { en: v.en } : {}),
 });
 
+const EFORMS_KEYS = [
+  'strategic',
+  'environmental',
+  'social',
+  'innovative',
+  'gpp',
+  'reserved_participation',
+  'reserved_execution',
+] as const;
+
+function canonicalEforms(eforms: NonNullable<ClauseDocument['eforms']>): Record<string, unknown> {
+  return Object.fromEntries(EFORMS_KEYS.filter((k) => eforms[k] !== undefined).map((k) => [k, eforms[k]]));
+}
+
 /** The canonical file text of a clause: fixed key order, literal blocks for multi-line text. */
 export function serializeClause(clause: ClauseDocument): string {
   const ordered = {
@@ -164,6 +178,11 @@ export function serializeClause(clause: ClauseDocument): string {
       pitfalls: localizedKeys(clause.guidance.pitfalls),
     },
     ...(clause.related && clause.related.length > 0 ? { related: clause.related } : {}),
+    ...(clause.eforms ? { eforms: canonicalEforms(clause.eforms) } : {}),
+    ...(clause.annexes && clause.annexes.length > 0 ? { annexes: clause.annexes } : {}),
+    ...(clause.derogation
+      ? { derogation: { articles: clause.derogation.articles, reason: localizedKeys(clause.derogation.reason) } }
+      : {}),
   };
   return YAML.stringify(ordered, {
     lineWidth: 0,

@@ -1,6 +1,14 @@
 // The shape of a clause file (clauses/<ID>.yaml) and of the category list (clauses/_categories.yaml),
 // with the rules that a schema alone cannot say (placeholders, award weights, id prefix).
 import { z } from 'zod';
+import {
+  ENVIRONMENTAL_CODES,
+  GPP_CODES,
+  INNOVATIVE_CODES,
+  RESERVED_PARTICIPATION_CODES,
+  SOCIAL_CODES,
+  STRATEGIC_CODES,
+} from './eforms-codes';
 import { LEGAL_SOURCE_CODES } from './legal-sources';
 import {
   CLAUSE_ID_PATTERN,
@@ -70,6 +78,22 @@ export const clauseSchema = z.strictObject({
     pitfalls: localized,
   }),
   related: z.array(z.string().regex(CLAUSE_ID_PATTERN)).optional(),
+  /** What to declare in the eForms notice when a tender uses this clause (codes of the SDK code lists). */
+  eforms: z
+    .strictObject({
+      strategic: z.array(z.enum(STRATEGIC_CODES)).optional(),
+      environmental: z.array(z.enum(ENVIRONMENTAL_CODES)).optional(),
+      social: z.array(z.enum(SOCIAL_CODES)).optional(),
+      innovative: z.array(z.enum(INNOVATIVE_CODES)).optional(),
+      gpp: z.array(z.enum(GPP_CODES)).optional(),
+      reserved_participation: z.array(z.enum(RESERVED_PARTICIPATION_CODES)).optional(),
+      reserved_execution: z.boolean().optional(),
+    })
+    .optional(),
+  /** Annexes (clauses/_annexes/<ID>.yaml) the clause text refers to. */
+  annexes: z.array(z.string().regex(/^ANX-[A-Z0-9]{2,12}(-[A-Z0-9]{2,12})?$/)).optional(),
+  /** A clause that derogates from the general execution rules (RD 14 January 2013): which articles, and why. */
+  derogation: z.strictObject({ articles: z.string().trim().min(1).max(120), reason: localized }).optional(),
 });
 
 export type ClauseDocument = z.infer<typeof clauseSchema>;
