@@ -55,6 +55,30 @@ export const LEGAL_SOURCES = {
     nl: 'Federale omzendbrief van 16 mei 2014 over duurzame overheidsopdrachten',
     fr: 'Circulaire fédérale du 16 mai 2014 relative aux marchés publics durables',
   },
+  circ_2020_social: {
+    nl: 'Omzendbrief van de Brusselse Hoofdstedelijke Regering van 26 november 2020 betreffende de verplichting tot opname van sociale clausules in de gewestelijke overheidsopdrachten',
+    fr: "Circulaire du Gouvernement de la Région de Bruxelles-Capitale du 26 novembre 2020 relative à l'obligation d'insertion de clauses sociales dans les marchés publics régionaux",
+  },
+  ord_2018_social_enterprises: {
+    nl: 'Ordonnantie van 23 juli 2018 betreffende de erkenning en de ondersteuning van de sociale ondernemingen',
+    fr: "Ordonnance du 23 juillet 2018 relative à l'agrément et au soutien des entreprises sociales",
+  },
+  social_penal_code: {
+    nl: 'Sociaal Strafwetboek',
+    fr: 'Code pénal social',
+  },
+  law_1969_social_security: {
+    nl: 'Wet van 27 juni 1969 tot herziening van de besluitwet van 28 december 1944 betreffende de maatschappelijke zekerheid der arbeiders',
+    fr: "Loi du 27 juin 1969 révisant l'arrêté-loi du 28 décembre 1944 concernant la sécurité sociale des travailleurs",
+  },
+  income_tax_code_1992: {
+    nl: 'Wetboek van de inkomstenbelastingen 1992',
+    fr: 'Code des impôts sur les revenus 1992',
+  },
+  programme_law_2022: {
+    nl: 'Programmawet van 26 december 2022 (elektronische aanwezigheidsregistratie in de schoonmaak)',
+    fr: 'Loi-programme du 26 décembre 2022 (enregistrement électronique des présences dans le nettoyage)',
+  },
 } as const satisfies Record<string, LegalSource>;
 
 export type LegalSourceCode = keyof typeof LEGAL_SOURCES;
