@@ -12,7 +12,7 @@ import {
   setFlash,
 } from '../http/forms';
 import { translate } from '../i18n/catalog';
-import { isLang, type Lang } from '../i18n/languages';
+import { LANGUAGES, isLang, type Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
 import { csrfToken } from '../security/csrf';
 import { organisationName, type OrganisationRepository } from './organisations';
@@ -167,13 +167,16 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
     const org = await organisations.find(req.params.code);
     if (!org) throw new NotFound();
     const changes = {
-      nameNl: bodyString(req, 'name_nl', 200).trim(),
-      nameFr: bodyString(req, 'name_fr', 200).trim(),
+      names: Object.fromEntries(LANGUAGES.map((l) => [l, bodyString(req, `name_${l}`, 200).trim()])) as Record<
+        Lang,
+        string
+      >,
       queueEmail: bodyString(req, 'queue_email', 254).trim() || null,
     };
-    const problems = [];
-    if (!changes.nameNl) problems.push({ field: 'name_nl', messageKey: 'validation.required' });
-    if (!changes.nameFr) problems.push({ field: 'name_fr', messageKey: 'validation.required' });
+    const problems = LANGUAGES.filter((l) => !changes.names[l]).map((l) => ({
+      field: `name_${l}`,
+      messageKey: 'validation.required',
+    }));
     if (changes.queueEmail && !EMAIL_PATTERN.test(changes.queueEmail))
       problems.push({ field: 'queue_email', messageKey: 'validation.email' });
     if (problems.length > 0) throw new ValidationFailed(problems);

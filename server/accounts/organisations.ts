@@ -1,17 +1,17 @@
 // Facilitator organisations and the coordination cell: data seeded by a migration, edited by coordinators.
 import type { Knex } from 'knex';
-import type { Lang } from '../i18n/languages';
+import { LANGUAGES, type Lang } from '../i18n/languages';
 
 export interface Organisation {
   code: string;
-  nameNl: string;
-  nameFr: string;
+  /** The name in each language (columns name_<lang>). */
+  names: Record<Lang, string>;
   kind: 'facilitator' | 'coordination';
   queueEmail: string | null;
 }
 
 export function organisationName(org: Organisation, lang: Lang): string {
-  return lang === 'fr' ? org.nameFr : org.nameNl;
+  return org.names[lang];
 }
 
 export class OrganisationRepository {
@@ -21,8 +21,7 @@ export class OrganisationRepository {
     const rows = (await this.db('organisations').orderBy('code')) as Record<string, unknown>[];
     return rows.map((row) => ({
       code: String(row.code),
-      nameNl: String(row.name_nl),
-      nameFr: String(row.name_fr),
+      names: Object.fromEntries(LANGUAGES.map((l) => [l, String(row[`name_${l}`])])) as Record<Lang, string>,
       kind: row.kind === 'coordination' ? 'coordination' : 'facilitator',
       queueEmail: (row.queue_email as string | null) ?? null,
     }));
@@ -32,9 +31,10 @@ export class OrganisationRepository {
     return (await this.list()).find((org) => org.code === code);
   }
 
-  async update(code: string, changes: { nameNl: string; nameFr: string; queueEmail: string | null }): Promise<void> {
+  async update(code: string, changes: { names: Record<Lang, string>; queueEmail: string | null }): Promise<void> {
+    const names = Object.fromEntries(LANGUAGES.map((l) => [`name_${l}`, changes.names[l]]));
     await this.db('organisations')
       .where({ code })
-      .update({ name_nl: changes.nameNl, name_fr: changes.nameFr, queue_email: changes.queueEmail });
+      .update({ ...names, queue_email: changes.queueEmail });
   }
 }

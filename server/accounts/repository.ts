@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { toDate, toIso } from '../db/time';
 import { isRole, type CurrentUser, type Role } from './roles';
+import { parseLang, type Lang } from '../i18n/languages';
 
 export interface UserRecord extends CurrentUser {
   passwordHash: string | null;
@@ -39,7 +40,7 @@ function toUser(row: UserRow, roles: Role[]): UserRecord {
     name: row.name,
     orgCode: row.org_code,
     roles,
-    preferredLang: row.preferred_lang === 'fr' ? 'fr' : 'nl',
+    preferredLang: parseLang(row.preferred_lang),
     passwordHash: row.password_hash,
     sessionEpoch: Number(row.session_epoch),
     failedSignIns: Number(row.failed_sign_ins),
@@ -94,7 +95,7 @@ export class AccountRepository {
     passwordHash: string | null;
     orgCode: string | null;
     roles: Role[];
-    lang: 'nl' | 'fr';
+    lang: Lang;
     at: Date;
   }): Promise<number> {
     return this.db.transaction(async (trx) => {
@@ -116,7 +117,7 @@ export class AccountRepository {
 
   async update(
     id: number,
-    changes: { name?: string; orgCode?: string | null; roles?: Role[]; lang?: 'nl' | 'fr' },
+    changes: { name?: string; orgCode?: string | null; roles?: Role[]; lang?: Lang },
   ): Promise<void> {
     await this.db.transaction(async (trx) => {
       const patch: Record<string, unknown> = {};

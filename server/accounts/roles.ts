@@ -2,6 +2,7 @@
 import type { RequestHandler } from 'express';
 import { Forbidden, Unauthorized } from '../http/errors';
 import { wantsJson } from '../http/error-handler';
+import type { Lang } from '../i18n/languages';
 
 export const ROLES = ['facilitator', 'editor', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,7 +17,7 @@ export interface CurrentUser {
   name: string;
   orgCode: string | null;
   roles: Role[];
-  preferredLang: 'nl' | 'fr';
+  preferredLang: Lang;
 }
 
 export function hasRole(user: CurrentUser | undefined, role: Role): boolean {

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../config/config';
 import { toIso, type Clock } from '../db/time';
 import type { AccountRepository } from './repository';
+import type { Lang } from '../i18n/languages';
 
 export const SESSION_COOKIE = 'helpdesk.sid';
 
@@ -16,7 +17,7 @@ declare module 'express-session' {
     userId?: number;
     epoch?: number;
     signedInAt?: number;
-    lang?: 'nl' | 'fr';
+    lang?: Lang;
     flash?: { kind: 'ok' | 'warn' | 'error'; key: string; params?: Record<string, string | number> };
   }
 }

@@ -1,7 +1,7 @@
 // Editors' pages: list, create, edit (each save a new version), preview, send for review, publish, retire, feedback.
 import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../accounts/roles';
-import type { OrganisationRepository } from '../accounts/organisations';
+import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import { AppError, NotFound, ValidationFailed } from '../http/errors';
 import { bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
@@ -36,7 +36,7 @@ export function editorRoutes(deps: {
       parameterTypes: PARAMETER_TYPES,
       owners: ORGANISATIONS.map((code) => {
         const org = names.organisations.get(code);
-        return { code, name: org ? (l === 'fr' ? org.nameFr : org.nameNl) : code };
+        return { code, name: org ? organisationName(org, l) : code };
       }),
       categories: [...names.categories.values()].map((c) => ({ code: c.code, name: c.name[l] })),
       legalSources: LEGAL_SOURCE_CODES.map((code) => ({ code, name: LEGAL_SOURCES[code][l] })),

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/languages';
 import { LEGAL_SOURCES, type LegalSourceCode } from './legal-sources';
 import type { ClauseDocument, ClauseParameter } from './schema';
 import { escapeHtml } from '../search/snippet';
+import { formatNumber } from '../i18n/format';
 
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 
@@ -12,7 +13,7 @@ export function formatParameterValue(parameter: ClauseParameter, value: unknown,
   if (parameter.type === 'text') return String(raw);
   const n = Number(raw);
   if (!Number.isFinite(n)) return String(raw);
-  const formatted = new Intl.NumberFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE', { maximumFractionDigits: 2 }).format(n);
+  const formatted = formatNumber(lang, n);
   if (parameter.type === 'money') return `${formatted} EUR`;
   return formatted;
 }

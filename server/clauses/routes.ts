@@ -1,6 +1,6 @@
 // Buyers' pages of the clause library: search, clause page, version differences, feedback, categories.
 import { Router, type Request, type Response } from 'express';
-import type { OrganisationRepository } from '../accounts/organisations';
+import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import { NotFound, ValidationFailed } from '../http/errors';
 import { bodyString, fieldErrors, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
@@ -48,7 +48,7 @@ export function clauseView(document: import('./schema').ClauseDocument, l: Lang,
     stage: document.stage,
     level: document.level,
     awardWeight: document.award_weight,
-    owner: org ? (l === 'fr' ? org.nameFr : org.nameNl) : document.owner,
+    owner: org ? organisationName(org, l) : document.owner,
     reviewed: document.reviewed,
     categories: document.categories.map((code) => {
       const category = names.categories.get(code);

@@ -10,6 +10,7 @@ import { publishVersion, retireClause } from './publishing';
 import type { ClauseRepository } from './repository';
 import type { ClauseDocument } from './schema';
 import { validateClause } from './validation';
+import type { Lang } from '../i18n/languages';
 
 export interface PublishedClause {
   record: ClauseRecord;
@@ -142,7 +143,7 @@ export class ClauseService {
     await this.search.refresh();
   }
 
-  async addFeedback(id: string, kind: string, comment: string, lang: 'nl' | 'fr'): Promise<void> {
+  async addFeedback(id: string, kind: string, comment: string, lang: Lang): Promise<void> {
     const { record } = await this.published(id);
     const problems = [];
     if (kind !== 'useful' && kind !== 'problem') problems.push({ field: 'kind', messageKey: 'validation.one_of' });

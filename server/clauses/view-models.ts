@@ -1,7 +1,7 @@
 // Turns search outcomes and clauses into what pages and the API show, with names in one language.
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
-import type { Organisation } from '../accounts/organisations';
+import { organisationName, type Organisation } from '../accounts/organisations';
 import type { Facet, SearchOutcome, SearchParams } from '../search/query';
 import { FACETS } from '../search/query';
 import { snippet } from '../search/snippet';
@@ -24,7 +24,7 @@ export function facetLabel(facet: Facet, value: string, lang: Lang, names: Names
       return names.categories.get(value)?.name[lang] ?? value;
     case 'owner': {
       const org = names.organisations.get(value);
-      return org ? (lang === 'fr' ? org.nameFr : org.nameNl) : value;
+      return org ? organisationName(org, lang) : value;
     }
   }
 }

@@ -1,7 +1,7 @@
 // Helpdesk settings: pilot codes and data-subject requests (coordinators), canned answers (facilitators of
 // the organisation, coordinators for any), FAQ entries (edit, unpublish).
 import { Router, type Request, type Response } from 'express';
-import type { OrganisationRepository } from '../accounts/organisations';
+import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import { hasRole, requireRole } from '../accounts/roles';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, ValidationFailed } from '../http/errors';
@@ -95,9 +95,7 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
       section: 'staff',
       title: translate(lang(res), 'helpdesk.canned.title'),
       answers: await canned.list(isCoordinator ? undefined : (user.orgCode ?? '__none__')),
-      orgs: isCoordinator
-        ? orgs.map((o) => ({ code: o.code, name: lang(res) === 'fr' ? o.nameFr : o.nameNl }))
-        : undefined,
+      orgs: isCoordinator ? orgs.map((o) => ({ code: o.code, name: organisationName(o, lang(res)) })) : undefined,
       errors,
       errorSummary: errorSummary(errors),
       values,

@@ -2,13 +2,14 @@
 import type { Knex } from 'knex';
 import { toIso, type Clock } from '../db/time';
 import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
+import { LANGUAGES, type Lang } from '../i18n/languages';
 
 export interface CannedAnswer {
   id: number;
   orgCode: string;
   title: string;
-  bodyNl: string;
-  bodyFr: string;
+  /** The answer in each language (columns body_<lang>). */
+  bodies: Record<Lang, string>;
 }
 
 export class CannedAnswers {
@@ -24,8 +25,7 @@ export class CannedAnswers {
       id: Number(r.id),
       orgCode: String(r.org_code),
       title: String(r.title),
-      bodyNl: String(r.body_nl),
-      bodyFr: String(r.body_fr),
+      bodies: Object.fromEntries(LANGUAGES.map((l) => [l, String(r[`body_${l}`])])) as Record<Lang, string>,
     }));
   }
 

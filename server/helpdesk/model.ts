@@ -1,5 +1,6 @@
 // Tickets as the app sees them.
 import type { TicketStatus } from './vocabulary';
+import type { Lang } from '../i18n/languages';
 
 export interface Ticket {
   id: number;
@@ -17,7 +18,7 @@ export interface Ticket {
   requesterName: string | null;
   requesterEmail: string | null;
   requesterOrg: string | null;
-  lang: 'nl' | 'fr';
+  lang: Lang;
   createdAt: Date;
   updatedAt: Date;
   dueAt: Date;

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { toDate, toIso } from '../db/time';
 import type { Ticket, TicketEvent, TicketMessage } from './model';
 import type { TicketStatus } from './vocabulary';
+import { parseLang } from '../i18n/languages';
 
 type Db = Knex | Knex.Transaction;
 type Row = Record<string, unknown>;
@@ -24,7 +25,7 @@ export function toTicket(row: Row): Ticket {
     requesterName: (row.requester_name as string | null) ?? null,
     requesterEmail: (row.requester_email as string | null) ?? null,
     requesterOrg: (row.requester_org as string | null) ?? null,
-    lang: row.lang === 'fr' ? 'fr' : 'nl',
+    lang: parseLang(row.lang),
     createdAt: toDate(row.created_at)!,
     updatedAt: toDate(row.updated_at)!,
     dueAt: toDate(row.due_at)!,

@@ -2,14 +2,14 @@
 // with public replies and internal notes kept apart, assignment, status, transfer, obstacles, clause links, FAQ.
 import { Router, type Request, type Response } from 'express';
 import type { AccountRepository } from '../accounts/repository';
-import type { OrganisationRepository } from '../accounts/organisations';
+import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import { hasRole, requireRole } from '../accounts/roles';
 import type { ClauseRepository } from '../clauses/repository';
 import type { Clock } from '../db/time';
 import { ValidationFailed } from '../http/errors';
 import { bodyList, bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
-import type { Lang } from '../i18n/languages';
+import { LANGUAGES, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { CannedAnswers } from './canned';
 import type { FaqService } from './faq';
@@ -52,7 +52,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
 
   const orgName = async (code: string, l: Lang) => {
     const org = await deps.organisations.find(code);
-    return org ? (l === 'fr' ? org.nameFr : org.nameNl) : code;
+    return org ? organisationName(org, l) : code;
   };
 
   router.get('/staff/tickets', async (req, res) => {
@@ -94,14 +94,14 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       isCoordinator,
       filters,
       statuses: TICKET_STATUSES,
-      orgs: orgs.map((o) => ({ code: o.code, name: l === 'fr' ? o.nameFr : o.nameNl })),
+      orgs: orgs.map((o) => ({ code: o.code, name: organisationName(o, l) })),
       categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
       total,
       tickets: tickets.map((t) => ({
         ...t,
         breached: isBreached(t, now),
         assignee: t.assigneeUserId ? users.get(t.assigneeUserId) : undefined,
-        orgName: orgs.find((o) => o.code === t.orgCode)?.[l === 'fr' ? 'nameFr' : 'nameNl'],
+        orgName: ((o) => (o ? organisationName(o, l) : undefined))(orgs.find((o) => o.code === t.orgCode)),
       })),
       pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
       page,
@@ -142,11 +142,9 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       links: view.links,
       colleagues: colleagues.map((u) => ({ id: u.id, name: u.name, me: u.id === user.id })),
       moves: STATUS_MOVES[ticket.status],
-      orgs: orgs
-        .filter((o) => o.code !== ticket.orgCode)
-        .map((o) => ({ code: o.code, name: l === 'fr' ? o.nameFr : o.nameNl })),
+      orgs: orgs.filter((o) => o.code !== ticket.orgCode).map((o) => ({ code: o.code, name: organisationName(o, l) })),
       canned: canned.map((c) => ({ id: c.id, title: c.title, selected: String(c.id) === values.canned })),
-      replyText: cannedChoice ? cannedChoice[ticket.lang === 'fr' ? 'bodyFr' : 'bodyNl'] : (values.reply ?? ''),
+      replyText: cannedChoice ? cannedChoice.bodies[ticket.lang] : (values.reply ?? ''),
       noteText: values.note ?? '',
       errors,
       errorSummary: errorSummary(errors),
@@ -248,12 +246,13 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       section: 'staff',
       title: translate(lang(res), 'faq.publish_title', { reference: ticket.reference }),
       ticket,
-      values: {
-        question_nl: values.question_nl ?? (ticket.lang === 'nl' ? ticket.question : ''),
-        question_fr: values.question_fr ?? (ticket.lang === 'fr' ? ticket.question : ''),
-        answer_nl: values.answer_nl ?? (ticket.lang === 'nl' ? (replies.at(-1)?.body ?? '') : ''),
-        answer_fr: values.answer_fr ?? (ticket.lang === 'fr' ? (replies.at(-1)?.body ?? '') : ''),
-      },
+      // The question and the last answer prefill the fields of the ticket's own language.
+      values: Object.fromEntries(
+        LANGUAGES.flatMap((l) => [
+          [`question_${l}`, values[`question_${l}`] ?? (ticket.lang === l ? ticket.question : '')],
+          [`answer_${l}`, values[`answer_${l}`] ?? (ticket.lang === l ? (replies.at(-1)?.body ?? '') : '')],
+        ]),
+      ),
       errors,
       errorSummary: errorSummary(errors),
       csrfToken: csrfToken(req),

@@ -10,7 +10,7 @@ import { THEME_ORGANISATION, THEMES, type Theme } from '../clauses/vocabulary';
 import type { Config } from '../config/config';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
-import { LANGUAGES } from '../i18n/languages';
+import { LANGUAGES, type Lang } from '../i18n/languages';
 import { parseOrFail } from '../tenders/validation';
 import { addBusinessDays, businessHoursBetween } from './business-time';
 import type { Ticket } from './model';
@@ -133,7 +133,7 @@ export class TicketService {
     return this.config.publicUrl ?? `http://localhost:${this.config.port || 3000}`;
   }
 
-  trackingUrl(lang: 'nl' | 'fr', token: string): string {
+  trackingUrl(lang: Lang, token: string): string {
     return this.notify.trackingUrl(lang, token);
   }
 

@@ -6,12 +6,45 @@ export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'nl';
 export const LANG_COOKIE = 'lang';
 
+/** Every fact that differs by language outside the message catalogs. Adding a language starts here. */
+export interface LanguageFacts {
+  /** BCP 47 locale for Intl formats and the language of generated documents. */
+  locale: string;
+  /** File-name stems of generated documents. */
+  documentStems: { tender: string; actionPlan: string };
+}
+
+export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
+  nl: { locale: 'nl-BE', documentStems: { tender: 'bestek', actionPlan: 'actieplan' } },
+  fr: { locale: 'fr-BE', documentStems: { tender: 'cahier-des-charges', actionPlan: 'plan-d-action' } },
+};
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/** A language code from outside (a form, a database row), or the fallback when it is not one of ours. */
+export function parseLang(value: unknown, fallback: Lang = DEFAULT_LANG): Lang {
+  return isLang(value) ? value : fallback;
+}
+
+export function localeOf(lang: Lang): string {
+  return LANGUAGE_FACTS[lang].locale;
+}
+
+/** The languages a page is not in, for the language switch and cross-language fallbacks. */
+export function otherLanguages(lang: Lang): Lang[] {
+  return LANGUAGES.filter((l) => l !== lang);
+}
+
+/** The first other language: where a search falls back to when a page's language finds nothing. */
 export function otherLang(lang: Lang): Lang {
-  return lang === 'nl' ? 'fr' : 'nl';
+  return otherLanguages(lang)[0];
+}
+
+/** The value for a language from a per-language record (names, bodies, labels). */
+export function pick<T>(values: Record<Lang, T>, lang: Lang): T {
+  return values[lang];
 }
 
 /** The explicit choice (cookie) wins; then the browser's Accept-Language; then Dutch. */

@@ -1,5 +1,5 @@
 // The dashboard's figures as titled tables (and the chart each gets): the same rows feed the page and the CSV.
-import type { Organisation } from '../accounts/organisations';
+import { organisationName, type Organisation } from '../accounts/organisations';
 import type { CategoryRecord } from '../clauses/repository';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
@@ -24,7 +24,7 @@ export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] 
   const theme = (k: string) => (k === 'none' ? t('helpdesk.theme_unknown') : t(`themes.${k}`));
   const org = (k: string) => {
     const o = names.organisations.get(k);
-    return o ? (lang === 'fr' ? o.nameFr : o.nameNl) : k;
+    return o ? organisationName(o, lang) : k;
   };
   const category = (k: string) => (k === 'none' ? none : (names.categories.get(k)?.name[lang] ?? k));
   const stage = (k: string) => (k === 'none' ? none : t(`helpdesk.stages.${k}`));

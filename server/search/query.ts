@@ -1,7 +1,7 @@
 // Runs a buyer's query: words are matched on their stem and, as a prefix, on their folded form (so
 // "schoonmaak" meets "schoonmaakdiensten"; stems are never used as prefixes, which would over-stem); every word must match (falling back to any word when no
 // document has them all); CPV codes select categories; facets count what the other filters leave.
-import type { Lang } from '../i18n/languages';
+import { otherLang, type Lang } from '../i18n/languages';
 import { analyse } from './analysis';
 import type { DocumentMeta } from './documents';
 import { expandPrefix, type BuiltIndex, type LanguageIndex } from './search-index';
@@ -190,7 +190,7 @@ export function runSearch(
     partial = primary.partial;
     if (scores.size === 0) {
       // A buyer may type in the other language: try it before giving up.
-      const other = params.lang === 'nl' ? 'fr' : 'nl';
+      const other = otherLang(params.lang);
       const fallback = matchWords(built.languages[other], parseQuery(params.q, other).words, built.docs.length);
       scores = fallback.scores;
       partial = fallback.partial;

@@ -17,7 +17,8 @@ import {
   withDocumentLanguage,
   type CellContent,
 } from './docx-kit';
-import { LOCALES } from './tender-document';
+import { formatDate } from '../i18n/format';
+import { localeOf } from '../i18n/languages';
 
 export interface ActionPlanCategory {
   category: CategoryRecord;
@@ -33,7 +34,7 @@ export async function actionPlanDocument(
   const lang = request.lang;
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   const year = request.year ?? now.getUTCFullYear();
-  const date = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(now);
+  const date = formatDate(lang, now);
   const fill = (key: string) => [new Paragraph({ children: [placeholder(t(key))] })];
   const rows = (clauses: ClauseDocument[]): CellContent[][] =>
     clauses.map((c) => [
@@ -86,9 +87,9 @@ export async function actionPlanDocument(
     title: t('plan.title', { year }),
     subject: t('plan.subject'),
     creator: safe(request.authority, 200),
-    styles: stylesFor(LOCALES[lang]),
+    styles: stylesFor(localeOf(lang)),
     features: { updateFields: true },
     sections: [{ children: body }],
   });
-  return withDocumentLanguage(await Packer.toBuffer(document), LOCALES[lang]);
+  return withDocumentLanguage(await Packer.toBuffer(document), localeOf(lang));
 }

@@ -2,6 +2,7 @@
 import type { Request } from 'express';
 import type { Lang } from '../i18n/languages';
 import type { SelectedClause } from './selection';
+import { parseLang } from '../i18n/languages';
 
 export interface TenderFormValues {
   lang: Lang;
@@ -49,7 +50,7 @@ export function emptyForm(lang: Lang, context: { category?: string; level?: stri
 
 export function formFromBody(req: Request, fallbackLang: Lang): TenderFormValues {
   const body = record(req.body);
-  const lang = body.lang === 'fr' || body.lang === 'nl' ? body.lang : fallbackLang;
+  const lang = parseLang(body.lang, fallbackLang);
   const weights = Object.fromEntries(
     Object.entries(record(body.weights)).map(([k, v]) => [k.slice(0, 30), str(v, 20)]),
   );

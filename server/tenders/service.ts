@@ -11,6 +11,7 @@ import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, t
 import { hasBlockingCheck, planTender, type TenderPlan } from './plan';
 import { safeFileName, tenderDocument } from './tender-document';
 import { parseOrFail } from './validation';
+import { LANGUAGE_FACTS } from '../i18n/languages';
 
 export interface GeneratedFile {
   buffer: Buffer;
@@ -67,7 +68,7 @@ export class TenderService {
     return {
       buffer,
       fileName: safeFileName(
-        `${request.lang === 'fr' ? 'cahier-des-charges' : 'bestek'}-${request.reference || request.title}`,
+        `${LANGUAGE_FACTS[request.lang].documentStems.tender}-${request.reference || request.title}`,
         'docx',
       ),
       plan,
@@ -114,7 +115,7 @@ export class TenderService {
     );
     return {
       buffer,
-      fileName: safeFileName(`${request.lang === 'fr' ? 'plan-d-action' : 'actieplan'}-${request.authority}`, 'docx'),
+      fileName: safeFileName(`${LANGUAGE_FACTS[request.lang].documentStems.actionPlan}-${request.authority}`, 'docx'),
     };
   }
 }

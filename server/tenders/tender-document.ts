@@ -20,9 +20,10 @@ import {
   type CellContent,
 } from './docx-kit';
 import type { ResolvedClause, TenderPlan } from './plan';
+import { formatDate } from '../i18n/format';
+import { localeOf } from '../i18n/languages';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const LOCALES: Record<Lang, string> = { nl: 'nl-BE', fr: 'fr-BE' };
 
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 
@@ -92,10 +93,10 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   const { request } = plan;
   const lang = request.lang;
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
-  const date = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(now);
+  const date = formatDate(lang, now);
   const value =
     request.estimatedValue !== undefined
-      ? new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+      ? new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
           request.estimatedValue,
         )
       : undefined;
@@ -251,11 +252,11 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
     creator: safe(request.authority, 200),
     description: t('doc.generated_note'),
     keywords: [...new Set(plan.clauses.map((c) => c.document.id))].slice(0, 50).join(', '),
-    styles: stylesFor(LOCALES[lang]),
+    styles: stylesFor(localeOf(lang)),
     features: { updateFields: true },
     sections: [{ children: body }],
   });
-  return withDocumentLanguage(await Packer.toBuffer(document), LOCALES[lang]);
+  return withDocumentLanguage(await Packer.toBuffer(document), localeOf(lang));
 }
 
 /** A file name safe in any browser and file system: letters, digits and dashes only. */
