@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../server/config/config';
 import { AppError } from '../server/http/errors';
 import { createLogger } from '../server/http/logger';
 import { translate } from '../server/i18n/catalog';
-import { isLang } from '../server/i18n/languages';
+import { DEFAULT_LANG, LANGUAGES, isLang } from '../server/i18n/languages';
 import { buildDeps, prepareDatabase } from '../server/startup';
 
 const USAGE =
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string', multiple: true },
       org: { type: 'string' },
-      lang: { type: 'string', default: 'nl' },
+      lang: { type: 'string', default: DEFAULT_LANG },
     },
     strict: true,
   });
@@ -92,10 +92,9 @@ async function main(): Promise<number> {
   } catch (err) {
     if (err instanceof AppError) {
       const details = err.details.map(
-        (d) =>
-          `  ${d.field}: ${translate('nl', d.messageKey, d.params ?? {})} / ${translate('fr', d.messageKey, d.params ?? {})}`,
+        (d) => `  ${d.field}: ${LANGUAGES.map((l) => translate(l, d.messageKey, d.params ?? {})).join(' / ')}`,
       );
-      console.error([translate('nl', err.messageKey), ...details].join('\n'));
+      console.error([translate(DEFAULT_LANG, err.messageKey), ...details].join('\n'));
       return 1;
     }
     throw err;

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import { Forbidden, Unauthorized } from '../http/errors';
 import { wantsJson } from '../http/error-handler';
-import type { Lang } from '../i18n/languages';
+import { DEFAULT_LANG, type Lang } from '../i18n/languages';
 
 export const ROLES = ['facilitator', 'editor', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,7 +28,7 @@ export function hasRole(user: CurrentUser | undefined, role: Role): boolean {
 export const requireSignedIn: RequestHandler = (req, res, next) => {
   if (req.currentUser) return next();
   if (wantsJson(req) || req.method !== 'GET') return next(new Unauthorized());
-  const lang = res.locals.lang ?? 'nl';
+  const lang = res.locals.lang ?? DEFAULT_LANG;
   res.redirect(303, `/${lang}/signin?next=${encodeURIComponent(req.originalUrl)}`);
 };
 

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/v1/openapi.json.
 import { FACETS } from '../search/query';
 import { LEVELS, STAGES, THEMES } from '../clauses/vocabulary';
+import { DEFAULT_LANG, LANGUAGES } from '../i18n/languages';
 
 const error = {
   type: 'object',
@@ -23,7 +24,7 @@ const error = {
 
 const localized = {
   type: 'object',
-  required: ['nl', 'fr'],
+  required: [...LANGUAGES],
   properties: { nl: { type: 'string' }, fr: { type: 'string' }, en: { type: 'string' } },
 };
 const list = (name: string, description: string) => ({
@@ -47,7 +48,7 @@ export const paths: Record<string, unknown> = {
           schema: { type: 'string' },
           description: 'Words, a clause id or a CPV code (or its first digits).',
         },
-        { name: 'lang', in: 'query', schema: { type: 'string', enum: ['nl', 'fr'], default: 'nl' } },
+        { name: 'lang', in: 'query', schema: { type: 'string', enum: [...LANGUAGES], default: DEFAULT_LANG } },
         list('theme', `One or more of ${THEMES.join(', ')}`),
         list('category', 'One or more category codes (GET /categories)'),
         { name: 'cpv', in: 'query', schema: { type: 'string', pattern: '^[0-9]{2,8}(-[0-9])?$' } },
@@ -214,7 +215,7 @@ paths['/tender-documents'] = {
             required: ['lang', 'authority', 'title', 'procedure', 'clauseIds'],
             additionalProperties: false,
             properties: {
-              lang: { type: 'string', enum: ['nl', 'fr'] },
+              lang: { type: 'string', enum: [...LANGUAGES] },
               authority: { type: 'string', maxLength: 200 },
               title: { type: 'string', maxLength: 300 },
               reference: { type: 'string', maxLength: 100 },
@@ -282,7 +283,7 @@ paths['/action-plans'] = {
             type: 'object',
             required: ['lang', 'authority', 'categories'],
             properties: {
-              lang: { type: 'string', enum: ['nl', 'fr'] },
+              lang: { type: 'string', enum: [...LANGUAGES] },
               authority: { type: 'string' },
               year: { type: 'integer' },
               categories: { type: 'array', items: { type: 'string' } },

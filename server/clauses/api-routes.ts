@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { OrganisationRepository } from '../accounts/organisations';
 import { NotFound } from '../http/errors';
-import { isLang, type Lang } from '../i18n/languages';
+import { parseLang, type Lang } from '../i18n/languages';
 import { searchParamsFrom } from '../search/params';
 import type { SearchService } from '../search/service';
 import type { ClauseRepository } from './repository';
@@ -18,7 +18,7 @@ export function clauseApiRoutes(deps: {
   const router = Router();
 
   router.get('/clauses', (req, res) => {
-    const lang: Lang = isLang(req.query.lang) ? req.query.lang : 'nl';
+    const lang: Lang = parseLang(req.query.lang);
     const params = searchParamsFrom(req.query as Record<string, unknown>, lang);
     res.json(resultsForApi(deps.search.search({ ...params, type: 'clause' }), params));
   });

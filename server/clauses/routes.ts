@@ -1,8 +1,8 @@
 // Buyers' pages of the clause library: search, clause page, version differences, feedback, categories.
 import { Router, type Request, type Response } from 'express';
 import { organisationName, type OrganisationRepository } from '../accounts/organisations';
-import { NotFound, ValidationFailed } from '../http/errors';
-import { bodyString, fieldErrors, setFlash } from '../http/forms';
+import { NotFound } from '../http/errors';
+import { bodyString, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import { otherLang, type Lang } from '../i18n/languages';
 import type { UsageRecorder } from '../monitoring/usage';
@@ -15,6 +15,7 @@ import type { ClauseRepository } from './repository';
 import type { ClauseService } from './service';
 import { STAGES, LEVELS } from './vocabulary';
 import { searchPageModel, type Names } from './view-models';
+import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -158,14 +159,17 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
 
   router.post('/clauses/:id/feedback', async (req, res) => {
     const values = { kind: bodyString(req, 'kind', 20), comment: bodyString(req, 'comment', 5000) };
-    try {
-      await clauses.addFeedback(String(req.params.id), values.kind, values.comment, lang(res));
-      setFlash(req, 'ok', 'clauses.feedback.thanks');
-      res.redirect(303, `/${lang(res)}/clauses/${req.params.id}#feedback`);
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderClause(req, res, 422, { errors: fieldErrors(err, lang(res)), values });
-    }
+    await orRerender(
+      lang(res),
+      async () => {
+        await clauses.addFeedback(String(req.params.id), values.kind, values.comment, lang(res));
+        setFlash(req, 'ok', 'clauses.feedback.thanks');
+        res.redirect(303, `/${lang(res)}/clauses/${req.params.id}#feedback`);
+      },
+      async (errors) => {
+        await renderClause(req, res, 422, { errors: errors, values });
+      },
+    );
   });
 
   router.get('/categories', async (_req, res) => {

@@ -21,6 +21,7 @@ import {
   THEME_ID_PREFIX,
   THEMES,
 } from './vocabulary';
+import { LANGUAGES } from '../i18n/languages';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 /** A text in both official languages; English may follow. */
@@ -159,7 +160,7 @@ export function crossCheck(clause: ClauseDocument, categoryCodes: Set<string>): 
   const declared = new Set(clause.parameters.map((p) => p.name));
   if (declared.size !== clause.parameters.length)
     problems.push({ field: 'parameters', message: 'declares a name twice', key: 'clauses.problem.parameter_twice' });
-  for (const lang of ['nl', 'fr'] as const) {
+  for (const lang of LANGUAGES) {
     const used = new Set(placeholdersIn(clause.text[lang]));
     for (const name of used) {
       if (!declared.has(name))

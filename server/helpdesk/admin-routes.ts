@@ -5,7 +5,7 @@ import { organisationName, type OrganisationRepository } from '../accounts/organ
 import { hasRole, requireRole } from '../accounts/roles';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, ValidationFailed } from '../http/errors';
-import { bodyString, EMAIL_PATTERN, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { bodyString, EMAIL_PATTERN, errorSummary, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -13,6 +13,7 @@ import type { Knex } from 'knex';
 import type { CannedAnswers } from './canned';
 import type { FaqService } from './faq';
 import type { HelpdeskPrivacy } from './privacy';
+import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -114,16 +115,19 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
       org: bodyString(req, 'org', 40),
     };
     const orgCode = hasRole(user, 'coordinator') ? values.org || user.orgCode || '' : (user.orgCode ?? '');
-    try {
-      if (!(await organisations.find(orgCode)))
-        throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
-      await canned.add({ orgCode, title: values.title, bodyNl: values.body_nl, bodyFr: values.body_fr });
-      setFlash(req, 'ok', 'helpdesk.canned.added');
-      res.redirect(303, `/${lang(res)}/staff/canned`);
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderCanned(req, res, 422, fieldErrors(err, lang(res)), values);
-    }
+    await orRerender(
+      lang(res),
+      async () => {
+        if (!(await organisations.find(orgCode)))
+          throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
+        await canned.add({ orgCode, title: values.title, bodyNl: values.body_nl, bodyFr: values.body_fr });
+        setFlash(req, 'ok', 'helpdesk.canned.added');
+        res.redirect(303, `/${lang(res)}/staff/canned`);
+      },
+      async (errors) => {
+        await renderCanned(req, res, 422, errors, values);
+      },
+    );
   });
 
   router.post('/staff/canned/:id/delete', async (req, res) => {
@@ -174,18 +178,21 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
       answer_nl: bodyString(req, 'answer_nl', 6000),
       answer_fr: bodyString(req, 'answer_fr', 6000),
     };
-    try {
-      await faq.update(
-        Number(req.params.id),
-        values,
-        bodyString(req, 'status') === 'unpublished' ? 'unpublished' : 'published',
-      );
-      setFlash(req, 'ok', 'faq.saved');
-      res.redirect(303, `/${lang(res)}/staff/faq`);
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderFaqEdit(req, res, 422, fieldErrors(err, lang(res)), values);
-    }
+    await orRerender(
+      lang(res),
+      async () => {
+        await faq.update(
+          Number(req.params.id),
+          values,
+          bodyString(req, 'status') === 'unpublished' ? 'unpublished' : 'published',
+        );
+        setFlash(req, 'ok', 'faq.saved');
+        res.redirect(303, `/${lang(res)}/staff/faq`);
+      },
+      async (errors) => {
+        await renderFaqEdit(req, res, 422, errors, values);
+      },
+    );
   });
 
   router.get('/staff/privacy', (req, res) => {

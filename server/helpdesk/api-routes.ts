@@ -1,6 +1,6 @@
 // JSON API of the helpdesk: new tickets for integrations (no session) and suggestions while typing.
 import { Router, type RequestHandler } from 'express';
-import { isLang } from '../i18n/languages';
+import { parseLang } from '../i18n/languages';
 import type { SearchService } from '../search/service';
 import { suggestionsFor } from './public-routes';
 import type { TicketService } from './tickets';
@@ -21,7 +21,7 @@ export function helpdeskApiRoutes(
   });
 
   router.get('/suggestions', (req, res) => {
-    const lang = isLang(req.query.lang) ? req.query.lang : 'nl';
+    const lang = parseLang(req.query.lang);
     const q = typeof req.query.q === 'string' ? req.query.q : '';
     res.json(suggestionsFor(search, q, lang));
   });

@@ -3,7 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { ClauseRepository } from '../clauses/repository';
 import { THEMES } from '../clauses/vocabulary';
 import { NotFound, ValidationFailed } from '../http/errors';
-import { bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { bodyString, errorSummary, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -11,6 +11,7 @@ import type { SearchService } from '../search/service';
 import type { FaqService } from './faq';
 import type { TicketService } from './tickets';
 import { TICKET_STAGES } from './vocabulary';
+import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 const HONEYPOT = 'website';
@@ -94,25 +95,28 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
     }
     const privacyError: Record<string, string> =
       bodyString(req, 'privacy') !== 'yes' ? { privacy: translate(l, 'helpdesk.errors.privacy_needed') } : {};
-    try {
-      // Every problem at once: the fields and the privacy notice.
-      const parsed = (() => {
-        try {
-          return tickets.parseNew({ ...values, lang: l });
-        } catch (err) {
-          if (err instanceof ValidationFailed && Object.keys(privacyError).length > 0)
-            err.details.push({ field: 'privacy', messageKey: 'helpdesk.errors.privacy_needed' });
-          throw err;
-        }
-      })();
-      if (Object.keys(privacyError).length > 0) return renderForm(req, res, 422, values, privacyError);
-      const { token, ticket } = await tickets.create(parsed);
-      setFlash(req, 'ok', 'helpdesk.sent', { reference: ticket.reference });
-      res.redirect(303, `/${l}/helpdesk/track/${token}`);
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderForm(req, res, 422, values, fieldErrors(err, l));
-    }
+    await orRerender(
+      l,
+      async () => {
+        // Every problem at once: the fields and the privacy notice.
+        const parsed = (() => {
+          try {
+            return tickets.parseNew({ ...values, lang: l });
+          } catch (err) {
+            if (err instanceof ValidationFailed && Object.keys(privacyError).length > 0)
+              err.details.push({ field: 'privacy', messageKey: 'helpdesk.errors.privacy_needed' });
+            throw err;
+          }
+        })();
+        if (Object.keys(privacyError).length > 0) return renderForm(req, res, 422, values, privacyError);
+        const { token, ticket } = await tickets.create(parsed);
+        setFlash(req, 'ok', 'helpdesk.sent', { reference: ticket.reference });
+        res.redirect(303, `/${l}/helpdesk/track/${token}`);
+      },
+      async (errors) => {
+        await renderForm(req, res, 422, values, errors);
+      },
+    );
   });
 
   const renderTracking = async (req: Request, res: Response, status = 200, errors: Record<string, string> = {}) => {
@@ -137,14 +141,17 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
   router.get('/helpdesk/track/:token', (req, res) => renderTracking(req, res));
 
   router.post('/helpdesk/track/:token/reply', async (req, res) => {
-    try {
-      await tickets.requesterReply(String(req.params.token), bodyString(req, 'body', 6000));
-      setFlash(req, 'ok', 'helpdesk.reply_sent');
-      res.redirect(303, `/${lang(res)}/helpdesk/track/${req.params.token}`);
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderTracking(req, res, 422, fieldErrors(err, lang(res)));
-    }
+    await orRerender(
+      lang(res),
+      async () => {
+        await tickets.requesterReply(String(req.params.token), bodyString(req, 'body', 6000));
+        setFlash(req, 'ok', 'helpdesk.reply_sent');
+        res.redirect(303, `/${lang(res)}/helpdesk/track/${req.params.token}`);
+      },
+      async (errors) => {
+        await renderTracking(req, res, 422, errors);
+      },
+    );
   });
 
   router.post('/helpdesk/track/:token/close', async (req, res) => {

@@ -6,8 +6,7 @@ import { organisationName, type OrganisationRepository } from '../accounts/organ
 import { hasRole, requireRole } from '../accounts/roles';
 import type { ClauseRepository } from '../clauses/repository';
 import type { Clock } from '../db/time';
-import { ValidationFailed } from '../http/errors';
-import { bodyList, bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { bodyList, bodyString, errorSummary, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import { LANGUAGES, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -17,6 +16,7 @@ import { isBreached, type Ticket } from './model';
 import type { HelpdeskRepository } from './repository';
 import type { TicketService } from './tickets';
 import { OBSTACLES, STATUS_MOVES, TICKET_STATUSES } from './vocabulary';
+import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 const PAGE_SIZE = 50;
@@ -162,20 +162,25 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
   ) =>
     router.post(`/staff/tickets/:id/${path}`, async (req, res) => {
       const ticket = await deps.tickets.forStaff(Number(req.params.id), req.currentUser!);
-      try {
-        await run(req, ticket);
-        setFlash(req, 'ok', flash, { reference: ticket.reference });
-        res.redirect(303, `/${lang(res)}/staff/tickets/${ticket.id}`);
-      } catch (err) {
-        if (!(err instanceof ValidationFailed)) throw err;
-        await renderTicket(
-          req,
-          res,
-          422,
-          fieldErrors(err, lang(res)),
-          Object.fromEntries(keep.map((k) => [k, bodyString(req, k === 'reply' || k === 'note' ? 'body' : k, 10_000)])),
-        );
-      }
+      await orRerender(
+        lang(res),
+        async () => {
+          await run(req, ticket);
+          setFlash(req, 'ok', flash, { reference: ticket.reference });
+          res.redirect(303, `/${lang(res)}/staff/tickets/${ticket.id}`);
+        },
+        async (errors) => {
+          await renderTicket(
+            req,
+            res,
+            422,
+            errors,
+            Object.fromEntries(
+              keep.map((k) => [k, bodyString(req, k === 'reply' || k === 'note' ? 'body' : k, 10_000)]),
+            ),
+          );
+        },
+      );
     });
 
   action(
@@ -268,14 +273,17 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       answer_nl: bodyString(req, 'answer_nl', 6000),
       answer_fr: bodyString(req, 'answer_fr', 6000),
     };
-    try {
-      const id = await deps.faq.publishFromTicket(Number(req.params.id), req.currentUser!, values);
-      setFlash(req, 'ok', 'faq.published');
-      res.redirect(303, `/${lang(res)}/faq/${id}`);
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderFaqForm(req, res, 422, values, fieldErrors(err, lang(res)));
-    }
+    await orRerender(
+      lang(res),
+      async () => {
+        const id = await deps.faq.publishFromTicket(Number(req.params.id), req.currentUser!, values);
+        setFlash(req, 'ok', 'faq.published');
+        res.redirect(303, `/${lang(res)}/faq/${id}`);
+      },
+      async (errors) => {
+        await renderFaqForm(req, res, 422, values, errors);
+      },
+    );
   });
 
   return router;

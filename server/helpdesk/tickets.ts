@@ -11,7 +11,7 @@ import type { Config } from '../config/config';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
 import { LANGUAGES, type Lang } from '../i18n/languages';
-import { parseOrFail } from '../tenders/validation';
+import { parseOrFail } from '../http/validation';
 import { addBusinessDays, businessHoursBetween } from './business-time';
 import type { Ticket } from './model';
 import type { HelpdeskNotifications } from './notifications';

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { CLAUSE_ID_PATTERN, LEVELS } from '../clauses/vocabulary';
+import { messageKey } from '../http/validation';
+
+const WEIGHT_RANGE = messageKey('validation.number_range', { min: 0, max: 100 });
 
 export const PROCEDURES = [
   'open',
@@ -40,11 +43,14 @@ export const tenderRequestSchema = z.strictObject({
     .array(z.strictObject({ name: text(200) }))
     .max(MAX_LOTS)
     .default([]),
-  clauseIds: z.array(z.string().regex(CLAUSE_ID_PATTERN)).min(1).max(MAX_CLAUSES),
+  clauseIds: z
+    .array(z.string().regex(CLAUSE_ID_PATTERN))
+    .min(1, messageKey('tender.errors.none_selected'))
+    .max(MAX_CLAUSES),
   /** The versions the buyer selected (from the session or a shared link), to point out later revisions. */
   selectedVersions: z.record(z.string(), z.number().int().positive()).optional(),
   parameters: z.record(z.string(), z.record(z.string(), parameterValue)).default({}),
-  weights: z.record(z.string(), z.number().finite().min(0).max(100)).optional(),
+  weights: z.record(z.string(), z.number().finite().min(0, WEIGHT_RANGE).max(100, WEIGHT_RANGE)).optional(),
 });
 
 export type TenderRequest = z.infer<typeof tenderRequestSchema>;

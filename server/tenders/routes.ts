@@ -5,8 +5,7 @@ import type { OrganisationRepository } from '../accounts/organisations';
 import type { ClauseRepository } from '../clauses/repository';
 import type { ClauseService } from '../clauses/service';
 import { LEVELS, STAGES } from '../clauses/vocabulary';
-import { ValidationFailed } from '../http/errors';
-import { bodyList, bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { bodyList, bodyString, errorSummary, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import { isLang, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -17,6 +16,7 @@ import { CONTRACT_TYPES, PROCEDURES } from './model';
 import { inferContractType, type TenderPlan } from './plan';
 import { replaceSelection, removeFromSelection, selection } from './selection';
 import type { TenderService } from './service';
+import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -220,14 +220,17 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       removeFromSelection(req, remove);
       return renderForm(req, res, 200, form);
     }
-    try {
-      const request = tenders.parseTender(requestFromForm(form, selection(req)));
-      await tenders.plan(request);
-      res.redirect(303, `/${l}/tender/review`);
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderForm(req, res, 422, form, fieldErrors(err, l));
-    }
+    await orRerender(
+      l,
+      async () => {
+        const request = tenders.parseTender(requestFromForm(form, selection(req)));
+        await tenders.plan(request);
+        res.redirect(303, `/${l}/tender/review`);
+      },
+      async (errors) => {
+        await renderForm(req, res, 422, form, errors);
+      },
+    );
   });
 
   const checksView = (plan: TenderPlan, l: Lang) =>
@@ -237,41 +240,51 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     const l = lang(res);
     const form = req.session.tenderForm;
     if (!form || selection(req).length === 0) return res.redirect(303, `/${l}/tender`);
-    try {
-      const plan = await tenders.plan(tenders.parseTender(requestFromForm(form, selection(req))));
-      res.render('tenders/review', {
-        section: 'tender',
-        title: translate(l, 'tender.review_title'),
-        form,
-        docLang: translate(l, `language.${form.lang}`),
-        procedure: translate(l, `procedures.${form.procedure}`),
-        checks: checksView(plan, l),
-        blocked: plan.checks.some((c) => c.severity === 'error'),
-        weights: [
-          { name: translate(l, 'doc.price'), weight: plan.priceWeight },
-          ...plan.clauses
-            .filter((c) => c.weight !== undefined)
-            .map((c) => ({ name: c.document.title[l], weight: c.weight })),
-        ],
-        clauses: plan.clauses.map((c) => ({ id: c.document.id, title: c.document.title[l], stage: c.document.stage })),
-        csrfToken: csrfToken(req),
-      });
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderForm(req, res, 422, form, fieldErrors(err, l));
-    }
+    await orRerender(
+      l,
+      async () => {
+        const plan = await tenders.plan(tenders.parseTender(requestFromForm(form, selection(req))));
+        res.render('tenders/review', {
+          section: 'tender',
+          title: translate(l, 'tender.review_title'),
+          form,
+          docLang: translate(l, `language.${form.lang}`),
+          procedure: translate(l, `procedures.${form.procedure}`),
+          checks: checksView(plan, l),
+          blocked: plan.checks.some((c) => c.severity === 'error'),
+          weights: [
+            { name: translate(l, 'doc.price'), weight: plan.priceWeight },
+            ...plan.clauses
+              .filter((c) => c.weight !== undefined)
+              .map((c) => ({ name: c.document.title[l], weight: c.weight })),
+          ],
+          clauses: plan.clauses.map((c) => ({
+            id: c.document.id,
+            title: c.document.title[l],
+            stage: c.document.stage,
+          })),
+          csrfToken: csrfToken(req),
+        });
+      },
+      async (errors) => {
+        await renderForm(req, res, 422, form, errors);
+      },
+    );
   });
 
   router.post('/tender/download', async (req, res) => {
     const l = lang(res);
     const form = req.session.tenderForm;
     if (!form || selection(req).length === 0) return res.redirect(303, `/${l}/tender`);
-    try {
-      sendDocx(res, await tenders.generateTender(tenders.parseTender(requestFromForm(form, selection(req)))));
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderForm(req, res, 422, form, fieldErrors(err, l));
-    }
+    await orRerender(
+      l,
+      async () => {
+        sendDocx(res, await tenders.generateTender(tenders.parseTender(requestFromForm(form, selection(req)))));
+      },
+      async (errors) => {
+        await renderForm(req, res, 422, form, errors);
+      },
+    );
   });
 
   const renderPlanForm = async (
@@ -314,13 +327,16 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       categories: bodyList(req, 'categories').slice(0, 20),
       includeOptional: bodyString(req, 'includeOptional') === 'yes',
     };
-    try {
-      const request = tenders.parseActionPlan({ ...values, year: year ? Number(year) : undefined });
-      sendDocx(res, await tenders.generateActionPlan(request));
-    } catch (err) {
-      if (!(err instanceof ValidationFailed)) throw err;
-      await renderPlanForm(req, res, 422, values, fieldErrors(err, l));
-    }
+    await orRerender(
+      l,
+      async () => {
+        const request = tenders.parseActionPlan({ ...values, year: year ? Number(year) : undefined });
+        sendDocx(res, await tenders.generateActionPlan(request));
+      },
+      async (errors) => {
+        await renderPlanForm(req, res, 422, values, errors);
+      },
+    );
   });
 
   return router;

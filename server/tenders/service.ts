@@ -10,7 +10,7 @@ import { actionPlanDocument, type ActionPlanCategory } from './action-plan-docum
 import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, type TenderRequest } from './model';
 import { hasBlockingCheck, planTender, type TenderPlan } from './plan';
 import { safeFileName, tenderDocument } from './tender-document';
-import { parseOrFail } from './validation';
+import { parseOrFail } from '../http/validation';
 import { LANGUAGE_FACTS } from '../i18n/languages';
 
 export interface GeneratedFile {
