@@ -10,13 +10,19 @@ export const LANG_COOKIE = 'lang';
 export interface LanguageFacts {
   /** BCP 47 locale for Intl formats and the language of generated documents. */
   locale: string;
+  /** ISO 639-2 code, as the eForms code lists (nld_label) and notices (NLD) name languages. */
+  iso639_2: string;
   /** File-name stems of generated documents. */
   documentStems: { tender: string; actionPlan: string };
 }
 
 export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
-  nl: { locale: 'nl-BE', documentStems: { tender: 'bestek', actionPlan: 'actieplan' } },
-  fr: { locale: 'fr-BE', documentStems: { tender: 'cahier-des-charges', actionPlan: 'plan-d-action' } },
+  nl: { locale: 'nl-BE', iso639_2: 'nld', documentStems: { tender: 'bestek', actionPlan: 'actieplan' } },
+  fr: {
+    locale: 'fr-BE',
+    iso639_2: 'fra',
+    documentStems: { tender: 'cahier-des-charges', actionPlan: 'plan-d-action' },
+  },
 };
 
 export function isLang(value: unknown): value is Lang {
