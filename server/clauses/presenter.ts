@@ -2,11 +2,9 @@
 // legal bases with their titles, parameters with their labels.
 import type { Lang } from '../i18n/languages';
 import { LEGAL_SOURCES, type LegalSourceCode } from './legal-sources';
-import type { ClauseDocument, ClauseParameter } from './schema';
+import { PLACEHOLDER, type ClauseDocument, type ClauseParameter } from './schema';
 import { escapeHtml } from '../search/snippet';
 import { formatNumber } from '../i18n/format';
-
-const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 
 export function formatParameterValue(parameter: ClauseParameter, value: unknown, lang: Lang): string {
   const raw = value === undefined || value === null || value === '' ? parameter.default : value;

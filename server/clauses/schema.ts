@@ -118,7 +118,8 @@ export interface Problem {
   params?: Record<string, string | number>;
 }
 
-const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
+/** A parameter's place in a clause text: {{name}}. The one definition every reader and writer uses. */
+export const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
 
 export function placeholdersIn(value: string): string[] {
   return [...value.matchAll(PLACEHOLDER)].map((m) => m[1]);

@@ -1,6 +1,7 @@
 // Language in the path: /nl/… and /fr/…. Sets the page language, the hreflang alternates and the
 // language switch; `/` sends the visitor to their language; /language/:lang remembers an explicit choice.
 import { Router, type Request, type RequestHandler } from 'express';
+import { safeLocalPath } from '../http/forms';
 import { LANG_COOKIE, LANGUAGES, isLang, negotiateLang, otherLang, type Lang } from './languages';
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -42,13 +43,6 @@ export function pageLanguage(lang: Lang, publicUrl?: string): RequestHandler {
   };
 }
 
-/** Only a local path in the chosen language may be a redirect target (no open redirect). */
-function safeReturn(value: unknown, lang: Lang): string {
-  if (typeof value !== 'string') return `/${lang}/`;
-  if (!value.startsWith(`/${lang}/`) || value.startsWith('//') || value.includes('\\')) return `/${lang}/`;
-  return value;
-}
-
 export function languageRoutes(secureCookies: boolean): Router {
   const router = Router();
   router.get('/', (req, res) => {
@@ -66,7 +60,7 @@ export function languageRoutes(secureCookies: boolean): Router {
       secure: secureCookies,
       path: '/',
     });
-    res.redirect(303, safeReturn(req.query.return, lang));
+    res.redirect(303, safeLocalPath(req.query.return, lang, `/${lang}/`));
   });
   return router;
 }

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Lang } from '../i18n/languages';
 import type { SelectedClause } from './selection';
 import { parseLang } from '../i18n/languages';
+import { MAX_CLAUSES } from './model';
 
 export interface TenderFormValues {
   lang: Lang;
@@ -134,7 +135,7 @@ export function parseShared(value: unknown): SelectedClause[] {
   if (typeof value !== 'string') return [];
   return value
     .split(',')
-    .slice(0, 200)
+    .slice(0, MAX_CLAUSES)
     .map((part) =>
       part
         .trim()

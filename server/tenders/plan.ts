@@ -3,7 +3,7 @@
 import type { ClauseService } from '../clauses/service';
 import type { ClauseDocument, ClauseParameter } from '../clauses/schema';
 import { STAGES } from '../clauses/vocabulary';
-import { ValidationFailed, type FieldProblem } from '../http/errors';
+import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import type { ContractType, TenderRequest } from './model';
 
 export interface ResolvedClause {
@@ -95,7 +95,9 @@ export async function planTender(
         version.document.parameters.map((p) => [p.name, parameterValue(id, p, given[p.name], problems)]),
       );
       resolved.push({ document: version.document, values, selectedVersion: request.selectedVersions?.[id] });
-    } catch {
+    } catch (err) {
+      // Only a clause that does not exist (or is not published) is the buyer's problem; a database failure is not.
+      if (!(err instanceof NotFound)) throw err;
       problems.push({ field: `clauseIds.${i}`, messageKey: 'tender.errors.unknown_clause', params: { id } });
     }
   }

@@ -12,7 +12,7 @@ import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
 import { sendDocx } from './api-routes';
 import { emptyForm, formFromBody, parseShared, requestFromForm, shareLink, type TenderFormValues } from './form';
-import { CONTRACT_TYPES, PROCEDURES } from './model';
+import { CONTRACT_TYPES, MAX_CLAUSES, PROCEDURES } from './model';
 import { inferContractType, type TenderPlan } from './plan';
 import { replaceSelection, removeFromSelection, selection } from './selection';
 import type { TenderService } from './service';
@@ -111,7 +111,7 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     const l = lang(res);
     const ids = bodyList(req, 'clauses')
       .map((id) => id.toUpperCase())
-      .slice(0, 200);
+      .slice(0, MAX_CLAUSES);
     const chosen = [];
     for (const id of ids) {
       try {

@@ -1,5 +1,6 @@
 // The buyer's selection of clauses for a tender template, kept in the session (no account needed).
 import type { Request } from 'express';
+import { MAX_CLAUSES } from './model';
 
 export interface SelectedClause {
   id: string;
@@ -13,7 +14,8 @@ declare module 'express-session' {
   }
 }
 
-export const MAX_SELECTION = 200;
+/** A selection holds at most as many clauses as one tender document. */
+export const MAX_SELECTION = MAX_CLAUSES;
 
 export function selection(req: Request): SelectedClause[] {
   return req.session?.tenderSelection ?? [];

@@ -6,7 +6,7 @@ import { legalBasisText } from '../clauses/presenter';
 import type { ClauseDocument } from '../clauses/schema';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
-import { formatParameterValue } from '../clauses/presenter';
+import { clauseTextPlain } from '../clauses/presenter';
 import {
   centered,
   heading,
@@ -25,15 +25,9 @@ import { localeOf } from '../i18n/languages';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
-
 /** The clause text with the buyer's values in place of its placeholders. */
 export function filledText(clause: ResolvedClause, lang: Lang): string {
-  const byName = new Map(clause.document.parameters.map((p) => [p.name, p]));
-  return clause.document.text[lang].replace(PLACEHOLDER, (whole, name: string) => {
-    const parameter = byName.get(name);
-    return parameter ? formatParameterValue(parameter, clause.values[name], lang) : whole;
-  });
+  return clauseTextPlain(clause.document, lang, clause.values);
 }
 
 function verificationCell(
