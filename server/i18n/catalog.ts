@@ -1,4 +1,5 @@
-// Message catalogs (one JSON file per language) and the lookup used by views, e-mails and errors.
+// Message catalogs and the lookup used by views, e-mails and errors. Each language has a main file
+// (`messages/nl.json`) and may have one file per domain (`messages/observatory.nl.json`); their keys must not overlap.
 import fs from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, type Lang } from './languages';
@@ -18,9 +19,19 @@ export function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-function loadCatalog(lang: Lang): Map<string, string> {
-  const file = path.join(MESSAGES_DIR, `${lang}.json`);
-  return flatten(JSON.parse(fs.readFileSync(file, 'utf8')) as Tree);
+export function loadCatalog(lang: Lang, dir = MESSAGES_DIR): Map<string, string> {
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name === `${lang}.json` || name.endsWith(`.${lang}.json`))
+    .sort();
+  const out = new Map<string, string>();
+  for (const name of files) {
+    for (const [key, text] of flatten(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Tree)) {
+      if (out.has(key)) throw new Error(`message ${key} is defined twice (again in ${name})`);
+      out.set(key, text);
+    }
+  }
+  return out;
 }
 
 export const catalogs: Record<Lang, Map<string, string>> = Object.fromEntries(

@@ -32,3 +32,25 @@ describe('message catalogs', () => {
     assert.equal(translate('nl', 'no.such.key'), 'no.such.key');
   });
 });
+
+describe('catalog files', () => {
+  it('merge the main file with the per-domain files and refuse a key defined twice', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { loadCatalog } = await import('../../server/i18n/catalog');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+    fs.writeFileSync(path.join(dir, 'nl.json'), JSON.stringify({ site: { name: 'A' } }));
+    fs.writeFileSync(path.join(dir, 'extra.nl.json'), JSON.stringify({ extra: { title: 'B' } }));
+    fs.writeFileSync(path.join(dir, 'extra.fr.json'), JSON.stringify({ extra: { title: 'C' } }));
+    assert.deepEqual(
+      [...loadCatalog('nl', dir)],
+      [
+        ['extra.title', 'B'],
+        ['site.name', 'A'],
+      ],
+    );
+    fs.writeFileSync(path.join(dir, 'again.nl.json'), JSON.stringify({ site: { name: 'D' } }));
+    assert.throws(() => loadCatalog('nl', dir), /site\.name is defined twice/);
+  });
+});
