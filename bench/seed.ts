@@ -1,6 +1,7 @@
 // Bulk data for benchmarks: many tickets (with obstacles and answers) and usage events, spread over a year.
 import type { Knex } from 'knex';
-import { THEME_ORGANISATION, THEMES } from '../server/clauses/vocabulary';
+import { THEMES } from '../server/clauses/vocabulary';
+import { THEME_ORGANISATION } from '../server/helpdesk/routing';
 import { OBSTACLES, TICKET_STAGES } from '../server/helpdesk/vocabulary';
 
 const CATEGORIES = [

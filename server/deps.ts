@@ -10,7 +10,7 @@ import type { Logger } from './http/logger';
 import type { Mailer } from './mail/mailer';
 import type { ClauseRepository } from './clauses/repository';
 import type { ClauseService } from './clauses/service';
-import type { UsageRecorder } from './monitoring/usage';
+import type { UsageRecorder } from './audit/usage-log';
 import type { SearchService } from './search/service';
 import type { TenderService } from './tenders/service';
 import type { CannedAnswers } from './helpdesk/canned';

@@ -16,7 +16,7 @@ import { importLibraryIfChanged } from './clauses/importer';
 import { ClauseRepository } from './clauses/repository';
 import { clauseDocumentSource } from './clauses/search-documents';
 import { ClauseService } from './clauses/service';
-import { UsageRecorder } from './monitoring/usage';
+import { UsageRecorder } from './audit/usage-log';
 import { IndexCache } from './search/search-index';
 import { SearchService } from './search/service';
 import { TenderService } from './tenders/service';

@@ -5,7 +5,7 @@ import { NotFound } from '../http/errors';
 import { bodyString, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import { otherLang, type Lang } from '../i18n/languages';
-import type { UsageRecorder } from '../monitoring/usage';
+import type { UsageRecorder } from '../audit/usage-log';
 import { csrfToken } from '../security/csrf';
 import { searchParamsFrom } from '../search/params';
 import type { SearchService } from '../search/service';

@@ -38,16 +38,6 @@ export const ORGANISATIONS = [
 ] as const;
 export type OrganisationCode = (typeof ORGANISATIONS)[number];
 
-/** Which organisation answers the helpdesk questions of a theme (MPDI 4). */
-export const THEME_ORGANISATION: Record<Theme, OrganisationCode> = {
-  environmental: 'environment_brussels',
-  innovation: 'innoviris',
-  sme: 'economy_employment',
-  social: 'actiris',
-  anti_dumping: 'price_observatory',
-  ethical: 'environment_brussels',
-};
-
 /** A clause id starts with its theme's prefix: SOC-CLEAN-003. */
 export const THEME_ID_PREFIX: Record<Theme, string> = {
   environmental: 'ENV',

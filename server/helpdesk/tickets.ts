@@ -6,13 +6,14 @@ import type { AccountRepository } from '../accounts/repository';
 import type { OrganisationRepository } from '../accounts/organisations';
 import { hasRole, type CurrentUser } from '../accounts/roles';
 import { hashToken, newToken } from '../accounts/tokens';
-import { THEME_ORGANISATION, THEMES, type Theme } from '../clauses/vocabulary';
+import { THEMES, type Theme } from '../clauses/vocabulary';
 import type { Config } from '../config/config';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
 import { LANGUAGES, type Lang } from '../i18n/languages';
 import { parseOrFail } from '../http/validation';
 import { addBusinessDays, businessHoursBetween } from './business-time';
+import { answeringOrganisation } from './routing';
 import type { Ticket } from './model';
 import type { HelpdeskNotifications } from './notifications';
 import type { HelpdeskRepository } from './repository';
@@ -42,8 +43,6 @@ export const newTicketSchema = z.strictObject({
   lang: z.enum(LANGUAGES),
 });
 export type NewTicket = z.infer<typeof newTicketSchema>;
-
-export const COORDINATION_ORG = 'coordination_cell';
 
 export class TicketService {
   constructor(
@@ -81,7 +80,7 @@ export class TicketService {
       input = { ...input, pilotCode: code.code };
       isPilot = true;
     }
-    const orgCode = input.theme ? THEME_ORGANISATION[input.theme as Theme] : COORDINATION_ORG;
+    const orgCode = answeringOrganisation(input.theme as Theme | undefined);
     const dueAt = addBusinessDays(
       now,
       isPilot ? this.config.sla.pilotBusinessDays : this.config.sla.defaultBusinessDays,

@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import type { ClauseService } from '../clauses/service';
 import { bodyString, safeLocalPath, setFlash } from '../http/forms';
 import type { Lang } from '../i18n/languages';
-import type { UsageRecorder } from '../monitoring/usage';
+import type { UsageRecorder } from '../audit/usage-log';
 import { addToSelection, removeFromSelection } from './selection';
 
 const lang = (res: Response) => res.locals.lang as Lang;

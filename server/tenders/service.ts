@@ -4,7 +4,7 @@ import type { ClauseRepository } from '../clauses/repository';
 import type { ClauseService } from '../clauses/service';
 import type { Clock } from '../db/time';
 import { ValidationFailed } from '../http/errors';
-import type { UsageRecorder } from '../monitoring/usage';
+import type { UsageRecorder } from '../audit/usage-log';
 import type { SearchService } from '../search/service';
 import { actionPlanDocument, type ActionPlanCategory } from './action-plan-document';
 import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, type TenderRequest } from './model';
