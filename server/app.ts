@@ -9,6 +9,7 @@ import { editorRoutes } from './clauses/editor-routes';
 import { clauseRoutes } from './clauses/routes';
 import { selectionRoutes } from './tenders/selection-routes';
 import { tenderRoutes } from './tenders/routes';
+import { actionPlanRoutes } from './tenders/action-plan-routes';
 import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
 import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): express.Express {
       organisations: deps.organisations,
     }),
   );
+  pages.use(actionPlanRoutes(deps.tenders, deps.clauseRepo));
   pages.use(
     helpdeskPublicRoutes({
       tickets: deps.tickets,

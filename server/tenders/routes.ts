@@ -7,7 +7,7 @@ import type { ClauseService } from '../clauses/service';
 import { LEVELS, STAGES } from '../clauses/vocabulary';
 import { bodyList, bodyString, errorSummary, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
-import { isLang, type Lang } from '../i18n/languages';
+import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
 import { sendDocx } from './api-routes';
@@ -283,58 +283,6 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       },
       async (errors) => {
         await renderForm(req, res, 422, form, errors);
-      },
-    );
-  });
-
-  const renderPlanForm = async (
-    req: Request,
-    res: Response,
-    status: number,
-    values: Record<string, unknown>,
-    errors: Record<string, string> = {},
-  ) => {
-    const l = lang(res);
-    const categories = await repo.categories();
-    res.status(status).render('tenders/action-plan', {
-      section: 'tender',
-      title: translate(l, 'plan.page_title'),
-      values,
-      errors,
-      errorSummary: errorSummary(errors),
-      categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
-      csrfToken: csrfToken(req),
-    });
-  };
-
-  router.get('/action-plan', async (req, res) => {
-    await renderPlanForm(req, res, 200, {
-      lang: lang(res),
-      categories: [],
-      includeOptional: true,
-      year: String(new Date().getUTCFullYear() + 1),
-    });
-  });
-
-  router.post('/action-plan', async (req, res) => {
-    const l = lang(res);
-    const docLang = bodyString(req, 'lang', 2);
-    const year = bodyString(req, 'year', 10).trim();
-    const values = {
-      lang: isLang(docLang) ? docLang : l,
-      authority: bodyString(req, 'authority', 300),
-      year,
-      categories: bodyList(req, 'categories').slice(0, 20),
-      includeOptional: bodyString(req, 'includeOptional') === 'yes',
-    };
-    await orRerender(
-      l,
-      async () => {
-        const request = tenders.parseActionPlan({ ...values, year: year ? Number(year) : undefined });
-        sendDocx(res, await tenders.generateActionPlan(request));
-      },
-      async (errors) => {
-        await renderPlanForm(req, res, 422, values, errors);
       },
     );
   });
