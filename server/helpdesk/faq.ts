@@ -2,11 +2,14 @@
 // searchable beside the clauses.
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../accounts/roles';
-import { toDate, toIso, type Clock } from '../db/time';
-import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
+import type { Clock } from '../db/time';
+import { Conflict, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import type { SearchDocument } from '../search/documents';
 import { bumpRevision } from '../search/revision';
 import type { DocumentSource, SearchService } from '../search/service';
+import { FaqRepository } from './faq-repository';
+import type { Ticket } from './model';
+import { canPublishFaq } from './permissions';
 import type { TicketService } from './tickets';
 
 export interface FaqEntry {
@@ -28,29 +31,19 @@ export interface FaqInput {
   answer_fr: string;
 }
 
-function toEntry(row: Record<string, unknown>): FaqEntry {
-  return {
-    id: Number(row.id),
-    ticketId: (row.ticket_id as number | null) ?? null,
-    question: { nl: String(row.question_nl), fr: String(row.question_fr) },
-    answer: { nl: String(row.answer_nl), fr: String(row.answer_fr) },
-    theme: (row.theme as string | null) ?? null,
-    category: (row.category as string | null) ?? null,
-    status: row.status === 'published' ? 'published' : 'unpublished',
-    version: Number(row.version),
-    updatedAt: toDate(row.updated_at),
-  };
-}
-
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
 export class FaqService {
+  private readonly repo: FaqRepository;
+
   constructor(
     private readonly db: Knex,
     private readonly tickets: TicketService,
     private readonly search: SearchService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.repo = new FaqRepository(db);
+  }
 
   private validate(input: FaqInput): FaqInput {
     const problems: FieldProblem[] = [];
@@ -66,27 +59,26 @@ export class FaqService {
     return out;
   }
 
+  /** The ticket, when the user may publish it as a FAQ entry (see canPublishFaq). */
+  async publishableTicket(ticketId: number, user: CurrentUser): Promise<Ticket> {
+    const ticket = await this.tickets.forStaff(ticketId, user);
+    if (!canPublishFaq(user, ticket)) throw new Conflict('faq.not_publishable');
+    return ticket;
+  }
+
   /** Publishes an answered ticket as an FAQ entry; the text is the facilitator's redacted version. */
   async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput): Promise<number> {
-    const ticket = await this.tickets.forStaff(ticketId, user);
+    const ticket = await this.publishableTicket(ticketId, user);
     const text = this.validate(input);
-    const now = toIso(this.clock.now());
+    const now = this.clock.now();
     const id = await this.db.transaction(async (trx) => {
-      const [row] = await trx('faq_entries')
-        .insert({
-          ticket_id: ticket.id,
-          ...text,
-          theme: ticket.theme,
-          category: ticket.category,
-          status: 'published',
-          version: 1,
-          created_by: user.id,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id');
+      const entryId = await this.repo.insert(
+        trx,
+        { ...text, ticketId: ticket.id, theme: ticket.theme, category: ticket.category, createdBy: user.id },
+        now,
+      );
       await bumpRevision(trx, this.clock);
-      return typeof row === 'object' ? Number((row as { id: number }).id) : Number(row);
+      return entryId;
     });
     await this.search.refresh();
     return id;
@@ -96,20 +88,16 @@ export class FaqService {
     const entry = await this.find(id);
     const text = this.validate(input);
     await this.db.transaction(async (trx) => {
-      await trx('faq_entries')
-        .where({ id: entry.id })
-        .update({ ...text, status, version: entry.version + 1, updated_at: toIso(this.clock.now()) });
+      await this.repo.update(trx, entry.id, text, status, entry.version + 1, this.clock.now());
       await bumpRevision(trx, this.clock);
     });
     await this.search.refresh();
   }
 
   async find(id: number): Promise<FaqEntry> {
-    const row = Number.isInteger(id)
-      ? ((await this.db('faq_entries').where({ id }).first()) as Record<string, unknown> | undefined)
-      : undefined;
-    if (!row) throw new NotFound();
-    return toEntry(row);
+    const entry = Number.isInteger(id) ? await this.repo.find(id) : undefined;
+    if (!entry) throw new NotFound();
+    return entry;
   }
 
   async published(id: number): Promise<FaqEntry> {
@@ -118,41 +106,29 @@ export class FaqService {
     return entry;
   }
 
-  async list(status?: 'published'): Promise<FaqEntry[]> {
-    const query = this.db('faq_entries').orderBy('id', 'desc');
-    if (status) query.where({ status });
-    return ((await query) as Record<string, unknown>[]).map(toEntry);
+  list(status?: 'published'): Promise<FaqEntry[]> {
+    return this.repo.list(status);
   }
 }
 
 export function faqDocumentSource(db: Knex): DocumentSource {
+  const repo = new FaqRepository(db);
   return {
-    keys: async () =>
-      (
-        (await db('faq_entries').where({ status: 'published' }).select('id', 'version')) as {
-          id: number;
-          version: number;
-        }[]
-      ).map((r) => ({ ref: `faq:${r.id}`, version: Number(r.version) })),
+    keys: async () => (await repo.publishedKeys()).map((r) => ({ ref: `faq:${r.id}`, version: r.version })),
     documents: async () =>
-      ((await db('faq_entries').where({ status: 'published' })) as Record<string, unknown>[]).map(
-        (row): SearchDocument => {
-          const entry = toEntry(row);
-          return {
-            ref: `faq:${entry.id}`,
-            type: 'faq',
-            id: `FAQ-${entry.id}`,
-            version: entry.version,
-            title: entry.question,
-            text: entry.answer,
-            extra: { nl: '', fr: '' },
-            theme: entry.theme,
-            categories: entry.category ? [entry.category] : [],
-            stage: null,
-            level: null,
-            owner: null,
-          };
-        },
-      ),
+      (await repo.list('published')).map((entry): SearchDocument => ({
+        ref: `faq:${entry.id}`,
+        type: 'faq',
+        id: `FAQ-${entry.id}`,
+        version: entry.version,
+        title: entry.question,
+        text: entry.answer,
+        extra: { nl: '', fr: '' },
+        theme: entry.theme,
+        categories: entry.category ? [entry.category] : [],
+        stage: null,
+        level: null,
+        owner: null,
+      })),
   };
 }

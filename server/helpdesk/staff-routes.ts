@@ -15,6 +15,7 @@ import type { FaqService } from './faq';
 import { isBreached, type Ticket } from './model';
 import type { HelpdeskRepository } from './repository';
 import type { TicketService } from './tickets';
+import { canHandle, canPublishFaq } from './permissions';
 import { OBSTACLES, STATUS_MOVES, TICKET_STATUSES } from './vocabulary';
 import { orRerender } from '../http/validation';
 
@@ -120,11 +121,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     const ticket = await deps.tickets.forStaff(Number(req.params.id), user);
     const view = await deps.tickets.staffView(ticket);
     const users = await deps.accounts.list();
-    const colleagues = users.filter(
-      (u) =>
-        !u.disabledAt &&
-        (u.roles.includes('coordinator') || (u.roles.includes('facilitator') && u.orgCode === ticket.orgCode)),
-    );
+    const colleagues = users.filter((u) => canHandle(u, ticket));
     const names = new Map(users.map((u) => [u.id, u.name]));
     const canned = await deps.canned.list(ticket.orgCode);
     const orgs = await deps.organisations.list();
@@ -142,6 +139,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       links: view.links,
       colleagues: colleagues.map((u) => ({ id: u.id, name: u.name, me: u.id === user.id })),
       moves: STATUS_MOVES[ticket.status],
+      canPublishFaq: canPublishFaq(user, ticket),
       orgs: orgs.filter((o) => o.code !== ticket.orgCode).map((o) => ({ code: o.code, name: organisationName(o, l) })),
       canned: canned.map((c) => ({ id: c.id, title: c.title, selected: String(c.id) === values.canned })),
       replyText: cannedChoice ? cannedChoice.bodies[ticket.lang] : (values.reply ?? ''),
@@ -245,7 +243,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     values: Record<string, string>,
     errors: Record<string, string> = {},
   ) => {
-    const ticket = await deps.tickets.forStaff(Number(req.params.id), req.currentUser!);
+    const ticket = await deps.faq.publishableTicket(Number(req.params.id), req.currentUser!);
     const replies = (await deps.tickets.publicMessages(ticket)).filter((m) => m.kind === 'public_reply');
     res.status(status).render('helpdesk/faq-form', {
       section: 'staff',

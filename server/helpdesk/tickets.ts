@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import type { AccountRepository } from '../accounts/repository';
 import type { OrganisationRepository } from '../accounts/organisations';
-import { hasRole, type CurrentUser } from '../accounts/roles';
+import type { CurrentUser } from '../accounts/roles';
 import { hashToken, newToken } from '../accounts/tokens';
 import { THEMES, type Theme } from '../clauses/vocabulary';
 import type { Config } from '../config/config';
@@ -13,6 +13,7 @@ import { Conflict, NotFound, ValidationFailed } from '../http/errors';
 import { LANGUAGES, type Lang } from '../i18n/languages';
 import { parseOrFail } from '../http/validation';
 import { addBusinessDays, businessHoursBetween } from './business-time';
+import { canHandle } from './permissions';
 import { answeringOrganisation } from './routing';
 import type { Ticket } from './model';
 import type { HelpdeskNotifications } from './notifications';
@@ -210,14 +211,10 @@ export class TicketService {
     });
   }
 
-  /** A facilitator sees the tickets of their organisation; a coordinator sees all. Others: not found. */
-  canSee(user: CurrentUser, ticket: Ticket): boolean {
-    return hasRole(user, 'coordinator') || (hasRole(user, 'facilitator') && user.orgCode === ticket.orgCode);
-  }
-
+  /** A ticket the user may handle (see canHandle); any other ticket is not found, so none is revealed. */
   async forStaff(id: number, user: CurrentUser): Promise<Ticket> {
     const ticket = Number.isInteger(id) ? await this.repo.find(id) : undefined;
-    if (!ticket || !this.canSee(user, ticket)) throw new NotFound();
+    if (!ticket || !canHandle(user, ticket)) throw new NotFound();
     return ticket;
   }
 
@@ -296,12 +293,7 @@ export class TicketService {
     const ticket = await this.forStaff(id, user);
     if (assigneeId !== null) {
       const assignee = await this.accounts.findById(assigneeId);
-      const eligible =
-        assignee &&
-        !assignee.disabledAt &&
-        (assignee.roles.includes('coordinator') ||
-          (assignee.roles.includes('facilitator') && assignee.orgCode === ticket.orgCode));
-      if (!eligible)
+      if (!assignee || !canHandle(assignee, ticket))
         throw new ValidationFailed([{ field: 'assignee', messageKey: 'helpdesk.errors.assignee_not_in_org' }]);
     }
     if (assigneeId === ticket.assigneeUserId) return;

@@ -249,4 +249,18 @@ describe('helpdesk for facilitators', () => {
       .query({ lang: 'nl', q: 'voorbehouden sociale economie' });
     assert.equal(suggestions.body.faqs.length, 1);
   });
+
+  it('refuses to publish a FAQ from a ticket that has no answer yet, by form and by page', async () => {
+    const t = await askViaApi(ctx, { theme: 'social', question: 'Een vraag waarop nog niemand heeft geantwoord.' });
+    const page = await actiris.get(`/nl/staff/tickets/${t.id}`);
+    assert.doesNotMatch(page.text, new RegExp(`/staff/tickets/${t.id}/faq`));
+    assert.equal((await actiris.get(`/nl/staff/tickets/${t.id}/faq`)).status, 409);
+    const res = await actiris
+      .post(`/nl/staff/tickets/${t.id}/faq`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), question_nl: 'V', question_fr: 'Q', answer_nl: 'A', answer_fr: 'R' });
+    assert.equal(res.status, 409);
+    assert.match(res.text, /Alleen een beantwoorde of afgesloten vraag/);
+    assert.equal((await ctx.db('faq_entries').where({ ticket_id: t.id })).length, 0);
+  });
 });
