@@ -133,7 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   pages.use(
     helpdeskAdminRoutes({
-      db,
+      pilotCodes: deps.pilotCodes,
       clock,
       canned: deps.canned,
       faq: deps.faq,

@@ -16,6 +16,7 @@ import type { TenderService } from './tenders/service';
 import type { CannedAnswers } from './helpdesk/canned';
 import type { FaqService } from './helpdesk/faq';
 import type { HelpdeskPrivacy } from './helpdesk/privacy';
+import type { PilotCodeRepository } from './helpdesk/pilot-codes';
 import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
 import type { StatsService } from './monitoring/stats';
@@ -37,6 +38,7 @@ export interface AppDeps {
   usage: UsageRecorder;
   tenders: TenderService;
   helpdeskRepo: HelpdeskRepository;
+  pilotCodes: PilotCodeRepository;
   tickets: TicketService;
   faq: FaqService;
   canned: CannedAnswers;

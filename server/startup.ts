@@ -24,6 +24,7 @@ import { CannedAnswers } from './helpdesk/canned';
 import { FaqService, faqDocumentSource } from './helpdesk/faq';
 import { HelpdeskNotifications } from './helpdesk/notifications';
 import { HelpdeskPrivacy } from './helpdesk/privacy';
+import { PilotCodeRepository } from './helpdesk/pilot-codes';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
 import { StatsService } from './monitoring/stats';
@@ -74,7 +75,17 @@ export async function buildDeps(
   const organisations = new OrganisationRepository(db);
   const helpdeskRepo = new HelpdeskRepository(db);
   const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
-  const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, notifications, clock, config);
+  const pilotCodes = new PilotCodeRepository(db);
+  const tickets = new TicketService(
+    db,
+    helpdeskRepo,
+    pilotCodes,
+    organisations,
+    accounts,
+    notifications,
+    clock,
+    config,
+  );
   const privacy = new HelpdeskPrivacy(db, clock, audit);
   if (config.tickets.retentionIntervalHours > 0) {
     const runRetention = () =>
@@ -104,6 +115,7 @@ export async function buildDeps(
     usage,
     tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold),
     helpdeskRepo,
+    pilotCodes,
     tickets,
     faq: new FaqService(db, tickets, search, clock),
     canned: new CannedAnswers(db, clock),

@@ -3,22 +3,22 @@
 import { Router, type Request, type Response } from 'express';
 import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import { hasRole, requireRole } from '../accounts/roles';
-import { toIso, type Clock } from '../db/time';
+import type { Clock } from '../db/time';
 import { Conflict, ValidationFailed } from '../http/errors';
 import { bodyString, EMAIL_PATTERN, errorSummary, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
-import type { Lang } from '../i18n/languages';
+import { LANGUAGES, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
-import type { Knex } from 'knex';
 import type { CannedAnswers } from './canned';
 import type { FaqService } from './faq';
+import type { PilotCodeRepository } from './pilot-codes';
 import type { HelpdeskPrivacy } from './privacy';
 import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
 export interface HelpdeskAdminDeps {
-  db: Knex;
+  pilotCodes: PilotCodeRepository;
   clock: Clock;
   canned: CannedAnswers;
   faq: FaqService;
@@ -26,7 +26,14 @@ export interface HelpdeskAdminDeps {
   organisations: OrganisationRepository;
 }
 
-export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisations }: HelpdeskAdminDeps): Router {
+export function helpdeskAdminRoutes({
+  pilotCodes,
+  clock,
+  canned,
+  faq,
+  privacy,
+  organisations,
+}: HelpdeskAdminDeps): Router {
   const router = Router();
   router.use('/staff/pilot-codes', ...requireRole('coordinator'));
   router.use('/staff/privacy', ...requireRole('coordinator'));
@@ -40,15 +47,11 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
     errors: Record<string, string> = {},
     values: Record<string, string> = {},
   ) => {
-    const codes = (await db('pilot_codes').orderBy('created_at', 'desc')) as {
-      code: string;
-      description: string;
-      active: boolean | number;
-    }[];
+    const codes = await pilotCodes.list();
     res.status(status).render('helpdesk/pilot-codes', {
       section: 'staff',
       title: translate(lang(res), 'helpdesk.pilot.title'),
-      codes: codes.map((c) => ({ ...c, active: c.active === true || c.active === 1 })),
+      codes,
       errors,
       errorSummary: errorSummary(errors),
       values,
@@ -64,21 +67,16 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
     const errors: Record<string, string> = {};
     if (!/^[A-Z0-9-]{3,40}$/.test(code)) errors.code = translate(lang(res), 'helpdesk.pilot.code_format');
     if (!description) errors.description = translate(lang(res), 'validation.required');
-    if (!errors.code && (await db('pilot_codes').where({ code }).first()))
-      errors.code = translate(lang(res), 'helpdesk.pilot.code_taken');
+    if (!errors.code && (await pilotCodes.find(code))) errors.code = translate(lang(res), 'helpdesk.pilot.code_taken');
     if (Object.keys(errors).length > 0) return renderPilots(req, res, 422, errors, { code, description });
-    await db('pilot_codes').insert({ code, description, active: true, created_at: toIso(clock.now()) });
+    await pilotCodes.add(code, description, clock.now());
     setFlash(req, 'ok', 'helpdesk.pilot.added', { code });
     res.redirect(303, `/${lang(res)}/staff/pilot-codes`);
   });
 
   router.post('/staff/pilot-codes/:code/toggle', async (req, res) => {
-    const row = (await db('pilot_codes').where({ code: req.params.code }).first()) as
-      { active: boolean | number } | undefined;
-    if (row)
-      await db('pilot_codes')
-        .where({ code: req.params.code })
-        .update({ active: !(row.active === true || row.active === 1) });
+    const pilot = await pilotCodes.find(req.params.code);
+    if (pilot) await pilotCodes.setActive(pilot.code, !pilot.active);
     res.redirect(303, `/${lang(res)}/staff/pilot-codes`);
   });
 
@@ -110,17 +108,17 @@ export function helpdeskAdminRoutes({ db, clock, canned, faq, privacy, organisat
     const user = req.currentUser!;
     const values = {
       title: bodyString(req, 'title', 200),
-      body_nl: bodyString(req, 'body_nl', 10_000),
-      body_fr: bodyString(req, 'body_fr', 10_000),
       org: bodyString(req, 'org', 40),
-    };
+      ...Object.fromEntries(LANGUAGES.map((l) => [`body_${l}`, bodyString(req, `body_${l}`, 10_000)])),
+    } as Record<string, string>;
     const orgCode = hasRole(user, 'coordinator') ? values.org || user.orgCode || '' : (user.orgCode ?? '');
     await orRerender(
       lang(res),
       async () => {
         if (!(await organisations.find(orgCode)))
           throw new ValidationFailed([{ field: 'org', messageKey: 'validation.one_of' }]);
-        await canned.add({ orgCode, title: values.title, bodyNl: values.body_nl, bodyFr: values.body_fr });
+        const bodies = Object.fromEntries(LANGUAGES.map((l) => [l, values[`body_${l}`]])) as Record<Lang, string>;
+        await canned.add({ orgCode, title: values.title, bodies });
         setFlash(req, 'ok', 'helpdesk.canned.added');
         res.redirect(303, `/${lang(res)}/staff/canned`);
       },

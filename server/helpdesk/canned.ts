@@ -12,11 +12,9 @@ export interface CannedAnswer {
   bodies: Record<Lang, string>;
 }
 
-export class CannedAnswers {
-  constructor(
-    private readonly db: Knex,
-    private readonly clock: Clock,
-  ) {}
+/** The SQL of the canned answers. */
+export class CannedAnswerRepository {
+  constructor(private readonly db: Knex) {}
 
   async list(orgCode?: string): Promise<CannedAnswer[]> {
     const query = this.db('canned_answers').orderBy('title');
@@ -29,24 +27,52 @@ export class CannedAnswers {
     }));
   }
 
-  async add(input: { orgCode: string; title: string; bodyNl: string; bodyFr: string }): Promise<void> {
-    const problems: FieldProblem[] = [];
-    if (!input.title.trim()) problems.push({ field: 'title', messageKey: 'validation.required' });
-    if (!input.bodyNl.trim()) problems.push({ field: 'body_nl', messageKey: 'validation.required' });
-    if (!input.bodyFr.trim()) problems.push({ field: 'body_fr', messageKey: 'validation.required' });
-    if (problems.length > 0) throw new ValidationFailed(problems);
+  async insert(answer: Omit<CannedAnswer, 'id'>, at: Date): Promise<void> {
     await this.db('canned_answers').insert({
-      org_code: input.orgCode,
-      title: input.title.trim().slice(0, 200),
-      body_nl: input.bodyNl.trim().slice(0, 10_000),
-      body_fr: input.bodyFr.trim().slice(0, 10_000),
-      created_at: toIso(this.clock.now()),
+      org_code: answer.orgCode,
+      title: answer.title,
+      ...Object.fromEntries(LANGUAGES.map((l) => [`body_${l}`, answer.bodies[l]])),
+      created_at: toIso(at),
     });
   }
 
-  async remove(id: number, orgCode: string | null): Promise<void> {
+  /** Deletes the answer (of that organisation only, when one is given); false when there was none. */
+  async delete(id: number, orgCode: string | null): Promise<boolean> {
     const query = this.db('canned_answers').where({ id });
     if (orgCode) query.where({ org_code: orgCode });
-    if ((await query.delete()) === 0) throw new NotFound();
+    return (await query.delete()) > 0;
+  }
+}
+
+export class CannedAnswers {
+  private readonly repo: CannedAnswerRepository;
+
+  constructor(
+    db: Knex,
+    private readonly clock: Clock,
+  ) {
+    this.repo = new CannedAnswerRepository(db);
+  }
+
+  list(orgCode?: string): Promise<CannedAnswer[]> {
+    return this.repo.list(orgCode);
+  }
+
+  /** Adds an answer; its text is needed in every language (form fields body_<lang>). */
+  async add(input: { orgCode: string; title: string; bodies: Record<Lang, string> }): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (!input.title.trim()) problems.push({ field: 'title', messageKey: 'validation.required' });
+    for (const l of LANGUAGES)
+      if (!input.bodies[l]?.trim()) problems.push({ field: `body_${l}`, messageKey: 'validation.required' });
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    const bodies = Object.fromEntries(LANGUAGES.map((l) => [l, input.bodies[l].trim().slice(0, 10_000)]));
+    await this.repo.insert(
+      { orgCode: input.orgCode, title: input.title.trim().slice(0, 200), bodies: bodies as Record<Lang, string> },
+      this.clock.now(),
+    );
+  }
+
+  async remove(id: number, orgCode: string | null): Promise<void> {
+    if (!(await this.repo.delete(id, orgCode))) throw new NotFound();
   }
 }

@@ -17,6 +17,7 @@ import { canHandle } from './permissions';
 import { answeringOrganisation } from './routing';
 import type { Ticket } from './model';
 import type { HelpdeskNotifications } from './notifications';
+import type { PilotCodeRepository } from './pilot-codes';
 import type { HelpdeskRepository } from './repository';
 import { OBSTACLES, STATUS_MOVES, TICKET_STAGES, type TicketStatus } from './vocabulary';
 
@@ -49,6 +50,7 @@ export class TicketService {
   constructor(
     private readonly db: Knex,
     private readonly repo: HelpdeskRepository,
+    private readonly pilotCodes: PilotCodeRepository,
     private readonly organisations: OrganisationRepository,
     private readonly accounts: AccountRepository,
     private readonly notify: HelpdeskNotifications,
@@ -73,10 +75,7 @@ export class TicketService {
     const now = this.clock.now();
     let isPilot = false;
     if (input.pilotCode) {
-      const code = (await this.db('pilot_codes')
-        .whereRaw('upper(code) = ?', [input.pilotCode.toUpperCase()])
-        .where({ active: true })
-        .first()) as { code: string } | undefined;
+      const code = await this.pilotCodes.findActive(input.pilotCode);
       if (!code) throw new ValidationFailed([{ field: 'pilotCode', messageKey: 'helpdesk.errors.pilot_unknown' }]);
       input = { ...input, pilotCode: code.code };
       isPilot = true;

@@ -199,8 +199,7 @@ describe('helpdesk for facilitators', () => {
     await ctx.deps.canned.add({
       orgCode: 'actiris',
       title: 'Opleidingsuren',
-      bodyNl: 'Standaard: vraag het kwartaaloverzicht.',
-      bodyFr: 'Standard : demandez le relevé trimestriel.',
+      bodies: { nl: 'Standaard: vraag het kwartaaloverzicht.', fr: 'Standard : demandez le relevé trimestriel.' },
     });
     const t = await askViaApi(ctx, { theme: 'social' });
     const [canned] = await ctx.deps.canned.list('actiris');
