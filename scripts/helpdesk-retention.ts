@@ -3,15 +3,23 @@ import { AuditLog } from '../server/audit/audit-log';
 import { loadConfig } from '../server/config/config';
 import { systemClock } from '../server/db/time';
 import { HelpdeskPrivacy } from '../server/helpdesk/privacy';
+import { HelpdeskRepository } from '../server/helpdesk/repository';
+import { Mailer } from '../server/mail/mailer';
 import { createLogger } from '../server/http/logger';
 import { prepareDatabase } from '../server/startup';
 
 const config = loadConfig();
 const db = await prepareDatabase(config, createLogger('warn'));
 try {
-  const count = await new HelpdeskPrivacy(db, systemClock, new AuditLog(db, systemClock)).applyRetention(
-    config.tickets.retentionMonths,
+  const mailer = new Mailer(db, systemClock, config.mail.from, config.mail.smtpUrl);
+  const privacy = new HelpdeskPrivacy(
+    db,
+    new HelpdeskRepository(db),
+    mailer,
+    systemClock,
+    new AuditLog(db, systemClock),
   );
+  const count = await privacy.applyRetention(config.tickets.retentionMonths);
   console.log(`${count} ticket(s) closed more than ${config.tickets.retentionMonths} months ago anonymised.`);
 } catch (err) {
   console.error(`Retention failed: ${(err as Error).message}`);

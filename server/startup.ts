@@ -86,7 +86,7 @@ export async function buildDeps(
     clock,
     config,
   );
-  const privacy = new HelpdeskPrivacy(db, clock, audit);
+  const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
   if (config.tickets.retentionIntervalHours > 0) {
     const runRetention = () =>
       privacy.applyRetention(config.tickets.retentionMonths).then(

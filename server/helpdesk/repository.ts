@@ -219,4 +219,31 @@ export class HelpdeskRepository {
       .offset(filter.offset)) as Row[];
     return { tickets: rows.map(toTicket), total: Number(n) };
   }
+
+  /** Tickets closed before the cutoff whose requester is still known (retention). */
+  async closedAndKnownBefore(cutoff: Date): Promise<number[]> {
+    const rows = (await this.db('tickets')
+      .where({ status: 'closed' })
+      .whereNull('anonymised_at')
+      .where('closed_at', '<', toIso(cutoff))
+      .select('id')) as { id: number }[];
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Every ticket asked from an e-mail address, oldest first. */
+  async byRequester(email: string): Promise<Ticket[]> {
+    return ((await this.db('tickets').where({ requester_email: email }).orderBy('id')) as Row[]).map(toTicket);
+  }
+
+  /** Forgets who asked: name, address and organisation, the author name of their messages, their tracking links. */
+  async anonymise(trx: Knex.Transaction, ticketIds: number[], at: Date): Promise<void> {
+    for (let i = 0; i < ticketIds.length; i += 500) {
+      const ids = ticketIds.slice(i, i + 500);
+      await trx('tickets')
+        .whereIn('id', ids)
+        .update({ requester_name: null, requester_email: null, requester_org: null, anonymised_at: toIso(at) });
+      await trx('ticket_messages').whereIn('ticket_id', ids).where({ kind: 'requester' }).update({ author_name: null });
+      await trx('ticket_tokens').whereIn('ticket_id', ids).delete();
+    }
+  }
 }

@@ -93,4 +93,9 @@ export class Mailer {
       error: (row.error as string | null) ?? null,
     }));
   }
+
+  /** Removes every e-mail kept for an address (erasure); returns how many were removed. */
+  async forget(recipient: string, db: Knex = this.db): Promise<number> {
+    return db('mail_outbox').where({ recipient }).delete();
+  }
 }
