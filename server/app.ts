@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
   pages.use(actionPlanRoutes(deps.tenders, deps.clauseRepo));
   pages.use(
     helpdeskPublicRoutes({
-      tickets: deps.tickets,
+      tickets: deps.intake,
       faq: deps.faq,
       search: deps.search,
       clauseRepo: deps.clauseRepo,

@@ -17,6 +17,7 @@ import type { CannedAnswers } from './helpdesk/canned';
 import type { FaqService } from './helpdesk/faq';
 import type { HelpdeskPrivacy } from './helpdesk/privacy';
 import type { PilotCodeRepository } from './helpdesk/pilot-codes';
+import type { TicketIntake } from './helpdesk/intake';
 import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
 import type { StatsService } from './monitoring/stats';
@@ -39,6 +40,7 @@ export interface AppDeps {
   tenders: TenderService;
   helpdeskRepo: HelpdeskRepository;
   pilotCodes: PilotCodeRepository;
+  intake: TicketIntake;
   tickets: TicketService;
   faq: FaqService;
   canned: CannedAnswers;

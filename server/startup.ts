@@ -25,6 +25,7 @@ import { FaqService, faqDocumentSource } from './helpdesk/faq';
 import { HelpdeskNotifications } from './helpdesk/notifications';
 import { HelpdeskPrivacy } from './helpdesk/privacy';
 import { PilotCodeRepository } from './helpdesk/pilot-codes';
+import { TicketIntake } from './helpdesk/intake';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
 import { StatsService } from './monitoring/stats';
@@ -76,16 +77,8 @@ export async function buildDeps(
   const helpdeskRepo = new HelpdeskRepository(db);
   const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
   const pilotCodes = new PilotCodeRepository(db);
-  const tickets = new TicketService(
-    db,
-    helpdeskRepo,
-    pilotCodes,
-    organisations,
-    accounts,
-    notifications,
-    clock,
-    config,
-  );
+  const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config);
+  const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, clauses, notifications, clock, config);
   const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
   if (config.tickets.retentionIntervalHours > 0) {
     const runRetention = () =>
@@ -116,6 +109,7 @@ export async function buildDeps(
     tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold),
     helpdeskRepo,
     pilotCodes,
+    intake,
     tickets,
     faq: new FaqService(db, tickets, search, clock),
     canned: new CannedAnswers(db, clock),

@@ -13,7 +13,7 @@ export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router 
     res.json(openApiDocument(deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`));
   });
   router.use(tenderApiRoutes(deps.tenders));
-  router.use(helpdeskApiRoutes(deps.tickets, deps.search, ticketLimiter));
+  router.use(helpdeskApiRoutes(deps.intake, deps.search, ticketLimiter));
   router.use(
     statsApiRoutes({
       stats: deps.stats,

@@ -163,6 +163,29 @@ export class ClauseService {
     });
   }
 
+  /** A clause as a ticket may cite it: its id and the version buyers see (or the latest draft). */
+  async citable(id: string): Promise<{ id: string; version: number } | undefined> {
+    const record = await this.repo.find(id.toUpperCase());
+    return record ? { id: record.id, version: record.publishedVersion ?? record.latestVersion } : undefined;
+  }
+
+  /** A facilitator's "clause problem" from a ticket, for the editors (inside the ticket's transaction). */
+  async addTicketProblem(
+    db: Knex,
+    problem: { clauseId: string; version: number; comment: string; lang: Lang; ticketId: number },
+  ): Promise<void> {
+    await db('clause_feedback').insert({
+      clause_id: problem.clauseId,
+      clause_version: problem.version,
+      kind: 'problem',
+      comment: problem.comment.trim().slice(0, 2000),
+      lang: problem.lang,
+      source: 'ticket',
+      ticket_id: problem.ticketId,
+      created_at: toIso(this.clock.now()),
+    });
+  }
+
   async feedback(
     id?: string,
     limit = 200,

@@ -3,13 +3,9 @@ import { Router, type RequestHandler } from 'express';
 import { parseLang } from '../i18n/languages';
 import type { SearchService } from '../search/service';
 import { suggestionsFor } from './public-routes';
-import type { TicketService } from './tickets';
+import type { TicketIntake } from './intake';
 
-export function helpdeskApiRoutes(
-  tickets: TicketService,
-  search: SearchService,
-  ticketLimiter: RequestHandler,
-): Router {
+export function helpdeskApiRoutes(tickets: TicketIntake, search: SearchService, ticketLimiter: RequestHandler): Router {
   const router = Router();
 
   router.post('/tickets', ticketLimiter, async (req, res) => {

@@ -51,7 +51,7 @@ export class HelpdeskNotifications {
   }
 
   /** Tells the queue of the ticket's organisation: its queue address, otherwise each of its facilitators. */
-  async newInQueue(ticket: Ticket, staffUrl: (lang: Lang) => string): Promise<void> {
+  async newInQueue(ticket: Ticket): Promise<void> {
     const org = await this.organisations.find(ticket.orgCode);
     const recipients: { email: string; lang: Lang }[] = org?.queueEmail
       ? [{ email: org.queueEmail, lang: ticket.lang }]
@@ -67,7 +67,7 @@ export class HelpdeskNotifications {
         }),
         text: translate(recipient.lang, 'mail.queue_body', {
           reference: ticket.reference,
-          link: staffUrl(recipient.lang),
+          link: `${this.baseUrl()}/${recipient.lang}/staff/tickets/${ticket.id}`,
         }),
       });
     }

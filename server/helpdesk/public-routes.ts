@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
 import type { FaqService } from './faq';
-import type { TicketService } from './tickets';
+import type { TicketIntake } from './intake';
 import { TICKET_STAGES } from './vocabulary';
 import { orRerender } from '../http/validation';
 
@@ -17,7 +17,7 @@ const lang = (res: Response) => res.locals.lang as Lang;
 const HONEYPOT = 'website';
 
 export interface HelpdeskPublicDeps {
-  tickets: TicketService;
+  tickets: TicketIntake;
   faq: FaqService;
   search: SearchService;
   clauseRepo: ClauseRepository;

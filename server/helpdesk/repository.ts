@@ -246,4 +246,21 @@ export class HelpdeskRepository {
       await trx('ticket_tokens').whereIn('ticket_id', ids).delete();
     }
   }
+
+  /** Links a clause to a ticket once; linking again only updates the "clause problem" flag. */
+  async linkClause(
+    db: Db,
+    link: { ticketId: number; clauseId: string; problem: boolean; userId: number; at: Date },
+  ): Promise<void> {
+    await db('ticket_clause_links')
+      .insert({
+        ticket_id: link.ticketId,
+        clause_id: link.clauseId,
+        clause_problem: link.problem,
+        created_by: link.userId,
+        created_at: toIso(link.at),
+      })
+      .onConflict(['ticket_id', 'clause_id'])
+      .merge(['clause_problem']);
+  }
 }

@@ -244,7 +244,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     errors: Record<string, string> = {},
   ) => {
     const ticket = await deps.faq.publishableTicket(Number(req.params.id), req.currentUser!);
-    const replies = (await deps.tickets.publicMessages(ticket)).filter((m) => m.kind === 'public_reply');
+    const replies = await deps.repo.messages(ticket.id, ['public_reply']);
     res.status(status).render('helpdesk/faq-form', {
       section: 'staff',
       title: translate(lang(res), 'faq.publish_title', { reference: ticket.reference }),
