@@ -1,5 +1,6 @@
 // Timestamps are written by the app as ISO 8601 UTC strings, so SQLite compares them as text and
 // PostgreSQL stores them as timestamptz; reads come back as Date on PostgreSQL and as text on SQLite.
+import { DateTime } from 'luxon';
 
 export interface Clock {
   now(): Date;
@@ -17,4 +18,22 @@ export function toDate(value: unknown): Date | null {
   if (typeof value === 'number') return new Date(value);
   const date = new Date(String(value));
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The region's time zone: calendar days, periods and business hours are Brussels ones. */
+export const BRUSSELS_ZONE = 'Europe/Brussels';
+
+/** The Brussels calendar day ('YYYY-MM-DD') of an instant. */
+export function brusselsDate(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: BRUSSELS_ZONE }).toISODate()!;
+}
+
+/** The instant of midnight at the start of a Brussels calendar day ('YYYY-MM-DD'). */
+export function brusselsMidnight(localDate: string): Date {
+  return DateTime.fromISO(localDate, { zone: BRUSSELS_ZONE }).startOf('day').toJSDate();
+}
+
+/** The Brussels calendar year of an instant. */
+export function brusselsYear(instant: Date): number {
+  return DateTime.fromJSDate(instant, { zone: BRUSSELS_ZONE }).year;
 }

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { hashToken, newToken } from '../accounts/tokens';
 import type { Theme } from '../clauses/vocabulary';
 import type { Config } from '../config/config';
-import { toIso, type Clock } from '../db/time';
+import { brusselsYear, toIso, type Clock } from '../db/time';
 import { NotFound, ValidationFailed } from '../http/errors';
 import type { Lang } from '../i18n/languages';
 import { addBusinessDays } from './business-time';
@@ -47,10 +47,7 @@ export class TicketIntake {
     );
     const { token, hash } = newToken();
     const id = await this.db.transaction(async (trx) => {
-      const reference = await this.repo.nextReference(
-        trx,
-        Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Brussels' }).format(now)),
-      );
+      const reference = await this.repo.nextReference(trx, brusselsYear(now));
       const ticketId = await this.repo.insertTicket(trx, {
         reference,
         question: input.question,

@@ -1,5 +1,5 @@
 // The period a dashboard shows: a month, a quarter, a year or custom dates, in Brussels days.
-import { brusselsDate, brusselsMidnight } from '../helpdesk/business-time';
+import { brusselsDate, brusselsMidnight } from '../db/time';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 

@@ -2,8 +2,7 @@
 // that work or not, documents generated. Tickets and usage events are counted from the in-memory mirror
 // (kept in step with the database); the small tables are queried directly.
 import type { Knex } from 'knex';
-import { toIso, type Clock } from '../db/time';
-import { brusselsDate } from '../helpdesk/business-time';
+import { brusselsDate, toIso, type Clock } from '../db/time';
 import { OBSTACLES } from '../helpdesk/vocabulary';
 import { MonitoringMirror } from './mirror';
 import type { Period } from './period';
