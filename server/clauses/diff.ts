@@ -3,7 +3,7 @@ import { diffWords } from 'diff';
 import type { Lang } from '../i18n/languages';
 import { escapeHtml } from '../search/snippet';
 import { legalBasisText } from './presenter';
-import type { ClauseDocument } from './schema';
+import { GUIDANCE_KEYS, type ClauseDocument } from './schema';
 
 export interface SectionDiff {
   key: string;
@@ -18,10 +18,7 @@ function sections(document: ClauseDocument, lang: Lang): [string, string][] {
     ['clauses.text', document.text[lang]],
     ['clauses.proof', document.verification.proof[lang]],
     ['clauses.check', document.verification.check[lang]],
-    ['clauses.when_to_use', document.guidance.when_to_use[lang]],
-    ['clauses.market_readiness', document.guidance.market_readiness[lang]],
-    ['clauses.cost_impact', document.guidance.cost_impact[lang]],
-    ['clauses.pitfalls', document.guidance.pitfalls[lang]],
+    ...GUIDANCE_KEYS.map((key): [string, string] => [`clauses.${key}`, document.guidance[key][lang]]),
     ['clauses.legal_basis', document.legal_basis.map((b) => legalBasisText(b, lang)).join('\n')],
     ['clauses.parameters', document.parameters.map((p) => `${p.label[lang]}: ${p.default}`).join('\n')],
     [

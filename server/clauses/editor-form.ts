@@ -1,5 +1,7 @@
-// Converts the editor's HTML form to a clause document (and back, to fill the form in).
-import type { ClauseDocument } from './schema';
+// Converts the editor's HTML form to a clause document (and back, to fill the form in). What the form does not
+// show is kept from the version being edited: texts in further languages (en), eForms codes, annexes, derogation.
+import { LANGUAGES } from '../i18n/languages';
+import { GUIDANCE_KEYS, type ClauseDocument, type Localized } from './schema';
 
 export const LEGAL_ROWS = 5;
 export const PARAMETER_ROWS = 6;
@@ -17,7 +19,12 @@ const arr = (value: unknown): unknown[] =>
       : value === undefined
         ? []
         : [value];
-const localized = (value: unknown) => ({ nl: str(obj(value).nl), fr: str(obj(value).fr) });
+/** The form's languages from the body; any other language the stored text has is kept as it was. */
+const localized = (value: unknown, kept?: Localized): Localized => ({
+  ...kept,
+  ...(Object.fromEntries(LANGUAGES.map((l) => [l, str(obj(value)[l])])) as Localized),
+});
+const FORM_LESS_FIELDS = ['eforms', 'annexes', 'derogation'] as const;
 
 function numberOrText(value: string, numeric: boolean): number | string | undefined {
   if (value === '') return undefined;
@@ -26,7 +33,7 @@ function numberOrText(value: string, numeric: boolean): number | string | undefi
   return Number.isFinite(n) ? n : value;
 }
 
-export function candidateFromForm(body: Body): Record<string, unknown> {
+export function candidateFromForm(body: Body, base?: ClauseDocument): Record<string, unknown> {
   const verification = obj(body.verification);
   const guidance = obj(body.guidance);
   const weight = str(body.award_weight);
@@ -56,26 +63,25 @@ export function candidateFromForm(body: Body): Record<string, unknown> {
           default: numberOrText(str(row.default), numeric) ?? '',
           ...(min !== undefined ? { min } : {}),
           ...(max !== undefined ? { max } : {}),
-          label: { nl: str(row.label_nl), fr: str(row.label_fr) },
+          label: localized(
+            Object.fromEntries(LANGUAGES.map((l) => [l, row[`label_${l}`]])),
+            base?.parameters.find((p) => p.name === str(row.name))?.label,
+          ),
         };
       }),
-    title: localized(body.title),
-    text: localized(body.text),
+    title: localized(body.title, base?.title),
+    text: localized(body.text, base?.text),
     verification: {
-      proof: localized(verification.proof),
-      check: localized(verification.check),
+      proof: localized(verification.proof, base?.verification.proof),
+      check: localized(verification.check, base?.verification.check),
       moments: arr(verification.moments).map(str).filter(Boolean),
     },
-    guidance: {
-      when_to_use: localized(guidance.when_to_use),
-      market_readiness: localized(guidance.market_readiness),
-      cost_impact: localized(guidance.cost_impact),
-      pitfalls: localized(guidance.pitfalls),
-    },
+    guidance: Object.fromEntries(GUIDANCE_KEYS.map((key) => [key, localized(guidance[key], base?.guidance[key])])),
     related: str(body.related)
       .split(/[\s,]+/)
       .map((s) => s.toUpperCase())
       .filter(Boolean),
+    ...Object.fromEntries(FORM_LESS_FIELDS.filter((f) => base?.[f] !== undefined).map((f) => [f, base![f]])),
   };
 }
 
@@ -83,8 +89,10 @@ export function candidateFromForm(body: Body): Record<string, unknown> {
 export function formValues(document?: Partial<ClauseDocument>) {
   const legal = [...(document?.legal_basis ?? [])];
   while (legal.length < LEGAL_ROWS) legal.push({ source: '', article: '' } as never);
-  const parameters = (document?.parameters ?? []).map((p) => ({ ...p, label_nl: p.label.nl, label_fr: p.label.fr }));
+  const labels = (label?: Partial<Localized>) =>
+    Object.fromEntries(LANGUAGES.map((l) => [`label_${l}`, label?.[l] ?? '']));
+  const parameters = (document?.parameters ?? []).map((p) => ({ ...p, ...labels(p.label) }));
   while (parameters.length < PARAMETER_ROWS)
-    parameters.push({ name: '', type: 'percentage', default: '', label_nl: '', label_fr: '' } as never);
+    parameters.push({ name: '', type: 'percentage', default: '', ...labels() } as never);
   return { ...document, legal_basis: legal, parameters, related: (document?.related ?? []).join(', ') };
 }

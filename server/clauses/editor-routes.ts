@@ -137,9 +137,11 @@ export function editorRoutes(deps: {
 
   router.post('/staff/clauses/:id/edit', async (req, res) => {
     const id = String(req.params.id);
-    const candidate = candidateFromForm(req.body);
     const reason = bodyString(req, 'reason', 600);
     const basedOn = Number(bodyString(req, 'based_on')) || undefined;
+    const { record } = await deps.clauses.forEditor(id);
+    const base = await deps.clauses.version(record.id, Math.min(basedOn ?? record.latestVersion, record.latestVersion));
+    const candidate = candidateFromForm(req.body, base.document);
     try {
       const document = await deps.clauses.saveVersion(id, candidate, req.currentUser!, reason, basedOn);
       setFlash(req, 'ok', 'clauses.editor.saved', { id, version: document.version });

@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
-import { categoriesFileSchema, clauseSchema, crossCheck, type Category, type ClauseDocument } from './schema';
+import {
+  categoriesFileSchema,
+  clauseSchema,
+  crossCheck,
+  GUIDANCE_KEYS,
+  type Category,
+  type ClauseDocument,
+} from './schema';
 
 export const CATEGORIES_FILE = '_categories.yaml';
 
@@ -171,12 +178,7 @@ export function serializeClause(clause: ClauseDocument): string {
       check: localizedKeys(clause.verification.check),
       moments: clause.verification.moments,
     },
-    guidance: {
-      when_to_use: localizedKeys(clause.guidance.when_to_use),
-      market_readiness: localizedKeys(clause.guidance.market_readiness),
-      cost_impact: localizedKeys(clause.guidance.cost_impact),
-      pitfalls: localizedKeys(clause.guidance.pitfalls),
-    },
+    guidance: Object.fromEntries(GUIDANCE_KEYS.map((key) => [key, localizedKeys(clause.guidance[key])])),
     ...(clause.related && clause.related.length > 0 ? { related: clause.related } : {}),
     ...(clause.eforms ? { eforms: canonicalEforms(clause.eforms) } : {}),
     ...(clause.annexes && clause.annexes.length > 0 ? { annexes: clause.annexes } : {}),

@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import { toDate, toIso } from '../db/time';
 import { fileStatusOf, type ClauseRecord, type ClauseVersion, type VersionStatus } from './model';
-import type { Category, ClauseDocument } from './schema';
+import { clauseSchema, type Category, type ClauseDocument } from './schema';
 import type { ClauseStatus } from './vocabulary';
 
 type Db = Knex | Knex.Transaction;
@@ -54,19 +54,35 @@ function toRecord(row: ClauseRow): ClauseRecord {
   };
 }
 
+/** A stored version that no longer fits the clause schema: a bug or a hand-edited row, never shown half-read. */
+export class StoredClauseInvalid extends Error {
+  constructor(clauseId: string, version: number, problems: string) {
+    super(`stored clause ${clauseId} version ${version} does not fit the clause schema: ${problems}`);
+    this.name = 'StoredClauseInvalid';
+  }
+}
+
+/** Reads a stored version, checked against the clause schema (the content is the document without its row fields). */
 export function toVersion(row: VersionRow): ClauseVersion {
   const status = row.status as VersionStatus;
-  const stored = JSON.parse(row.content) as Omit<ClauseDocument, 'id' | 'version' | 'status'>;
+  const version = Number(row.version);
+  const parsed = clauseSchema.safeParse({
+    ...(JSON.parse(row.content) as object),
+    id: row.clause_id,
+    version,
+    status: fileStatusOf(status),
+  });
+  if (!parsed.success)
+    throw new StoredClauseInvalid(
+      row.clause_id,
+      version,
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   return {
     clauseId: row.clause_id,
-    version: Number(row.version),
+    version,
     status,
-    document: {
-      id: row.clause_id,
-      version: Number(row.version),
-      status: fileStatusOf(status),
-      ...stored,
-    } as ClauseDocument,
+    document: parsed.data,
     reason: row.reason,
     authorUserId: row.author_user_id,
     authorName: row.author_name,

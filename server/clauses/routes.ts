@@ -12,6 +12,7 @@ import type { SearchService } from '../search/service';
 import { diffVersions } from './diff';
 import { clauseTextHtml, clauseTextPlain, legalBasisText, paragraphs } from './presenter';
 import type { ClauseRepository } from './repository';
+import { GUIDANCE_KEYS } from './schema';
 import type { ClauseService } from './service';
 import { STAGES, LEVELS } from './vocabulary';
 import { searchPageModel, type Names } from './view-models';
@@ -70,7 +71,7 @@ export function clauseView(document: import('./schema').ClauseDocument, l: Lang,
     proof: paragraphs(document.verification.proof[l]),
     check: paragraphs(document.verification.check[l]),
     moments: document.verification.moments,
-    guidance: (['when_to_use', 'market_readiness', 'cost_impact', 'pitfalls'] as const).map((key) => ({
+    guidance: GUIDANCE_KEYS.map((key) => ({
       key,
       paragraphs: paragraphs(document.guidance[key][l]),
     })),

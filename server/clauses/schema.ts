@@ -50,6 +50,16 @@ const legalBasis = z.strictObject({
   article: z.string().trim().min(1).max(60).optional(),
 });
 
+/** Advice to the buyer, one text per heading; the headings' order is the page's and the document's. */
+const guidanceSchema = z.strictObject({
+  when_to_use: localized,
+  market_readiness: localized,
+  cost_impact: localized,
+  pitfalls: localized,
+});
+export type GuidanceKey = keyof typeof guidanceSchema.shape;
+export const GUIDANCE_KEYS = Object.keys(guidanceSchema.shape) as GuidanceKey[];
+
 export const clauseSchema = z.strictObject({
   id: z
     .string()
@@ -72,12 +82,7 @@ export const clauseSchema = z.strictObject({
     check: localized,
     moments: z.array(z.enum(MOMENTS)).min(1),
   }),
-  guidance: z.strictObject({
-    when_to_use: localized,
-    market_readiness: localized,
-    cost_impact: localized,
-    pitfalls: localized,
-  }),
+  guidance: guidanceSchema,
   related: z.array(z.string().regex(CLAUSE_ID_PATTERN)).optional(),
   /** What to declare in the eForms notice when a tender uses this clause (codes of the SDK code lists). */
   eforms: z

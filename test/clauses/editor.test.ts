@@ -163,4 +163,47 @@ describe('clause editor workflow', () => {
     const list = await author.get('/fr/staff/clauses?status=retired');
     assert.match(list.text, /SOC-CLEAN-901/);
   });
+
+  it('keeps what the form does not show (English texts, eForms codes, derogation) when an editor saves', async () => {
+    const eva = await createUser(ctx, { roles: ['editor'], name: 'Eva Editor' });
+    const editor = {
+      ...eva,
+      name: 'Eva Editor',
+      orgCode: null,
+      roles: ['editor' as const],
+      preferredLang: 'nl' as const,
+    };
+    const withExtras: ClauseDocument = {
+      ...newClause(),
+      id: 'SOC-CLEAN-903',
+      title: { nl: 'Clausule met Engelse tekst', fr: 'Clause avec texte anglais', en: 'Clause with an English text' },
+      eforms: { strategic: ['soc-obj'], social: ['work-cond'] },
+      derogation: { articles: 'art. 44', reason: { nl: 'Strengere boete', fr: 'Pénalité plus stricte' } },
+    };
+    await ctx.deps.clauses.create(withExtras, editor, 'Met extra velden');
+    const edited = { ...withExtras, title: { ...withExtras.title, nl: 'Clausule met Engelse tekst, herzien' } };
+    const res = await post(
+      author,
+      '/nl/staff/clauses/SOC-CLEAN-903/edit',
+      formBody(edited, { based_on: '1', reason: 'Titel herzien' }),
+      '/nl/staff/clauses/SOC-CLEAN-903/edit',
+    );
+    assert.equal(res.status, 303, (res.text.match(/href="#field-[^"]+"/g) ?? []).join(' '));
+    const saved = await ctx.deps.clauses.version('SOC-CLEAN-903', 2);
+    assert.equal(saved.document.title.nl, 'Clausule met Engelse tekst, herzien');
+    assert.equal(saved.document.title.en, 'Clause with an English text');
+    assert.deepEqual(saved.document.eforms, { strategic: ['soc-obj'], social: ['work-cond'] });
+    assert.equal(saved.document.derogation?.articles, 'art. 44');
+  });
+
+  it('refuses to read a stored version that no longer fits the clause schema, naming clause and field', async () => {
+    const row = await ctx.db('clause_versions').where({ clause_id: 'SOC-CLEAN-903', version: 2 }).first();
+    const content = JSON.parse(row.content);
+    delete content.guidance.pitfalls;
+    await ctx
+      .db('clause_versions')
+      .where({ clause_id: 'SOC-CLEAN-903', version: 2 })
+      .update({ content: JSON.stringify(content) });
+    await assert.rejects(ctx.deps.clauses.version('SOC-CLEAN-903', 2), /SOC-CLEAN-903 version 2 .*guidance\.pitfalls/);
+  });
 });
