@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
+import { everyLanguage, isLang } from '../i18n/languages';
 import {
   categoriesFileSchema,
   clauseSchema,
@@ -12,6 +13,7 @@ import {
   GUIDANCE_KEYS,
   type Category,
   type ClauseDocument,
+  type Localized,
 } from './schema';
 
 export const CATEGORIES_FILE = '_categories.yaml';
@@ -129,11 +131,12 @@ export function readLibrary(dir: string): Library {
   return { categories, clauses, fingerprint: hash.digest('hex'), problems };
 }
 
-const localizedKeys = (v: { nl: string; fr: string; en?: string }) => ({
-  nl: v.nl,
-  fr: v.fr,
-  ...(v.en ? { en: v.en } : {}),
-});
+/** Our languages first, in their order, then any further language the text has (English). */
+const localizedKeys = (v: Localized): Localized =>
+  ({
+    ...everyLanguage((lang) => v[lang]),
+    ...Object.fromEntries(Object.entries(v).filter(([k, t]) => !isLang(k) && t)),
+  }) as Localized;
 
 const EFORMS_KEYS = [
   'strategic',

@@ -1,10 +1,9 @@
 // The legal texts a clause may cite, with their official titles in Dutch and French.
 // Only texts verified for this project are listed (see ../shared/REFERENCE.md); add one here before citing it.
+import type { Lang } from '../i18n/languages';
 
-export interface LegalSource {
-  nl: string;
-  fr: string;
-}
+/** The official title of a legal text in each language. */
+export type LegalSource = Record<Lang, string>;
 
 export const LEGAL_SOURCES = {
   law_2016: {

@@ -1,6 +1,7 @@
 // The SQL of the clause library: categories, clauses, versions, feedback.
 import type { Knex } from 'knex';
 import { toDate, toIso } from '../db/time';
+import { fromSuffixed, toSuffixed } from '../i18n/languages';
 import { fileStatusOf, type ClauseRecord, type ClauseVersion, type VersionStatus } from './model';
 import { clauseSchema, type Category, type ClauseDocument } from './schema';
 import type { ClauseStatus } from './vocabulary';
@@ -106,10 +107,8 @@ export class ClauseRepository {
       const row = {
         code: category.code,
         position,
-        name_nl: category.name.nl,
-        name_fr: category.name.fr,
-        intro_nl: category.intro.nl,
-        intro_fr: category.intro.fr,
+        ...toSuffixed('name', category.name),
+        ...toSuffixed('intro', category.intro),
         cpv: JSON.stringify(category.cpv),
       };
       await trx('categories').insert(row).onConflict('code').merge();
@@ -121,8 +120,8 @@ export class ClauseRepository {
     return rows.map((row) => ({
       code: String(row.code),
       position: Number(row.position),
-      name: { nl: String(row.name_nl), fr: String(row.name_fr) },
-      intro: { nl: String(row.intro_nl), fr: String(row.intro_fr) },
+      name: fromSuffixed(row, 'name'),
+      intro: fromSuffixed(row, 'intro'),
       cpv: JSON.parse(String(row.cpv)) as Category['cpv'],
     }));
   }

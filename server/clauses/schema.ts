@@ -21,11 +21,16 @@ import {
   THEME_ID_PREFIX,
   THEMES,
 } from './vocabulary';
-import { LANGUAGES } from '../i18n/languages';
+import { DEFAULT_LANG, everyLanguage, LANGUAGES, otherLanguages } from '../i18n/languages';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
-/** A text in both official languages; English may follow. */
-export const localized = z.strictObject({ nl: text, fr: text, en: text.optional() });
+/**
+ * A further language a clause text may carry without the app being translated into it: the one language
+ * named outside server/i18n, because clause content may run ahead of the interface.
+ */
+export const FURTHER_LANGUAGE = 'en' as const;
+/** A text in each of the app's languages; English may follow. */
+export const localized = z.strictObject({ ...everyLanguage(() => text), [FURTHER_LANGUAGE]: text.optional() });
 export type Localized = z.infer<typeof localized>;
 
 const isoDate = z
@@ -215,12 +220,13 @@ export function crossCheck(clause: ClauseDocument, categoryCodes: Set<string>): 
       });
   });
   for (const field of ['title', 'text'] as const) {
-    if (clause[field].nl.trim() === clause[field].fr.trim())
-      problems.push({
-        field: `${field}.fr`,
-        message: 'is the same as the Dutch text',
-        key: 'clauses.problem.same_as_dutch',
-      });
+    for (const lang of otherLanguages(DEFAULT_LANG))
+      if (clause[field][lang].trim() === clause[field][DEFAULT_LANG].trim())
+        problems.push({
+          field: `${field}.${lang}`,
+          message: 'is the same as the Dutch text',
+          key: 'clauses.problem.same_as_dutch',
+        });
   }
   return problems;
 }

@@ -7,10 +7,10 @@ import type { Clock } from '../db/time';
 import { Conflict, ValidationFailed } from '../http/errors';
 import { bodyString, EMAIL_PATTERN, errorSummary, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
-import { LANGUAGES, type Lang } from '../i18n/languages';
+import { LANGUAGES, toSuffixed, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { CannedAnswers } from './canned';
-import type { FaqService } from './faq';
+import { FAQ_FIELDS, type FaqService } from './faq';
 import type { PilotCodeRepository } from './pilot-codes';
 import type { HelpdeskPrivacy } from './privacy';
 import { orRerender } from '../http/validation';
@@ -155,12 +155,7 @@ export function helpdeskAdminRoutes({
       section: 'staff',
       title: translate(lang(res), 'faq.edit_title', { id: entry.id }),
       entry,
-      values: values ?? {
-        question_nl: entry.question.nl,
-        question_fr: entry.question.fr,
-        answer_nl: entry.answer.nl,
-        answer_fr: entry.answer.fr,
-      },
+      values: values ?? { ...toSuffixed('question', entry.question), ...toSuffixed('answer', entry.answer) },
       errors,
       errorSummary: errorSummary(errors),
       csrfToken: csrfToken(req),
@@ -170,12 +165,7 @@ export function helpdeskAdminRoutes({
   router.get('/staff/faq/:id', (req, res) => renderFaqEdit(req, res));
 
   router.post('/staff/faq/:id', async (req, res) => {
-    const values = {
-      question_nl: bodyString(req, 'question_nl', 6000),
-      question_fr: bodyString(req, 'question_fr', 6000),
-      answer_nl: bodyString(req, 'answer_nl', 6000),
-      answer_fr: bodyString(req, 'answer_fr', 6000),
-    };
+    const values = Object.fromEntries(FAQ_FIELDS.map((f) => [f, bodyString(req, f, 6000)]));
     await orRerender(
       lang(res),
       async () => {

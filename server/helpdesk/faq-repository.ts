@@ -1,14 +1,15 @@
 // The SQL of the FAQ: entries published from answered tickets.
 import type { Knex } from 'knex';
 import { toDate, toIso } from '../db/time';
+import { fromSuffixed } from '../i18n/languages';
 import type { FaqEntry, FaqInput } from './faq';
 
 function toEntry(row: Record<string, unknown>): FaqEntry {
   return {
     id: Number(row.id),
     ticketId: (row.ticket_id as number | null) ?? null,
-    question: { nl: String(row.question_nl), fr: String(row.question_fr) },
-    answer: { nl: String(row.answer_nl), fr: String(row.answer_fr) },
+    question: fromSuffixed(row, 'question'),
+    answer: fromSuffixed(row, 'answer'),
     theme: (row.theme as string | null) ?? null,
     category: (row.category as string | null) ?? null,
     status: row.status === 'published' ? 'published' : 'unpublished',
@@ -17,7 +18,8 @@ function toEntry(row: Record<string, unknown>): FaqEntry {
   };
 }
 
-export interface NewFaqEntry extends FaqInput {
+export interface NewFaqEntry {
+  text: FaqInput;
   ticketId: number;
   theme: string | null;
   category: string | null;
@@ -28,7 +30,7 @@ export class FaqRepository {
   constructor(private readonly db: Knex) {}
 
   async insert(trx: Knex.Transaction, entry: NewFaqEntry, at: Date): Promise<number> {
-    const { ticketId, theme, category, createdBy, ...text } = entry;
+    const { ticketId, theme, category, createdBy, text } = entry;
     const [row] = await trx('faq_entries')
       .insert({
         ticket_id: ticketId,

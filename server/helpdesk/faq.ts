@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../accounts/roles';
 import type { Clock } from '../db/time';
+import { everyLanguage, suffixedNames, type Lang } from '../i18n/languages';
 import { Conflict, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import type { SearchDocument } from '../search/documents';
 import { bumpRevision } from '../search/revision';
@@ -15,8 +16,8 @@ import type { TicketService } from './tickets';
 export interface FaqEntry {
   id: number;
   ticketId: number | null;
-  question: { nl: string; fr: string };
-  answer: { nl: string; fr: string };
+  question: Record<Lang, string>;
+  answer: Record<Lang, string>;
   theme: string | null;
   category: string | null;
   status: 'published' | 'unpublished';
@@ -24,12 +25,9 @@ export interface FaqEntry {
   updatedAt: Date | null;
 }
 
-export interface FaqInput {
-  question_nl: string;
-  question_fr: string;
-  answer_nl: string;
-  answer_fr: string;
-}
+/** The fields of a FAQ entry as the forms send them: question_<lang> and answer_<lang>. */
+export const FAQ_FIELDS = suffixedNames('question', 'answer');
+export type FaqInput = Record<string, string>;
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
@@ -47,9 +45,7 @@ export class FaqService {
 
   private validate(input: FaqInput): FaqInput {
     const problems: FieldProblem[] = [];
-    const out = Object.fromEntries(
-      Object.entries(input).map(([k, v]) => [k, String(v ?? '').trim()]),
-    ) as unknown as FaqInput;
+    const out: FaqInput = Object.fromEntries(FAQ_FIELDS.map((f) => [f, String(input[f] ?? '').trim()]));
     for (const [field, value] of Object.entries(out)) {
       if (!value) problems.push({ field, messageKey: 'validation.required' });
       else if (value.length > 5000) problems.push({ field, messageKey: 'validation.too_long', params: { max: 5000 } });
@@ -74,7 +70,7 @@ export class FaqService {
     const id = await this.db.transaction(async (trx) => {
       const entryId = await this.repo.insert(
         trx,
-        { ...text, ticketId: ticket.id, theme: ticket.theme, category: ticket.category, createdBy: user.id },
+        { text, ticketId: ticket.id, theme: ticket.theme, category: ticket.category, createdBy: user.id },
         now,
       );
       await bumpRevision(trx, this.clock);
@@ -123,7 +119,7 @@ export function faqDocumentSource(db: Knex): DocumentSource {
         version: entry.version,
         title: entry.question,
         text: entry.answer,
-        extra: { nl: '', fr: '' },
+        extra: everyLanguage(() => ''),
         theme: entry.theme,
         categories: entry.category ? [entry.category] : [],
         stage: null,

@@ -11,7 +11,7 @@ import { translate } from '../i18n/catalog';
 import { LANGUAGES, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { CannedAnswers } from './canned';
-import type { FaqService } from './faq';
+import { FAQ_FIELDS, type FaqService } from './faq';
 import { isBreached, type Ticket } from './model';
 import type { HelpdeskRepository } from './repository';
 import type { TicketService } from './tickets';
@@ -265,12 +265,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
   router.get('/staff/tickets/:id/faq', (req, res) => renderFaqForm(req, res, 200, {}));
 
   router.post('/staff/tickets/:id/faq', async (req, res) => {
-    const values = {
-      question_nl: bodyString(req, 'question_nl', 6000),
-      question_fr: bodyString(req, 'question_fr', 6000),
-      answer_nl: bodyString(req, 'answer_nl', 6000),
-      answer_fr: bodyString(req, 'answer_fr', 6000),
-    };
+    const values = Object.fromEntries(FAQ_FIELDS.map((f) => [f, bodyString(req, f, 6000)]));
     await orRerender(
       lang(res),
       async () => {

@@ -54,6 +54,31 @@ export function pick<T>(values: Record<Lang, T>, lang: Lang): T {
 }
 
 /** The explicit choice (cookie) wins; then the browser's Accept-Language; then Dutch. */
+/** A value for every language: everyLanguage((lang) => translate(lang, key)). */
+export function everyLanguage<T>(make: (lang: Lang) => T): Record<Lang, T> {
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, make(lang)])) as Record<Lang, T>;
+}
+
+/** Columns and form fields that hold one language are named <prefix>_<lang>: question_nl, question_fr. */
+export function suffixed(prefix: string, lang: Lang): string {
+  return `${prefix}_${lang}`;
+}
+
+/** The names <prefix>_<lang> of every prefix in every language, language by language. */
+export function suffixedNames(...prefixes: string[]): string[] {
+  return LANGUAGES.flatMap((lang) => prefixes.map((prefix) => suffixed(prefix, lang)));
+}
+
+/** A text per language read from the <prefix>_<lang> columns or fields of a row or form. */
+export function fromSuffixed(source: Record<string, unknown>, prefix: string): Record<Lang, string> {
+  return everyLanguage((lang) => String(source[suffixed(prefix, lang)] ?? ''));
+}
+
+/** A text per language written out as its <prefix>_<lang> columns or fields. */
+export function toSuffixed(prefix: string, value: Partial<Record<Lang, string>>): Record<string, string> {
+  return Object.fromEntries(LANGUAGES.map((lang) => [suffixed(prefix, lang), value[lang] ?? '']));
+}
+
 export function negotiateLang(req: Request): Lang {
   const fromCookie = readCookie(req, LANG_COOKIE);
   if (isLang(fromCookie)) return fromCookie;

@@ -2,7 +2,7 @@
 // (l'offre → offre), stop words dropped, accents folded (pénalités → penalites), then stemmed.
 // Folding before stemming makes unaccented queries meet accented texts.
 import { languagePacks, lunr } from './lunr-setup';
-import type { Lang } from '../i18n/languages';
+import { everyLanguage, type Lang } from '../i18n/languages';
 
 const ELISION = /^(?:qu|jusqu|lorsqu|puisqu|quoiqu|[cdjlmnst])['’](.+)$/;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -58,7 +58,7 @@ export interface AnalysedTerm {
 
 // Stemming is the costly step and a library has a few thousand distinct words: remember each word's analysis.
 const MEMO_LIMIT = 200_000;
-const memo: Record<Lang, Map<string, AnalysedTerm | null>> = { nl: new Map(), fr: new Map() };
+const memo: Record<Lang, Map<string, AnalysedTerm | null>> = everyLanguage(() => new Map());
 
 /** The folded and stemmed form of one lower-case word (null for a stop word), remembered. */
 export function analyseWord(lang: Lang, word: string): AnalysedTerm | null {

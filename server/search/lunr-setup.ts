@@ -1,11 +1,11 @@
-// lunr with the Dutch and French stemmers and stop words of lunr-languages, registered once.
+// lunr with the stemmers and stop words of lunr-languages for each of our languages, registered once.
 import { createRequire } from 'node:module';
 import lunr from 'lunr';
+import { everyLanguage, LANGUAGES, type Lang } from '../i18n/languages';
 
 const require = createRequire(import.meta.url);
 require('lunr-languages/lunr.stemmer.support.js')(lunr);
-require('lunr-languages/lunr.nl.js')(lunr);
-require('lunr-languages/lunr.fr.js')(lunr);
+for (const lang of LANGUAGES) require(`lunr-languages/lunr.${lang}.js`)(lunr);
 
 type PipelineFn = lunr.PipelineFunction;
 interface LanguagePack {
@@ -13,9 +13,8 @@ interface LanguagePack {
   stopWordFilter: PipelineFn;
 }
 
-export const languagePacks = {
-  nl: (lunr as unknown as { nl: LanguagePack }).nl,
-  fr: (lunr as unknown as { fr: LanguagePack }).fr,
-};
+export const languagePacks: Record<Lang, LanguagePack> = everyLanguage(
+  (lang) => (lunr as unknown as Record<Lang, LanguagePack>)[lang],
+);
 
 export { lunr };

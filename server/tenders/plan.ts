@@ -4,6 +4,7 @@ import type { ClauseService } from '../clauses/service';
 import type { ClauseDocument, ClauseParameter } from '../clauses/schema';
 import { STAGES } from '../clauses/vocabulary';
 import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
+import { LANGUAGES } from '../i18n/languages';
 import type { ContractType, TenderRequest } from './model';
 
 export interface ResolvedClause {
@@ -134,7 +135,7 @@ export async function planTender(
     const { stage, verification, id } = clause.document;
     if (
       (stage === 'award' || stage === 'selection') &&
-      (!verification.proof.nl.trim() || !verification.proof.fr.trim() || verification.moments.length === 0)
+      (LANGUAGES.some((l) => !verification.proof[l].trim()) || verification.moments.length === 0)
     ) {
       checks.push({ severity: 'warning', key: 'tender.checks.verification_missing', params: { id } });
     }

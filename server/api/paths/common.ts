@@ -1,4 +1,5 @@
 // Schemas and parameters shared by the API's path descriptions.
+import { FURTHER_LANGUAGE } from '../../clauses/schema';
 import { LANGUAGES } from '../../i18n/languages';
 
 export const errorSchema = {
@@ -23,7 +24,8 @@ export const errorSchema = {
 export const localizedSchema = {
   type: 'object',
   required: [...LANGUAGES],
-  properties: { nl: { type: 'string' }, fr: { type: 'string' }, en: { type: 'string' } },
+  // Clause files may carry a further, optional language (see FURTHER_LANGUAGE in clauses/schema.ts).
+  properties: Object.fromEntries([...LANGUAGES, FURTHER_LANGUAGE].map((l) => [l, { type: 'string' }])),
 };
 export const listParameter = (name: string, description: string) => ({
   name,
