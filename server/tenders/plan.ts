@@ -80,7 +80,7 @@ const stageOrder = (stage: string) => STAGES.indexOf(stage as (typeof STAGES)[nu
 
 export async function planTender(
   request: TenderRequest,
-  clauses: ClauseService,
+  clauses: Pick<ClauseService, 'published'>,
   euServicesThreshold: number,
 ): Promise<TenderPlan> {
   const problems: FieldProblem[] = [];
