@@ -6,7 +6,8 @@ import session from 'express-session';
 import { ConnectSessionKnexStore } from 'connect-session-knex';
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
-import { toIso, type Clock } from '../db/time';
+import type { Clock } from '../db/time';
+import { readSetting, settleSetting } from '../db/settings';
 import type { AccountRepository } from './repository';
 import type { Lang } from '../i18n/languages';
 
@@ -26,13 +27,7 @@ declare module 'express-session' {
 export async function sessionSecret(db: Knex, config: Config, clock: Clock): Promise<string> {
   if (config.session.secret) return config.session.secret;
   const key = 'session.secret';
-  const existing = (await db('settings').where({ key }).first()) as { value: string } | undefined;
-  if (existing) return existing.value;
-  await db('settings')
-    .insert({ key, value: randomBytes(48).toString('base64url'), updated_at: toIso(clock.now()) })
-    .onConflict('key')
-    .ignore();
-  return ((await db('settings').where({ key }).first()) as { value: string }).value;
+  return (await readSetting(db, key)) ?? settleSetting(db, clock, key, randomBytes(48).toString('base64url'));
 }
 
 export function sessionMiddleware(

@@ -2,7 +2,8 @@
 // changed file becomes a new version. Runs at start-up when the files' fingerprint changed.
 import type { Knex } from 'knex';
 import { databaseClient } from '../db/database';
-import { toIso, type Clock } from '../db/time';
+import type { Clock } from '../db/time';
+import { readSetting, writeSetting } from '../db/settings';
 import { bumpRevision } from '../search/revision';
 import { formatProblems, libraryFingerprint, readLibrary, type Library } from './files';
 import { publishVersion, retireClause } from './publishing';
@@ -28,8 +29,7 @@ export class LibraryInvalid extends Error {
 }
 
 async function storedFingerprint(db: Knex | Knex.Transaction): Promise<string | undefined> {
-  const row = (await db('settings').where({ key: FINGERPRINT_KEY }).first()) as { value: string } | undefined;
-  return row?.value;
+  return readSetting(db, FINGERPRINT_KEY);
 }
 
 /** Imports the library in `dir` unless the database already holds exactly these files. */
@@ -64,10 +64,7 @@ export async function importLibrary(
     }
     await repo.replaceCategories(trx, library.categories);
     for (const document of library.clauses) await importClause(trx, repo, clock, document, report);
-    await trx('settings')
-      .insert({ key: FINGERPRINT_KEY, value: library.fingerprint, updated_at: toIso(clock.now()) })
-      .onConflict('key')
-      .merge();
+    await writeSetting(trx, clock, FINGERPRINT_KEY, library.fingerprint);
     await bumpRevision(trx, clock);
   });
   return report;
