@@ -48,9 +48,18 @@ export const tenderRequestSchema = z.strictObject({
     .min(1, messageKey('tender.errors.none_selected'))
     .max(MAX_CLAUSES),
   /** The versions the buyer selected (from the session or a shared link), to point out later revisions. */
-  selectedVersions: z.record(z.string(), z.number().int().positive()).optional(),
-  parameters: z.record(z.string(), z.record(z.string(), parameterValue)).default({}),
-  weights: z.record(z.string(), z.number().finite().min(0, WEIGHT_RANGE).max(100, WEIGHT_RANGE)).optional(),
+  selectedVersions: z
+    .record(z.string(), z.number().int().positive())
+    .optional()
+    .describe('clause id → version chosen; later revisions are reported'),
+  parameters: z
+    .record(z.string(), z.record(z.string(), parameterValue))
+    .default({})
+    .describe('clause id → { parameter name → value }'),
+  weights: z
+    .record(z.string(), z.number().finite().min(0, WEIGHT_RANGE).max(100, WEIGHT_RANGE))
+    .optional()
+    .describe('"price" and award clause ids → points'),
 });
 
 export type TenderRequest = z.infer<typeof tenderRequestSchema>;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { MAX_CLAUSES, PROCEDURES } from '../../server/tenders/model';
 import { createTestContext, type TestContext } from '../support/context';
 
 describe('clause API', () => {
@@ -98,5 +99,11 @@ describe('clause API', () => {
     assert.equal(res.body.openapi, '3.1.0');
     for (const p of ['/clauses', '/clauses/{id}', '/categories', '/tender-documents', '/action-plans'])
       assert.ok(res.body.paths[p], p);
+    // Request bodies are generated from the validators, so the description cannot drift from what is accepted.
+    const tender = res.body.paths['/tender-documents'].post.requestBody.content['application/json'].schema;
+    assert.deepEqual(tender.properties.procedure.enum, [...PROCEDURES]);
+    assert.deepEqual(tender.required, ['lang', 'authority', 'title', 'procedure', 'clauseIds']);
+    assert.equal(tender.properties.clauseIds.maxItems, MAX_CLAUSES);
+    assert.equal(tender.additionalProperties, false);
   });
 });

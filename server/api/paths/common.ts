@@ -1,4 +1,5 @@
 // Schemas and parameters shared by the API's path descriptions.
+import { z } from 'zod';
 import { FURTHER_LANGUAGE } from '../../clauses/schema';
 import { LANGUAGES } from '../../i18n/languages';
 
@@ -44,3 +45,9 @@ export const invalidResponse = {
   description: 'Invalid request: each invalid field is named',
   content: { 'application/json': { schema: errorSchema } },
 };
+
+/** The JSON Schema of a request body, generated from the zod schema that validates it (one definition). */
+export function requestSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return jsonSchema;
+}
