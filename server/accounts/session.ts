@@ -20,6 +20,8 @@ declare module 'express-session' {
     signedInAt?: number;
     lang?: Lang;
     flash?: { kind: 'ok' | 'warn' | 'error'; key: string; params?: Record<string, string | number> };
+    /** Staff drafts not yet sent, per ticket id, so sending one panel never loses the other's text. */
+    ticketDrafts?: Record<string, { reply?: string; note?: string }>;
   }
 }
 

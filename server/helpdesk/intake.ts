@@ -15,6 +15,7 @@ import type { HelpdeskRepository } from './repository';
 import { answeringOrganisation } from './routing';
 import { changeStatus } from './status-change';
 import { parseNewTicket, type NewTicket } from './ticket-input';
+import { normalisedText, TEXT_LIMITS } from './vocabulary';
 
 export class TicketIntake {
   constructor(
@@ -103,10 +104,11 @@ export class TicketIntake {
 
   async requesterReply(token: string, body: string): Promise<void> {
     const ticket = await this.byToken(token);
-    const text = body.trim();
+    const text = normalisedText(body);
+    const max = TEXT_LIMITS.requesterReply;
     if (text.length < 2) throw new ValidationFailed([{ field: 'body', messageKey: 'validation.required' }]);
-    if (text.length > 5000)
-      throw new ValidationFailed([{ field: 'body', messageKey: 'validation.too_long', params: { max: 5000 } }]);
+    if (text.length > max)
+      throw new ValidationFailed([{ field: 'body', messageKey: 'validation.too_long', params: { max } }]);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
       await this.repo.addMessage(trx, {

@@ -10,7 +10,7 @@ import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
 import type { FaqService } from './faq';
 import type { TicketIntake } from './intake';
-import { TICKET_STAGES } from './vocabulary';
+import { POSTED_TEXT_CAP, TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
 import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
@@ -58,6 +58,7 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       values,
       errors,
       errorSummary: errorSummary(errors),
+      limits: TEXT_LIMITS,
       themes: THEMES,
       stages: TICKET_STAGES,
       categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
@@ -88,7 +89,7 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
 
   router.post('/helpdesk', ticketLimiter, async (req, res) => {
     const l = lang(res);
-    const values = Object.fromEntries(fields.map((f) => [f, bodyString(req, f, 6000)])) as Record<string, string>;
+    const values = Object.fromEntries(fields.map((f) => [f, bodyString(req, f, POSTED_TEXT_CAP)])) as Record<string, string>;
     if (bodyString(req, HONEYPOT)) {
       // A filled hidden field means a robot: answer as if all went well, store nothing.
       return res.status(200).render('helpdesk/sent-spam', { section: 'helpdesk' });
@@ -119,7 +120,13 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
     );
   });
 
-  const renderTracking = async (req: Request, res: Response, status = 200, errors: Record<string, string> = {}) => {
+  const renderTracking = async (
+    req: Request,
+    res: Response,
+    status = 200,
+    errors: Record<string, string> = {},
+    values: Record<string, string> = {},
+  ) => {
     const token = String(req.params.token);
     const ticket = await tickets.byToken(token);
     const messages = await tickets.publicMessages(ticket);
@@ -133,6 +140,8 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       token,
       errors,
       errorSummary: errorSummary(errors),
+      values,
+      replyLimit: TEXT_LIMITS.requesterReply,
       canReply: true,
       csrfToken: csrfToken(req),
     });
@@ -141,15 +150,16 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
   router.get('/helpdesk/track/:token', (req, res) => renderTracking(req, res));
 
   router.post('/helpdesk/track/:token/reply', async (req, res) => {
+    const body = bodyString(req, 'body', POSTED_TEXT_CAP);
     await orRerender(
       lang(res),
       async () => {
-        await tickets.requesterReply(String(req.params.token), bodyString(req, 'body', 6000));
+        await tickets.requesterReply(String(req.params.token), body);
         setFlash(req, 'ok', 'helpdesk.reply_sent');
         res.redirect(303, `/${lang(res)}/helpdesk/track/${req.params.token}`);
       },
       async (errors) => {
-        await renderTracking(req, res, 422, errors);
+        await renderTracking(req, res, 422, errors, { body });
       },
     );
   });

@@ -16,10 +16,33 @@ import { isBreached, type Ticket } from './model';
 import type { HelpdeskRepository } from './repository';
 import type { TicketService } from './tickets';
 import { canHandle, canPublishFaq } from './permissions';
-import { OBSTACLES, STATUS_MOVES, TICKET_STATUSES } from './vocabulary';
+import { OBSTACLES, POSTED_TEXT_CAP, STATUS_MOVES, TEXT_LIMITS, TICKET_STATUSES } from './vocabulary';
 import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
+
+type Drafts = { reply?: string; note?: string };
+
+/** The drafts of both panels, as posted (the ticket page is one form: reply, note and canned answers). */
+function postedDrafts(req: Request): Drafts {
+  const drafts: Drafts = {};
+  const reply = bodyString(req, 'body', POSTED_TEXT_CAP);
+  const note = bodyString(req, 'note', POSTED_TEXT_CAP);
+  if (reply.trim()) drafts.reply = reply;
+  if (note.trim()) drafts.note = note;
+  return drafts;
+}
+
+function keepDrafts(req: Request, ticketId: number, drafts: Drafts): void {
+  if (!req.session || Object.keys(drafts).length === 0) return;
+  req.session.ticketDrafts = { ...req.session.ticketDrafts, [ticketId]: drafts };
+}
+
+function takeDrafts(req: Request, ticketId: number): Drafts {
+  const drafts = req.session?.ticketDrafts?.[ticketId] ?? {};
+  if (req.session?.ticketDrafts?.[ticketId]) delete req.session.ticketDrafts[ticketId];
+  return drafts;
+}
 const PAGE_SIZE = 50;
 
 export interface HelpdeskStaffDeps {
@@ -126,6 +149,8 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     const canned = await deps.canned.list(ticket.orgCode);
     const orgs = await deps.organisations.list();
     const cannedChoice = values.canned ? canned.find((c) => String(c.id) === values.canned) : undefined;
+    const drafts = { ...takeDrafts(req, ticket.id), ...values };
+    const cannedText = cannedChoice?.bodies[ticket.lang];
     res.status(status).render('helpdesk/ticket', {
       section: 'staff',
       title: ticket.reference,
@@ -142,8 +167,10 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       canPublishFaq: canPublishFaq(user, ticket),
       orgs: orgs.filter((o) => o.code !== ticket.orgCode).map((o) => ({ code: o.code, name: organisationName(o, l) })),
       canned: canned.map((c) => ({ id: c.id, title: c.title, selected: String(c.id) === values.canned })),
-      replyText: cannedChoice ? cannedChoice.bodies[ticket.lang] : (values.reply ?? ''),
-      noteText: values.note ?? '',
+      // A canned answer goes below what was already drafted; nothing typed is replaced.
+      replyText: [drafts.reply, cannedText].filter(Boolean).join('\n\n'),
+      noteText: drafts.note ?? '',
+      limits: TEXT_LIMITS,
       errors,
       errorSummary: errorSummary(errors),
       csrfToken: csrfToken(req),
@@ -156,40 +183,35 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     path: string,
     run: (req: Request, ticket: Ticket) => Promise<unknown>,
     flash: string,
-    keep: string[] = [],
+    sent: (keyof Drafts)[] = [],
   ) =>
     router.post(`/staff/tickets/:id/${path}`, async (req, res) => {
       const ticket = await deps.tickets.forStaff(Number(req.params.id), req.currentUser!);
+      const typed = postedDrafts(req);
       await orRerender(
         lang(res),
         async () => {
           await run(req, ticket);
+          // What the other panel held comes back on the next page; what was just sent does not.
+          keepDrafts(req, ticket.id, Object.fromEntries(Object.entries(typed).filter(([k]) => !sent.includes(k as keyof Drafts))));
           setFlash(req, 'ok', flash, { reference: ticket.reference });
           res.redirect(303, `/${lang(res)}/staff/tickets/${ticket.id}`);
         },
         async (errors) => {
-          await renderTicket(
-            req,
-            res,
-            422,
-            errors,
-            Object.fromEntries(
-              keep.map((k) => [k, bodyString(req, k === 'reply' || k === 'note' ? 'body' : k, 10_000)]),
-            ),
-          );
+          await renderTicket(req, res, 422, errors, typed);
         },
       );
     });
 
   action(
     'reply',
-    (req, t) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', 10_000)),
+    (req, t) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', POSTED_TEXT_CAP)),
     'helpdesk.staff.reply_sent',
     ['reply'],
   );
   action(
     'note',
-    (req, t) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'body', 10_000), 'note'),
+    (req, t) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'note', POSTED_TEXT_CAP), 'note'),
     'helpdesk.staff.note_added',
     ['note'],
   );
@@ -233,7 +255,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
   );
 
   router.post('/staff/tickets/:id/canned', async (req, res) => {
-    await renderTicket(req, res, 200, {}, { canned: bodyString(req, 'canned', 20) });
+    await renderTicket(req, res, 200, {}, { ...postedDrafts(req), canned: bodyString(req, 'canned', 20) });
   });
 
   const renderFaqForm = async (

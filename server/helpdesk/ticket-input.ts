@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { THEMES } from '../clauses/vocabulary';
 import { parseOrFail } from '../http/validation';
 import { LANGUAGES } from '../i18n/languages';
-import { TICKET_STAGES } from './vocabulary';
+import { TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
 
 const optionalText = (max: number) =>
   z
@@ -14,7 +14,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined));
 
 export const newTicketSchema = z.strictObject({
-  question: z.string().trim().min(10).max(5000),
+  question: z.string().trim().min(10).max(TEXT_LIMITS.question),
   theme: z.enum(THEMES).optional(),
   category: z
     .string()

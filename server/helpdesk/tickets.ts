@@ -16,7 +16,7 @@ import { changeStatus } from './status-change';
 import type { Ticket } from './model';
 import type { HelpdeskNotifications } from './notifications';
 import type { HelpdeskRepository } from './repository';
-import { OBSTACLES, STATUS_MOVES, type TicketStatus } from './vocabulary';
+import { normalisedText, OBSTACLES, STATUS_MOVES, TEXT_LIMITS, type TicketStatus } from './vocabulary';
 
 export class TicketService {
   constructor(
@@ -68,10 +68,10 @@ export class TicketService {
   }
 
   private text(body: string, field = 'body'): string {
-    const text = body.trim();
+    const text = normalisedText(body);
+    const max = TEXT_LIMITS.staffMessage;
     if (!text) throw new ValidationFailed([{ field, messageKey: 'validation.required' }]);
-    if (text.length > 10_000)
-      throw new ValidationFailed([{ field, messageKey: 'validation.too_long', params: { max: 10_000 } }]);
+    if (text.length > max) throw new ValidationFailed([{ field, messageKey: 'validation.too_long', params: { max } }]);
     return text;
   }
 

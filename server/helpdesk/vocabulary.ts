@@ -26,3 +26,15 @@ export const OBSTACLES = [
   'other',
 ] as const;
 export type Obstacle = (typeof OBSTACLES)[number];
+
+/** The longest texts the helpdesk keeps (characters, after trimming; a line break counts once). */
+export const TEXT_LIMITS = { question: 5000, requesterReply: 5000, staffMessage: 10_000 } as const;
+
+/** How much of a posted text a route reads: well above the limits, so an over-long text comes back whole
+ * with a message instead of being cut (the body parser bounds the request itself). */
+export const POSTED_TEXT_CAP = 100_000;
+
+/** A typed text as the helpdesk counts and stores it: Windows line breaks as one, no surrounding blanks. */
+export function normalisedText(body: string): string {
+  return body.replace(/\r\n?/g, '\n').trim();
+}

@@ -32,7 +32,7 @@ for (const lang of LANGS) {
       await page.fill('#reply-body', '');
       await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/reply') && r.request().method() === 'POST'),
-        page.click('form[action$="/reply"] button[type="submit"]'),
+        page.click('button[formaction$="/reply"]'),
       ]);
       await page.waitForLoadState();
       assert.ok(await page.locator('#error-summary').isVisible(), 'an empty reply is not refused with a message');

@@ -154,7 +154,7 @@ for (const lang of LANGS) {
 
       await tabTo(page, '#reply-body');
       await page.keyboard.type(TEXT[lang].reply);
-      await tabTo(page, 'form[action$="/reply"] button[type="submit"]');
+      await tabTo(page, 'button[formaction$="/reply"]');
       await pressAndNavigate(page, 'Enter', `**${href}`);
       assert.ok(
         (await page.locator('.message--public_reply .message__body').last().innerText()).includes(TEXT[lang].reply),
@@ -163,7 +163,7 @@ for (const lang of LANGS) {
       await tabTo(page, '#note-body');
       await page.keyboard.type(TEXT[lang].note);
       await page.keyboard.press('Tab');
-      assert.ok(await focused(page, 'form[action$="/note"] button[type="submit"]'));
+      assert.ok(await focused(page, 'button[formaction$="/note"]'));
       await pressAndNavigate(page, 'Space', `**${href}`);
       assert.ok(
         (await page.locator('.message--internal_note .message__body').last().innerText()).includes(TEXT[lang].note),

@@ -37,7 +37,7 @@ for (const lang of LANGS) {
       await page.fill('#reply-body', text.reply);
       await Promise.all([
         page.waitForURL(/\/staff\/tickets\/\d+$/),
-        page.click('form[action$="/reply"] button[type="submit"]'),
+        page.click('button[formaction$="/reply"]'),
       ]);
       assert.equal(
         await page.locator('main > .notice--ok[role="status"]').count(),
@@ -52,7 +52,7 @@ for (const lang of LANGS) {
       await page.fill('#note-body', text.note);
       await Promise.all([
         page.waitForURL(/\/staff\/tickets\/\d+$/),
-        page.click('form[action$="/note"] button[type="submit"]'),
+        page.click('button[formaction$="/note"]'),
       ]);
       assert.ok((await page.locator('.message--internal_note .message__body').last().innerText()).includes(text.note));
       await screenshots(page, `${lang}-journey-staff-ticket-answered`);

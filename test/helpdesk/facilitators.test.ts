@@ -123,7 +123,7 @@ describe('helpdesk for facilitators', () => {
 
   it('keeps internal notes from the requester, on the page and in e-mails', async () => {
     const t = await askViaApi(ctx, { theme: 'social', email: 'koen@example.org' });
-    await act(actiris, t.id, 'note', { body: 'INTERN: deze aankoper belt vaak, eerst juridische dienst vragen.' });
+    await act(actiris, t.id, 'note', { note: 'INTERN: deze aankoper belt vaak, eerst juridische dienst vragen.' });
     await act(actiris, t.id, 'reply', { body: 'Publiek antwoord: gebruik clausule SOC-CLEAN-001.' });
     const tracking = await request(ctx.app).get(`/nl/helpdesk/track/${t.token}`);
     assert.match(tracking.text, /Publiek antwoord: gebruik clausule SOC-CLEAN-001/);
