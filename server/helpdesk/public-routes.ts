@@ -89,7 +89,10 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
 
   router.post('/helpdesk', ticketLimiter, async (req, res) => {
     const l = lang(res);
-    const values = Object.fromEntries(fields.map((f) => [f, bodyString(req, f, POSTED_TEXT_CAP)])) as Record<string, string>;
+    const values = Object.fromEntries(fields.map((f) => [f, bodyString(req, f, POSTED_TEXT_CAP)])) as Record<
+      string,
+      string
+    >;
     if (bodyString(req, HONEYPOT)) {
       // A filled hidden field means a robot: answer as if all went well, store nothing.
       return res.status(200).render('helpdesk/sent-spam', { section: 'helpdesk' });

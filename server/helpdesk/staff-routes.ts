@@ -193,7 +193,11 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
         async () => {
           await run(req, ticket);
           // What the other panel held comes back on the next page; what was just sent does not.
-          keepDrafts(req, ticket.id, Object.fromEntries(Object.entries(typed).filter(([k]) => !sent.includes(k as keyof Drafts))));
+          keepDrafts(
+            req,
+            ticket.id,
+            Object.fromEntries(Object.entries(typed).filter(([k]) => !sent.includes(k as keyof Drafts))),
+          );
           setFlash(req, 'ok', flash, { reference: ticket.reference });
           res.redirect(303, `/${lang(res)}/staff/tickets/${ticket.id}`);
         },

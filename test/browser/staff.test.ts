@@ -35,10 +35,7 @@ for (const lang of LANGS) {
       assert.ok((await page.locator('h1').innerText()).includes(ticket.reference));
 
       await page.fill('#reply-body', text.reply);
-      await Promise.all([
-        page.waitForURL(/\/staff\/tickets\/\d+$/),
-        page.click('button[formaction$="/reply"]'),
-      ]);
+      await Promise.all([page.waitForURL(/\/staff\/tickets\/\d+$/), page.click('button[formaction$="/reply"]')]);
       assert.equal(
         await page.locator('main > .notice--ok[role="status"]').count(),
         1,
@@ -50,10 +47,7 @@ for (const lang of LANGS) {
     it('adds an internal note, kept apart from the public conversation', async () => {
       const { page } = staff;
       await page.fill('#note-body', text.note);
-      await Promise.all([
-        page.waitForURL(/\/staff\/tickets\/\d+$/),
-        page.click('button[formaction$="/note"]'),
-      ]);
+      await Promise.all([page.waitForURL(/\/staff\/tickets\/\d+$/), page.click('button[formaction$="/note"]')]);
       assert.ok((await page.locator('.message--internal_note .message__body').last().innerText()).includes(text.note));
       await screenshots(page, `${lang}-journey-staff-ticket-answered`);
       await assertAccessible(page, `${lang} staff ticket with reply and note`);
