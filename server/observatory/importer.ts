@@ -28,12 +28,12 @@ export class ImportRefused extends Error {
   }
 }
 
-/** The XML files named or found (recursively) in the folders named; refuses MAX_FILES or more. */
-export function collectFiles(paths: string[]): string[] {
+/** The XML files named or found (recursively) in the folders named; refuses `max` (MAX_FILES) or more. */
+export function collectFiles(paths: string[], max = MAX_FILES): string[] {
   const files: string[] = [];
   const add = (file: string) => {
     files.push(file);
-    if (files.length >= MAX_FILES) throw new ImportRefused('observatory.problems.too_many_files', { max: MAX_FILES });
+    if (files.length >= max) throw new ImportRefused('observatory.problems.too_many_files', { max });
   };
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -1,4 +1,5 @@
 // The observatory's figures as table rows (page and CSV) in a language, and the "could have been asked" list.
+import { codeLabel } from '../eforms/codelists';
 import { translate } from '../i18n/catalog';
 import { formatNumber } from '../i18n/format';
 import { pick, type Lang } from '../i18n/languages';
@@ -60,6 +61,7 @@ export async function pageModel(observatory: ObservatoryService, filter: NoticeF
   const asked = await observatory.couldHaveBeenAsked(filter, scope, stats);
   return {
     stats,
+    regionName: codeLabel('nuts', filter.region, lang),
     headers: figureHeaders(lang),
     rows: displayRows(figureRows(stats, names, lang), lang),
     asked: asked.map((a) => ({
@@ -71,7 +73,7 @@ export async function pageModel(observatory: ObservatoryService, filter: NoticeF
         noticeId: p.record.noticeId,
         buyer: p.record.buyer.name,
         issueDate: p.record.issueDate,
-        type: p.record.type,
+        type: codeLabel('noticeSubtype', p.record.subtype, lang),
         cpv: p.record.mainCpv,
       })),
       clauses: a.clauses.map((c) => ({ id: c.id, title: pick(c.title, lang) })),
