@@ -8,7 +8,7 @@ import {
   coded,
   eformsExtension,
   first,
-  parseXml,
+  xmlReader,
   text,
   textAt,
   XmlRefused,
@@ -17,6 +17,35 @@ import {
 
 /** The notice documents of the eForms schema the observatory reads. */
 export const NOTICE_ROOTS = ['ContractNotice', 'ContractAwardNotice', 'PriorInformationNotice'] as const;
+
+// Parts of a notice the observatory never reads (contacts, appeals, descriptions, tenders and contracts of award
+// notices, …): skipping them makes parsing about a third faster.
+const readNoticeXml = xmlReader([
+  'cac:AppealTerms',
+  'cac:CallForTendersDocumentReference',
+  'cac:Contact',
+  'cac:TenderRecipientParty',
+  'cac:PostAwardProcess',
+  'cac:OpenTenderEvent',
+  'cac:AuctionTerms',
+  'cac:ContractingSystem',
+  'cac:PlannedPeriod',
+  'cac:RealizedLocation',
+  'cac:ProcessJustification',
+  'cac:Language',
+  'cac:ServiceProviderParty',
+  'cac:ProcurementLegislationDocumentReference',
+  'cbc:Description',
+  'cbc:Note',
+  'efac:LotTender',
+  'efac:SettledContract',
+  'efac:TenderingParty',
+  'efac:UltimateBeneficialOwner',
+  'efac:SelectionCriteria',
+  'efac:FieldsPrivacy',
+  'efac:TouchPoint',
+  'efac:Appeals',
+]);
 
 export type ParseResult = { ok: true; record: NoticeRecord } | { ok: false; problems: NoticeProblem[] };
 
@@ -73,7 +102,7 @@ function rootOf(doc: XNode): { name: string; node: XNode } | undefined {
 export function parseNotice(content: Buffer | string): ParseResult {
   let doc: XNode;
   try {
-    doc = parseXml(content);
+    doc = readNoticeXml(content);
   } catch (err) {
     if (err instanceof XmlRefused) return { ok: false, problems: [{ messageKey: err.messageKey, params: err.params }] };
     throw err;

@@ -19,7 +19,7 @@ export class XmlRefused extends Error {
   }
 }
 
-const parser = new XMLParser({
+const OPTIONS = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   textNodeName: '#text',
@@ -31,13 +31,22 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
-});
+  isArray: (_name: string, _path: unknown, _leaf: unknown, isAttribute: boolean) => !isAttribute,
+};
 
 const DTD = /<!(DOCTYPE|ENTITY)/i;
 
-/** Parses a notice document, or throws XmlRefused saying why (too large, a DTD, not well-formed). */
-export function parseXml(content: Buffer | string): XNode {
+/**
+ * A reader that parses a document, or throws XmlRefused saying why (too large, a DTD, not well-formed). The
+ * elements named in `skip` (anywhere in the tree) are checked for well-formedness but not built into the tree:
+ * a reader that never looks inside them is faster.
+ */
+export function xmlReader(skip: string[] = []): (content: Buffer | string) => XNode {
+  const parser = new XMLParser({ ...OPTIONS, stopNodes: skip.map((name) => `*.${name}`) });
+  return (content) => parseXml(parser, content);
+}
+
+function parseXml(parser: XMLParser, content: Buffer | string): XNode {
   const size = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
   if (size >= MAX_NOTICE_BYTES)
     throw new XmlRefused('observatory.problems.too_large', { mb: MAX_NOTICE_BYTES / 2 ** 20 });
