@@ -6,12 +6,14 @@ import { searchBench } from './search';
 import { tenderBench } from './tenders';
 import { monitoringBench } from './monitoring';
 import { httpBench } from './http';
+import { observatoryBench } from './observatory';
 import type { Row } from './stats';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   search: searchBench,
   tenders: tenderBench,
   monitoring: monitoringBench,
+  observatory: observatoryBench,
   http: httpBench,
 };
 

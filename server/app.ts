@@ -14,6 +14,7 @@ import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
 import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
 import { monitoringRoutes } from './monitoring/routes';
+import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
 import type { RequestHandler } from 'express';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionMiddleware } from './accounts/session';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
   app.use(loadCurrentUser(deps.accounts, config, clock));
+  app.use(noticeUploadBody());
   app.use(csrfProtection(deps.sessionSecret));
 
   const signInLimiter = rateLimit({
@@ -142,8 +144,15 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   pages.use(
-    monitoringRoutes({ stats: deps.stats, organisations: deps.organisations, clauseRepo: deps.clauseRepo, clock }),
+    monitoringRoutes({
+      stats: deps.stats,
+      organisations: deps.organisations,
+      clauseRepo: deps.clauseRepo,
+      clock,
+      observatory: deps.observatory,
+    }),
   );
+  pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
   pages.use(staffRoutes(deps.accountService));

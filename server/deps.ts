@@ -21,6 +21,7 @@ import type { TicketIntake } from './helpdesk/intake';
 import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
 import type { StatsService } from './monitoring/stats';
+import type { ObservatoryService } from './observatory/service';
 
 export interface AppDeps {
   config: Config;
@@ -46,6 +47,7 @@ export interface AppDeps {
   canned: CannedAnswers;
   privacy: HelpdeskPrivacy;
   stats: StatsService;
+  observatory: ObservatoryService;
   /** Stops background work (timers, watchers); the database pool is closed by whoever opened it. */
   stop(): Promise<void>;
 }

@@ -29,6 +29,7 @@ import { TicketIntake } from './helpdesk/intake';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
 import { StatsService } from './monitoring/stats';
+import { ObservatoryService } from './observatory/service';
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = createDatabase(config.database);
@@ -115,6 +116,7 @@ export async function buildDeps(
     canned: new CannedAnswers(db, clock),
     privacy,
     stats: new StatsService(db, clock),
+    observatory: new ObservatoryService(db, clauseRepo, search, clock),
     async stop() {
       for (const stop of stoppers) await stop();
     },

@@ -2,9 +2,10 @@
 // paths in server/api/paths/<domain>.ts; add a new domain's paths to PATH_GROUPS.
 import { clausePaths } from './paths/clauses';
 import { errorSchema, localizedSchema } from './paths/common';
+import { observatoryPaths } from './paths/observatory';
 import { tenderPaths } from './paths/tenders';
 
-const PATH_GROUPS: Record<string, unknown>[] = [clausePaths, tenderPaths];
+const PATH_GROUPS: Record<string, unknown>[] = [clausePaths, tenderPaths, observatoryPaths];
 
 export const paths: Record<string, unknown> = Object.assign({}, ...PATH_GROUPS);
 

@@ -6,6 +6,7 @@ import { clauseApiRoutes } from '../clauses/api-routes';
 import type { AppDeps } from '../deps';
 import { openApiDocument } from './openapi';
 import { tenderApiRoutes } from '../tenders/api-routes';
+import { observatoryApiRoutes } from '../observatory/api-routes';
 
 export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router {
   const router = Router();
@@ -22,6 +23,7 @@ export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router 
       clock: deps.clock,
     }),
   );
+  router.use(observatoryApiRoutes(deps.observatory));
   router.use(
     clauseApiRoutes({
       clauses: deps.clauses,

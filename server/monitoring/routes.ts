@@ -8,6 +8,8 @@ import type { Clock } from '../db/time';
 import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
+import { helpdeskBesideNotices } from '../observatory/beside-helpdesk';
+import type { ObservatoryService } from '../observatory/service';
 import { figures, type Figure, type FigureNames } from './figures';
 import { periodFrom } from './period';
 import type { StatsService } from './stats';
@@ -20,6 +22,8 @@ export interface MonitoringDeps {
   organisations: OrganisationRepository;
   clauseRepo: ClauseRepository;
   clock: Clock;
+  /** When given, the dashboard shows the helpdesk's categories beside the published notices. */
+  observatory?: ObservatoryService;
 }
 
 /** Facilitators see the part of their organisation; coordinators see all. */
@@ -81,6 +85,9 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
       quarter: Math.ceil(Number(period.fromDay.slice(5, 7)) / 3),
       months: Array.from({ length: 12 }, (_, i) => i + 1),
       figures: figures(stats, l, await names(deps)).map((f) => ({ ...f, chart: chartFor(f, l) })),
+      besideNotices: deps.observatory
+        ? await helpdeskBesideNotices(deps.observatory, stats.tickets.byCategory, period, l)
+        : undefined,
     });
   });
 
