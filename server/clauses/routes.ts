@@ -113,6 +113,9 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
     if (record.id !== req.params.id) return res.redirect(301, `/${lang(res)}/clauses/${record.id}`);
     const names = await loadNames(repo, organisations);
     const history = await clauses.publicHistory(record.id);
+    // Recorded before the page is sent, so a view is counted by the time the buyer (or a test) sees it.
+    if (status === 200)
+      await usage.record({ kind: 'clause_viewed', clauseId: record.id, theme: record.theme, level: record.level });
     res.status(status).render('clauses/clause', {
       section: 'clauses',
       title: version.document.title[lang(res)],
@@ -128,8 +131,6 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
       returnTo: req.originalUrl,
       scripts: ['clause.js'],
     });
-    if (status === 200)
-      await usage.record({ kind: 'clause_viewed', clauseId: record.id, theme: record.theme, level: record.level });
   };
 
   router.get('/clauses/:id', (req, res) => renderClause(req, res));

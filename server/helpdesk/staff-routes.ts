@@ -15,34 +15,12 @@ import { FAQ_FIELDS, type FaqService } from './faq';
 import { isBreached, type Ticket } from './model';
 import type { HelpdeskRepository } from './repository';
 import type { TicketService } from './tickets';
+import { keepDrafts, postedDrafts, takeDrafts, type Drafts } from './drafts';
 import { canHandle, canPublishFaq } from './permissions';
 import { OBSTACLES, POSTED_TEXT_CAP, STATUS_MOVES, TEXT_LIMITS, TICKET_STATUSES } from './vocabulary';
 import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
-
-type Drafts = { reply?: string; note?: string };
-
-/** The drafts of both panels, as posted (the ticket page is one form: reply, note and canned answers). */
-function postedDrafts(req: Request): Drafts {
-  const drafts: Drafts = {};
-  const reply = bodyString(req, 'body', POSTED_TEXT_CAP);
-  const note = bodyString(req, 'note', POSTED_TEXT_CAP);
-  if (reply.trim()) drafts.reply = reply;
-  if (note.trim()) drafts.note = note;
-  return drafts;
-}
-
-function keepDrafts(req: Request, ticketId: number, drafts: Drafts): void {
-  if (!req.session || Object.keys(drafts).length === 0) return;
-  req.session.ticketDrafts = { ...req.session.ticketDrafts, [ticketId]: drafts };
-}
-
-function takeDrafts(req: Request, ticketId: number): Drafts {
-  const drafts = req.session?.ticketDrafts?.[ticketId] ?? {};
-  if (req.session?.ticketDrafts?.[ticketId]) delete req.session.ticketDrafts[ticketId];
-  return drafts;
-}
 const PAGE_SIZE = 50;
 
 export interface HelpdeskStaffDeps {

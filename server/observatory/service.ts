@@ -6,7 +6,7 @@ import type { ClauseRepository } from '../clauses/repository';
 import type { Theme } from '../clauses/vocabulary';
 import type { Clock } from '../db/time';
 import { THEME_ORGANISATION } from '../helpdesk/routing';
-import type { Lang } from '../i18n/languages';
+import { DEFAULT_LANG, everyLanguage, type Lang } from '../i18n/languages';
 import type { SearchService } from '../search/service';
 import { NoticeImporter } from './importer';
 import { listNotices, proceduresWithoutAspect, type ListedNotice } from './listing';
@@ -61,7 +61,7 @@ export class ObservatoryService {
   basisClauses(category: string, themes: Theme[] | null = null): BasisClause[] {
     const outcome = this.search.search({
       q: '',
-      lang: 'nl',
+      lang: DEFAULT_LANG, // the language does not matter here: only ids and titles in both languages are used
       filters: { category: [category], level: ['basis'], ...(themes ? { theme: themes } : {}) },
       type: 'clause',
       page: 1,
@@ -124,7 +124,7 @@ export class ObservatoryService {
       if (figures.withoutAspect === 0) continue;
       out.push({
         category: figures.category,
-        name: names.get(figures.category) ?? { nl: figures.category, fr: figures.category },
+        name: names.get(figures.category) ?? everyLanguage(() => figures.category),
         count: figures.withoutAspect,
         procedures: await proceduresWithoutAspect(
           this.db,
