@@ -112,7 +112,7 @@ export async function buildDeps(
     pilotCodes,
     intake,
     tickets,
-    faq: new FaqService(db, tickets, search, clock),
+    faq: new FaqService(db, tickets, search, clock, audit),
     canned: new CannedAnswers(db, clock),
     privacy,
     stats: new StatsService(db, clock),

@@ -11,6 +11,7 @@ import { LANGUAGES, toSuffixed, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { CannedAnswers } from './canned';
 import { FAQ_FIELDS, type FaqService } from './faq';
+import { canHandle } from './permissions';
 import type { PilotCodeRepository } from './pilot-codes';
 import type { HelpdeskPrivacy } from './privacy';
 import { orRerender } from '../http/validation';
@@ -134,12 +135,16 @@ export function helpdeskAdminRoutes({
     res.redirect(303, `/${lang(res)}/staff/canned`);
   });
 
-  router.get('/staff/faq', async (_req, res) => {
+  router.get('/staff/faq', async (req, res) => {
     const l = lang(res);
     res.render('helpdesk/faq-admin', {
       section: 'staff',
       title: translate(l, 'faq.admin_title'),
-      entries: (await faq.list()).map((e) => ({ ...e, questionText: e.question[l] })),
+      entries: (await faq.list()).map((e) => ({
+        ...e,
+        questionText: e.question[l],
+        canEdit: canHandle(req.currentUser!, e),
+      })),
     });
   });
 
@@ -150,11 +155,12 @@ export function helpdeskAdminRoutes({
     errors: Record<string, string> = {},
     values?: Record<string, string>,
   ) => {
-    const entry = await faq.find(Number(req.params.id));
+    const entry = await faq.editable(Number(req.params.id), req.currentUser!);
     res.status(status).render('helpdesk/faq-edit', {
       section: 'staff',
       title: translate(lang(res), 'faq.edit_title', { id: entry.id }),
       entry,
+      versions: await faq.versions(entry.id),
       values: values ?? { ...toSuffixed('question', entry.question), ...toSuffixed('answer', entry.answer) },
       errors,
       errorSummary: errorSummary(errors),
@@ -171,6 +177,7 @@ export function helpdeskAdminRoutes({
       async () => {
         await faq.update(
           Number(req.params.id),
+          req.currentUser!,
           values,
           bodyString(req, 'status') === 'unpublished' ? 'unpublished' : 'published',
         );

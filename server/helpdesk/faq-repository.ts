@@ -8,6 +8,7 @@ function toEntry(row: Record<string, unknown>): FaqEntry {
   return {
     id: Number(row.id),
     ticketId: (row.ticket_id as number | null) ?? null,
+    orgCode: String(row.org_code),
     question: fromSuffixed(row, 'question'),
     answer: fromSuffixed(row, 'answer'),
     theme: (row.theme as string | null) ?? null,
@@ -21,19 +22,28 @@ function toEntry(row: Record<string, unknown>): FaqEntry {
 export interface NewFaqEntry {
   text: FaqInput;
   ticketId: number;
+  orgCode: string;
   theme: string | null;
   category: string | null;
   createdBy: number;
+}
+
+export interface FaqVersion {
+  version: number;
+  status: FaqEntry['status'];
+  authorName: string | null;
+  createdAt: Date | null;
 }
 
 export class FaqRepository {
   constructor(private readonly db: Knex) {}
 
   async insert(trx: Knex.Transaction, entry: NewFaqEntry, at: Date): Promise<number> {
-    const { ticketId, theme, category, createdBy, text } = entry;
+    const { ticketId, orgCode, theme, category, createdBy, text } = entry;
     const [row] = await trx('faq_entries')
       .insert({
         ticket_id: ticketId,
+        org_code: orgCode,
         ...text,
         theme,
         category,
@@ -77,5 +87,42 @@ export class FaqRepository {
       version: number;
     }[];
     return rows.map((r) => ({ id: Number(r.id), version: Number(r.version) }));
+  }
+
+  async findByTicket(ticketId: number): Promise<FaqEntry | undefined> {
+    const row = (await this.db('faq_entries').where({ ticket_id: ticketId }).first()) as
+      Record<string, unknown> | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  /** Keeps a version of an entry's text: every publication and every edit, with its author. */
+  async addVersion(
+    trx: Knex.Transaction,
+    version: { faqId: number; version: number; text: FaqInput; status: FaqEntry['status'] },
+    author: { id: number; name: string },
+    at: Date,
+  ): Promise<void> {
+    await trx('faq_entry_versions').insert({
+      faq_id: version.faqId,
+      version: version.version,
+      ...version.text,
+      status: version.status,
+      author_user_id: author.id,
+      author_name: author.name,
+      created_at: toIso(at),
+    });
+  }
+
+  async versions(faqId: number): Promise<FaqVersion[]> {
+    const rows = (await this.db('faq_entry_versions').where({ faq_id: faqId }).orderBy('version', 'desc')) as Record<
+      string,
+      unknown
+    >[];
+    return rows.map((r) => ({
+      version: Number(r.version),
+      status: r.status === 'published' ? 'published' : 'unpublished',
+      authorName: (r.author_name as string | null) ?? null,
+      createdAt: toDate(r.created_at),
+    }));
   }
 }

@@ -4,18 +4,22 @@ import type { Knex } from 'knex';
 import type { CurrentUser } from '../accounts/roles';
 import type { Clock } from '../db/time';
 import { everyLanguage, suffixedNames, type Lang } from '../i18n/languages';
-import { Conflict, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
+import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import type { SearchDocument } from '../search/documents';
 import { bumpRevision } from '../search/revision';
 import type { DocumentSource, SearchService } from '../search/service';
-import { FaqRepository } from './faq-repository';
+import type { AuditLog } from '../audit/audit-log';
+import { FaqRepository, type FaqVersion } from './faq-repository';
 import type { Ticket } from './model';
-import { canPublishFaq } from './permissions';
+import { canHandle, canPublishFaq } from './permissions';
+import { personalDataIn } from './redaction';
 import type { TicketService } from './tickets';
 
 export interface FaqEntry {
   id: number;
   ticketId: number | null;
+  /** The organisation that answered: its facilitators (and coordinators) edit and unpublish the entry. */
+  orgCode: string;
   question: Record<Lang, string>;
   answer: Record<Lang, string>;
   theme: string | null;
@@ -29,8 +33,6 @@ export interface FaqEntry {
 export const FAQ_FIELDS = suffixedNames('question', 'answer');
 export type FaqInput = Record<string, string>;
 
-const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-
 export class FaqService {
   private readonly repo: FaqRepository;
 
@@ -39,17 +41,22 @@ export class FaqService {
     private readonly tickets: TicketService,
     private readonly search: SearchService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {
     this.repo = new FaqRepository(db);
   }
 
-  private validate(input: FaqInput): FaqInput {
+  /** Checks each field: filled, not too long, and no personal data (the requester's name when known). */
+  private validate(input: FaqInput, requesterName?: string | null): FaqInput {
     const problems: FieldProblem[] = [];
     const out: FaqInput = Object.fromEntries(FAQ_FIELDS.map((f) => [f, String(input[f] ?? '').trim()]));
     for (const [field, value] of Object.entries(out)) {
       if (!value) problems.push({ field, messageKey: 'validation.required' });
       else if (value.length > 5000) problems.push({ field, messageKey: 'validation.too_long', params: { max: 5000 } });
-      else if (EMAIL.test(value)) problems.push({ field, messageKey: 'helpdesk.errors.faq_personal_data' });
+      else {
+        const found = personalDataIn(value, requesterName);
+        if (found) problems.push({ field, messageKey: `helpdesk.errors.faq_personal_${found}` });
+      }
     }
     if (problems.length > 0) throw new ValidationFailed(problems);
     return out;
@@ -62,32 +69,61 @@ export class FaqService {
     return ticket;
   }
 
-  /** Publishes an answered ticket as an FAQ entry; the text is the facilitator's redacted version. */
+  /** Publishes an answered ticket as an FAQ entry (once per ticket); the text is the facilitator's redacted version. */
   async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput): Promise<number> {
     const ticket = await this.publishableTicket(ticketId, user);
-    const text = this.validate(input);
+    if (await this.repo.findByTicket(ticket.id)) throw new Conflict('faq.already_published');
+    const text = this.validate(input, ticket.requesterName);
     const now = this.clock.now();
     const id = await this.db.transaction(async (trx) => {
       const entryId = await this.repo.insert(
         trx,
-        { text, ticketId: ticket.id, theme: ticket.theme, category: ticket.category, createdBy: user.id },
+        {
+          text,
+          ticketId: ticket.id,
+          orgCode: ticket.orgCode,
+          theme: ticket.theme,
+          category: ticket.category,
+          createdBy: user.id,
+        },
         now,
       );
+      await this.repo.addVersion(trx, { faqId: entryId, version: 1, text, status: 'published' }, user, now);
       await bumpRevision(trx, this.clock);
       return entryId;
     });
+    await this.audit.record('faq.published', { actorUserId: user.id, details: { faq: id, ticket: ticket.reference } });
     await this.search.refresh();
     return id;
   }
 
-  async update(id: number, input: FaqInput, status: 'published' | 'unpublished'): Promise<void> {
+  /** An entry its organisation's facilitators (or a coordinator) may edit and unpublish; others are refused. */
+  async editable(id: number, user: CurrentUser): Promise<FaqEntry> {
     const entry = await this.find(id);
-    const text = this.validate(input);
+    if (!canHandle(user, entry)) throw new Forbidden('faq.not_yours');
+    return entry;
+  }
+
+  /** Saves an edit as a new version, with its author and time. */
+  async update(id: number, user: CurrentUser, input: FaqInput, status: FaqEntry['status']): Promise<void> {
+    const entry = await this.editable(id, user);
+    const ticket = entry.ticketId
+      ? await this.tickets.forStaff(entry.ticketId, user).catch(() => undefined)
+      : undefined;
+    const text = this.validate(input, ticket?.requesterName);
+    const now = this.clock.now();
+    const version = entry.version + 1;
     await this.db.transaction(async (trx) => {
-      await this.repo.update(trx, entry.id, text, status, entry.version + 1, this.clock.now());
+      await this.repo.update(trx, entry.id, text, status, version, now);
+      await this.repo.addVersion(trx, { faqId: entry.id, version, text, status }, user, now);
       await bumpRevision(trx, this.clock);
     });
+    await this.audit.record('faq.edited', { actorUserId: user.id, details: { faq: entry.id, version, status } });
     await this.search.refresh();
+  }
+
+  versions(id: number): Promise<FaqVersion[]> {
+    return this.repo.versions(id);
   }
 
   async find(id: number): Promise<FaqEntry> {
