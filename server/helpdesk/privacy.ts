@@ -28,11 +28,17 @@ export class HelpdeskPrivacy {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Anonymises tickets closed more than `months` ago. Running it again changes nothing more. */
+  /** Anonymises tickets closed more than `months` ago, and removes the e-mails about them from the outbox
+   * (their subject names the ticket, their body the question and answers). Running it again changes nothing. */
   async applyRetention(months: number): Promise<number> {
     const now = this.clock.now();
     const ids = await this.repo.closedAndKnownBefore(monthsBefore(now, months));
-    if (ids.length > 0) await this.db.transaction((trx) => this.repo.anonymise(trx, ids, now));
+    if (ids.length === 0) return 0;
+    const requesters = await this.repo.requesters(ids);
+    await this.db.transaction(async (trx) => {
+      for (const { email, reference } of requesters) await this.mailer.forgetAbout(email, reference, trx);
+      await this.repo.anonymise(trx, ids, now);
+    });
     return ids.length;
   }
 

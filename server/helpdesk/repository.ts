@@ -235,6 +235,19 @@ export class HelpdeskRepository {
     return ((await this.db('tickets').where({ requester_email: email }).orderBy('id')) as Row[]).map(toTicket);
   }
 
+  /** Who asked which ticket (reference and address), for the tickets still holding their requester. */
+  async requesters(ticketIds: number[]): Promise<{ reference: string; email: string }[]> {
+    const out: { reference: string; email: string }[] = [];
+    for (let i = 0; i < ticketIds.length; i += 500) {
+      const rows = (await this.db('tickets')
+        .whereIn('id', ticketIds.slice(i, i + 500))
+        .whereNotNull('requester_email')
+        .select('reference', 'requester_email')) as { reference: string; requester_email: string }[];
+      out.push(...rows.map((r) => ({ reference: r.reference, email: r.requester_email })));
+    }
+    return out;
+  }
+
   /** Forgets who asked: name, address and organisation, the author name of their messages, their tracking links. */
   async anonymise(trx: Knex.Transaction, ticketIds: number[], at: Date): Promise<void> {
     for (let i = 0; i < ticketIds.length; i += 500) {

@@ -98,4 +98,10 @@ export class Mailer {
   async forget(recipient: string, db: Knex = this.db): Promise<number> {
     return db('mail_outbox').where({ recipient }).delete();
   }
+
+  /** Removes the e-mails kept for an address whose subject names something (a ticket reference): retention. */
+  async forgetAbout(recipient: string, mention: string, db: Knex = this.db): Promise<number> {
+    const pattern = `%${mention.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return db('mail_outbox').where({ recipient }).whereRaw("subject like ? escape '\\'", [pattern]).delete();
+  }
 }

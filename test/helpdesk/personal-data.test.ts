@@ -68,6 +68,30 @@ describe('personal data in tickets', () => {
     assert.equal(JSON.stringify(await ctx.db('tickets').orderBy('id')), snapshot, 'a second run changes nothing');
   });
 
+  it('leaves nothing of the requester in any table after retention (outbox e-mails included)', async () => {
+    clock.set('2026-03-01T09:00:00Z');
+    const who = { email: 'vergeten@example.org', name: 'Vera Vergeten', organisation: 'OCMW Vorst-Zuid' };
+    const t = await askViaApi(ctx, who);
+    await closeTicket(t.id);
+    assert.ok((await ctx.db('mail_outbox').where({ recipient: who.email })).length >= 2, 'confirmation and reply');
+    clock.set('2028-04-01T09:00:00Z');
+    assert.ok((await ctx.deps.privacy.applyRetention(24)) >= 1);
+    const tables =
+      ctx.db.client.config.client === 'pg'
+        ? (
+            await ctx.db.raw(
+              "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+            )
+          ).rows
+        : await ctx.db.raw("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'");
+    const found: string[] = [];
+    for (const { name } of tables as { name: string }[]) {
+      const rows = JSON.stringify(await ctx.db(name).select()).toLowerCase();
+      for (const value of Object.values(who)) if (rows.includes(value.toLowerCase())) found.push(`${name}: ${value}`);
+    }
+    assert.deepEqual(found, []);
+  });
+
   it('npm run helpdesk:retention runs the same job from the command line', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/helpdesk-retention.ts'], {
       cwd: ROOT,
