@@ -3,6 +3,8 @@ import { AccountRepository } from './accounts/repository';
 import { AccountService } from './accounts/service';
 import { OrganisationRepository } from './accounts/organisations';
 import { sessionSecret } from './accounts/session';
+import { SignInCounters } from './accounts/sign-in-counters';
+import { KnexRateLimitStore } from './security/rate-limit-store';
 import { AuditLog } from './audit/audit-log';
 import type { Config } from './config/config';
 import { createDatabase, type Database } from './db/database';
@@ -51,7 +53,15 @@ export async function buildDeps(
   const mailer = new Mailer(db, clock, config.mail.from, config.mail.smtpUrl);
   const audit = new AuditLog(db, clock);
   const accounts = new AccountRepository(db);
-  const accountService = new AccountService(accounts, audit, mailer, clock, () => publicBaseUrl(config));
+  const accountService = new AccountService(
+    accounts,
+    audit,
+    mailer,
+    clock,
+    () => publicBaseUrl(config),
+    new SignInCounters(db),
+    new KnexRateLimitStore(db, clock, 'reset-address', 3600_000),
+  );
   const stoppers: (() => Promise<void> | void)[] = [];
 
   const clauseRepo = new ClauseRepository(db);
