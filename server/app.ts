@@ -2,7 +2,6 @@
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { adminRoutes } from './accounts/admin-routes';
 import { apiRoutes } from './api/routes';
 import { editorRoutes } from './clauses/editor-routes';
@@ -15,7 +14,6 @@ import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
-import type { RequestHandler } from 'express';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
@@ -23,14 +21,13 @@ import type { AppDeps } from './deps';
 import { healthRoutes } from './health/routes';
 import { homeRoutes } from './home/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
-import { TooManyRequests } from './http/errors';
 import { exposeFlash } from './http/flash';
 import { requestLogger } from './http/logger';
 import { securityHeaders } from './http/security';
 import { LANGUAGES } from './i18n/languages';
 import { languageRoutes, pageLanguage } from './i18n/middleware';
 import { csrfProtection, csrfTokenForSignedIn } from './security/csrf';
-import { KnexRateLimitStore } from './security/rate-limit-store';
+import { applyRouteLimits, createLimiters } from './security/limits';
 import { createViewEngine } from './views/engine';
 
 export function createApp(deps: AppDeps): express.Express {
@@ -63,31 +60,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(noticeUploadBody());
   app.use(csrfProtection(deps.sessionSecret));
 
-  const signInLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: 20,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    store: new KnexRateLimitStore(db, clock, 'signin-ip'),
-    validate: { xForwardedForHeader: false },
-    handler: (_req, _res, next) => next(new TooManyRequests('accounts.ip_limited')),
-  });
+  const limiters = createLimiters(db, clock, config);
+  applyRouteLimits(app, limiters);
 
-  const ticketLimiter: RequestHandler =
-    config.tickets.rateLimitPerHour > 0
-      ? rateLimit({
-          windowMs: 3600_000,
-          limit: config.tickets.rateLimitPerHour,
-          standardHeaders: 'draft-7',
-          legacyHeaders: false,
-          store: new KnexRateLimitStore(db, clock, 'tickets-ip'),
-          validate: { xForwardedForHeader: false },
-          handler: (_req, _res, next) => next(new TooManyRequests('helpdesk.errors.rate_limited')),
-        })
-      : (_req, _res, next) => next();
-
-  app.use('/api/v1', apiRoutes(deps, ticketLimiter));
+  app.use('/api/v1', apiRoutes(deps, limiters.tickets));
 
   const pages = Router();
   pages.use(exposeFlash, csrfTokenForSignedIn);
@@ -118,7 +94,7 @@ export function createApp(deps: AppDeps): express.Express {
       faq: deps.faq,
       search: deps.search,
       clauseRepo: deps.clauseRepo,
-      ticketLimiter,
+      ticketLimiter: limiters.tickets,
     }),
   );
   pages.use(
@@ -154,7 +130,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
-  pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
+  pages.use(accountRoutes(deps.accountService, limiters, clock));
   pages.use(staffRoutes(deps.accountService));
   pages.use(
     adminRoutes({
