@@ -21,6 +21,7 @@ import type { AppDeps } from './deps';
 import { healthRoutes } from './health/routes';
 import { homeRoutes } from './home/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { refuseControlCharacters } from './http/control-characters';
 import { exposeFlash } from './http/flash';
 import { requestLogger } from './http/logger';
 import { securityHeaders } from './http/security';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessionMiddleware(db, config, deps.sessionSecret).middleware);
   app.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
+  app.use(refuseControlCharacters);
   app.use(loadCurrentUser(deps.accounts, config, clock));
   app.use(noticeUploadBody());
   app.use(csrfProtection(deps.sessionSecret));
