@@ -4,7 +4,9 @@
 import type { Request, RequestHandler } from 'express';
 import { BadRequest, ValidationFailed, type FieldProblem } from './errors';
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const IN_BODY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const MESSAGE_KEY = 'security.control_characters';
 
