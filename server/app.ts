@@ -15,7 +15,7 @@ import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
 import { accountRoutes } from './accounts/routes';
-import { loadCurrentUser, sessionMiddleware } from './accounts/session';
+import { loadCurrentUser, sessionCookieName, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health/routes';
@@ -24,9 +24,11 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { refuseControlCharacters } from './http/control-characters';
 import { exposeFlash } from './http/flash';
 import { requestLogger } from './http/logger';
+import { publicOrigin } from './http/public-url';
 import { securityHeaders } from './http/security';
 import { LANGUAGES } from './i18n/languages';
 import { languageRoutes, pageLanguage } from './i18n/middleware';
+import { applyCachePolicy } from './security/cache-policy';
 import { csrfProtection, csrfTokenForSignedIn } from './security/csrf';
 import { applyRouteLimits, createLimiters } from './security/limits';
 import { createViewEngine } from './views/engine';
@@ -60,7 +62,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(refuseControlCharacters);
   app.use(loadCurrentUser(deps.accounts, config, clock));
   app.use(noticeUploadBody());
-  app.use(csrfProtection(deps.sessionSecret));
+  app.use(csrfProtection(deps.sessionSecret, config.isProduction));
+  applyCachePolicy(app);
 
   const limiters = createLimiters(db, clock, config);
   applyRouteLimits(app, limiters);
@@ -132,7 +135,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
-  pages.use(accountRoutes(deps.accountService, limiters, clock));
+  pages.use(accountRoutes(deps.accountService, limiters, clock, sessionCookieName(config)));
   pages.use(staffRoutes(deps.accountService));
   pages.use(
     adminRoutes({
@@ -145,7 +148,11 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   for (const lang of LANGUAGES) {
-    app.use(`/${lang}`, pageLanguage(lang, config.publicUrl), pages);
+    app.use(
+      `/${lang}`,
+      pageLanguage(lang, (req) => publicOrigin(req, config)),
+      pages,
+    );
   }
 
   app.use(notFoundHandler);

@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrate';
 import { systemClock, type Clock } from './db/time';
 import type { AppDeps } from './deps';
 import type { Logger } from './http/logger';
+import { publicBaseUrl } from './http/public-url';
 import { Mailer } from './mail/mailer';
 import path from 'node:path';
 import { importLibraryIfChanged } from './clauses/importer';
@@ -38,10 +39,6 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   return db;
-}
-
-export function publicBaseUrl(config: Config): string {
-  return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
 }
 
 export async function buildDeps(

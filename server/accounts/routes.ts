@@ -29,6 +29,7 @@ export function accountRoutes(
   service: AccountService,
   limiters: Pick<Limiters, 'signIn' | 'passwordResets'>,
   clock: Clock,
+  sessionCookie: string,
 ): Router {
   const router = Router();
 
@@ -74,7 +75,7 @@ export function accountRoutes(
 
   router.post('/signout', async (req, res) => {
     await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
-    res.clearCookie('helpdesk.sid', { path: '/' });
+    res.clearCookie(sessionCookie, { path: '/' });
     res.redirect(303, `/${lang(res)}/`);
   });
 

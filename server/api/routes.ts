@@ -4,6 +4,7 @@ import { helpdeskApiRoutes } from '../helpdesk/api-routes';
 import { statsApiRoutes } from '../monitoring/routes';
 import { clauseApiRoutes } from '../clauses/api-routes';
 import type { AppDeps } from '../deps';
+import { publicOrigin } from '../http/public-url';
 import { openApiDocument } from './openapi';
 import { tenderApiRoutes } from '../tenders/api-routes';
 import { observatoryApiRoutes } from '../observatory/api-routes';
@@ -11,7 +12,7 @@ import { observatoryApiRoutes } from '../observatory/api-routes';
 export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router {
   const router = Router();
   router.get('/openapi.json', (req, res) => {
-    res.json(openApiDocument(deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`));
+    res.json(openApiDocument(publicOrigin(req, deps.config)));
   });
   router.use(tenderApiRoutes(deps.tenders));
   router.use(helpdeskApiRoutes(deps.intake, deps.search, ticketLimiter));

@@ -102,6 +102,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL)
+    throw new ConfigError([
+      'PUBLIC_URL: required when NODE_ENV=production (the absolute address of the site used in e-mail and hreflang links, e.g. https://marches.example.brussels)',
+    ]);
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${path.join(env.DATA_DIR, 'helpdesk.sqlite')}`;
   const isSqlite = databaseUrl.startsWith('sqlite:');
   return {
