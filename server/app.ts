@@ -7,6 +7,7 @@ import { apiRoutes } from './api/routes';
 import { editorRoutes } from './clauses/editor-routes';
 import { clauseRoutes } from './clauses/routes';
 import { selectionRoutes } from './tenders/selection-routes';
+import { sharedSelectionRoutes } from './tenders/shared-routes';
 import { tenderRoutes } from './tenders/routes';
 import { actionPlanRoutes } from './tenders/action-plan-routes';
 import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   pages.use(selectionRoutes(deps.clauses, deps.usage));
+  pages.use(sharedSelectionRoutes(deps.clauses));
   pages.use(
     tenderRoutes({
       tenders: deps.tenders,
