@@ -85,7 +85,9 @@ export async function buildDeps(
   const helpdeskRepo = new HelpdeskRepository(db);
   const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
   const pilotCodes = new PilotCodeRepository(db);
-  const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config);
+  const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config, () =>
+    clauses.categoryCodes(),
+  );
   const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, clauses, notifications, clock, config);
   const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
   if (config.tickets.retentionIntervalHours > 0) {
@@ -119,7 +121,7 @@ export async function buildDeps(
     pilotCodes,
     intake,
     tickets,
-    faq: new FaqService(db, tickets, search, clock),
+    faq: new FaqService(db, tickets, search, clock, audit),
     canned: new CannedAnswers(db, clock),
     privacy,
     stats: new StatsService(db, clock),

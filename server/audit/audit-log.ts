@@ -19,7 +19,9 @@ export type AuditEvent =
   | 'user.enabled'
   | 'organisation.updated'
   | 'data_subject.exported'
-  | 'data_subject.erased';
+  | 'data_subject.erased'
+  | 'faq.published'
+  | 'faq.updated';
 
 export interface AuditEntry {
   id: number;

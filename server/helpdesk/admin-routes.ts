@@ -173,6 +173,7 @@ export function helpdeskAdminRoutes({
           Number(req.params.id),
           values,
           bodyString(req, 'status') === 'unpublished' ? 'unpublished' : 'published',
+          { user: req.currentUser!, ip: req.ip },
         );
         setFlash(req, 'ok', 'faq.saved');
         res.redirect(303, `/${lang(res)}/staff/faq`);

@@ -2,6 +2,7 @@
 // searchable beside the clauses.
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../accounts/roles';
+import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../db/time';
 import { everyLanguage, suffixedNames, type Lang } from '../i18n/languages';
 import { Conflict, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
@@ -39,6 +40,7 @@ export class FaqService {
     private readonly tickets: TicketService,
     private readonly search: SearchService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {
     this.repo = new FaqRepository(db);
   }
@@ -63,7 +65,7 @@ export class FaqService {
   }
 
   /** Publishes an answered ticket as an FAQ entry; the text is the facilitator's redacted version. */
-  async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput): Promise<number> {
+  async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput, ip?: string): Promise<number> {
     const ticket = await this.publishableTicket(ticketId, user);
     const text = this.validate(input);
     const now = this.clock.now();
@@ -76,16 +78,38 @@ export class FaqService {
       await bumpRevision(trx, this.clock);
       return entryId;
     });
+    await this.audit.record('faq.published', {
+      actorUserId: user.id,
+      ip,
+      details: { faq: id, ticket: ticket.id, ticketOrg: ticket.orgCode, actorOrg: user.orgCode },
+    });
     await this.search.refresh();
     return id;
   }
 
-  async update(id: number, input: FaqInput, status: 'published' | 'unpublished'): Promise<void> {
+  /** Every edit is audited with who made it from which organisation (an FAQ is shared by all of them). */
+  async update(
+    id: number,
+    input: FaqInput,
+    status: 'published' | 'unpublished',
+    ctx: { user: CurrentUser; ip?: string },
+  ): Promise<void> {
     const entry = await this.find(id);
     const text = this.validate(input);
     await this.db.transaction(async (trx) => {
       await this.repo.update(trx, entry.id, text, status, entry.version + 1, this.clock.now());
       await bumpRevision(trx, this.clock);
+    });
+    await this.audit.record('faq.updated', {
+      actorUserId: ctx.user.id,
+      ip: ctx.ip,
+      details: {
+        faq: entry.id,
+        version: entry.version + 1,
+        status: { from: entry.status, to: status },
+        ticket: entry.ticketId,
+        actorOrg: ctx.user.orgCode,
+      },
     });
     await this.search.refresh();
   }
