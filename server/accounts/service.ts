@@ -1,7 +1,7 @@
-// The rules of staff accounts: sign-in with lockout, password changes and resets, invitations, roles.
+// The rules of staff accounts: sign-in (sign-in.ts), password changes and resets, invitations, roles.
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../db/time';
-import { Conflict, NotFound, TooManyRequests, Unauthorized, ValidationFailed, type FieldProblem } from '../http/errors';
+import { Conflict, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
@@ -9,23 +9,17 @@ import { EMAIL_PATTERN } from '../http/forms';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords';
 import { normaliseEmail, type AccountRepository, type UserRecord } from './repository';
 import type { Role } from './roles';
+import { signIn, type RequestContext } from './sign-in';
 import type { SignInCounters } from './sign-in-counters';
 import { hashToken, newToken } from './tokens';
 import type { KnexRateLimitStore } from '../security/rate-limit-store';
 
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_MINUTES = 15;
-/** Failed sign-ins are forgotten after this long without any attempt. */
-export const LOCKOUT_MEMORY_HOURS = 24;
 /** Reset e-mails per address per hour; further requests get the same answer and send nothing. */
 export const RESETS_PER_ADDRESS_PER_HOUR = 3;
 export const RESET_LINK_MINUTES = 60;
 export const INVITATION_LINK_HOURS = 72;
 
-export interface RequestContext {
-  ip?: string;
-  actorUserId?: number;
-}
+export type { RequestContext };
 
 export class AccountService {
   constructor(
@@ -38,43 +32,14 @@ export class AccountService {
     private readonly resetsPerAddress: KnexRateLimitStore,
   ) {}
 
-  /**
-   * Counts the attempt and checks the lock in one statement, then checks the password: 5 failures lock the address
-   * for 15 minutes, even for the right password, and an unknown or disabled address is answered exactly alike.
-   */
-  async signIn(email: string, password: string, ctx: RequestContext): Promise<UserRecord> {
-    const now = this.clock.now();
-    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-    const attempt = await this.signIns.count(email, {
-      now,
-      forgetBefore: new Date(now.getTime() - LOCKOUT_MEMORY_HOURS * 3600_000),
-      limit: LOCKOUT_FAILURES,
-      lockUntil,
-    });
-    const user = await this.accounts.findByEmail(email);
-    if (attempt.lockedUntil && attempt.lockedUntil > now) {
-      await this.audit.record('sign_in.locked', { targetUserId: user?.id, ip: ctx.ip });
-      throw new TooManyRequests('accounts.locked', {
-        minutes: Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 60_000),
-      });
-    }
-    const ok = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !ok || user.disabledAt) {
-      await this.audit.record('sign_in.failure', {
-        targetUserId: user?.id,
-        ip: ctx.ip,
-        details: user ? {} : { reason: 'unknown_email' },
-      });
-      if (attempt.attempts >= LOCKOUT_FAILURES) {
-        await this.signIns.lock(email, now, lockUntil);
-        throw new TooManyRequests('accounts.locked', { minutes: LOCKOUT_MINUTES });
-      }
-      throw new Unauthorized('accounts.bad_credentials');
-    }
-    await this.signIns.clear(email);
-    await this.accounts.recordSuccessfulSignIn(user.id, now);
-    await this.audit.record('sign_in.success', { actorUserId: user.id, targetUserId: user.id, ip: ctx.ip });
-    return user;
+  /** See sign-in.ts: the lock is counted and checked before the password. */
+  signIn(email: string, password: string, ctx: RequestContext): Promise<UserRecord> {
+    return signIn(
+      { accounts: this.accounts, audit: this.audit, clock: this.clock, counters: this.signIns },
+      email,
+      password,
+      ctx,
+    );
   }
 
   async changePassword(
