@@ -101,7 +101,7 @@ function scenarios(cookie: string): Scenario[] {
 }
 
 async function measure(label: string, env: Record<string, string | undefined>): Promise<Row[]> {
-  const app = await startApp({ ...env, TICKET_RATE_LIMIT: '0' });
+  const app = await startApp({ ...env, TICKET_RATE_LIMIT: '0', DOCUMENT_RATE_LIMIT: '0' });
   try {
     await runScript(
       'scripts/user-create.ts',

@@ -2,12 +2,12 @@
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { adminRoutes } from './accounts/admin-routes';
 import { apiRoutes } from './api/routes';
 import { editorRoutes } from './clauses/editor-routes';
 import { clauseRoutes } from './clauses/routes';
 import { selectionRoutes } from './tenders/selection-routes';
+import { sharedSelectionRoutes } from './tenders/shared-routes';
 import { tenderRoutes } from './tenders/routes';
 import { actionPlanRoutes } from './tenders/action-plan-routes';
 import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
@@ -15,22 +15,23 @@ import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
-import type { RequestHandler } from 'express';
 import { accountRoutes } from './accounts/routes';
-import { loadCurrentUser, sessionMiddleware } from './accounts/session';
+import { loadCurrentUser, sessionCookieName, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health/routes';
 import { homeRoutes } from './home/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
-import { TooManyRequests } from './http/errors';
+import { refuseControlCharacters } from './http/control-characters';
 import { exposeFlash } from './http/flash';
 import { requestLogger } from './http/logger';
+import { publicOrigin } from './http/public-url';
 import { securityHeaders } from './http/security';
 import { LANGUAGES } from './i18n/languages';
 import { languageRoutes, pageLanguage } from './i18n/middleware';
+import { applyCachePolicy } from './security/cache-policy';
 import { csrfProtection, csrfTokenForSignedIn } from './security/csrf';
-import { KnexRateLimitStore } from './security/rate-limit-store';
+import { applyRouteLimits, createLimiters } from './security/limits';
 import { createViewEngine } from './views/engine';
 
 export function createApp(deps: AppDeps): express.Express {
@@ -59,35 +60,16 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessionMiddleware(db, config, deps.sessionSecret).middleware);
   app.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
+  app.use(refuseControlCharacters);
   app.use(loadCurrentUser(deps.accounts, config, clock));
   app.use(noticeUploadBody());
-  app.use(csrfProtection(deps.sessionSecret));
+  app.use(csrfProtection(deps.sessionSecret, config.isProduction));
+  applyCachePolicy(app);
 
-  const signInLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: 20,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    store: new KnexRateLimitStore(db, clock, 'signin-ip'),
-    validate: { xForwardedForHeader: false },
-    handler: (_req, _res, next) => next(new TooManyRequests('accounts.ip_limited')),
-  });
+  const limiters = createLimiters(db, clock, config);
+  applyRouteLimits(app, limiters);
 
-  const ticketLimiter: RequestHandler =
-    config.tickets.rateLimitPerHour > 0
-      ? rateLimit({
-          windowMs: 3600_000,
-          limit: config.tickets.rateLimitPerHour,
-          standardHeaders: 'draft-7',
-          legacyHeaders: false,
-          store: new KnexRateLimitStore(db, clock, 'tickets-ip'),
-          validate: { xForwardedForHeader: false },
-          handler: (_req, _res, next) => next(new TooManyRequests('helpdesk.errors.rate_limited')),
-        })
-      : (_req, _res, next) => next();
-
-  app.use('/api/v1', apiRoutes(deps, ticketLimiter));
+  app.use('/api/v1', apiRoutes(deps, limiters.tickets));
 
   const pages = Router();
   pages.use(exposeFlash, csrfTokenForSignedIn);
@@ -102,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   pages.use(selectionRoutes(deps.clauses, deps.usage));
+  pages.use(sharedSelectionRoutes(deps.clauses));
   pages.use(
     tenderRoutes({
       tenders: deps.tenders,
@@ -118,7 +101,7 @@ export function createApp(deps: AppDeps): express.Express {
       faq: deps.faq,
       search: deps.search,
       clauseRepo: deps.clauseRepo,
-      ticketLimiter,
+      ticketLimiter: limiters.tickets,
     }),
   );
   pages.use(
@@ -154,7 +137,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
-  pages.use(accountRoutes(deps.accountService, signInLimiter, clock));
+  pages.use(accountRoutes(deps.accountService, limiters, clock, sessionCookieName(config)));
   pages.use(staffRoutes(deps.accountService));
   pages.use(
     adminRoutes({
@@ -167,7 +150,11 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   for (const lang of LANGUAGES) {
-    app.use(`/${lang}`, pageLanguage(lang, config.publicUrl), pages);
+    app.use(
+      `/${lang}`,
+      pageLanguage(lang, (req) => publicOrigin(req, config)),
+      pages,
+    );
   }
 
   app.use(notFoundHandler);

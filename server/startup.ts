@@ -3,6 +3,8 @@ import { AccountRepository } from './accounts/repository';
 import { AccountService } from './accounts/service';
 import { OrganisationRepository } from './accounts/organisations';
 import { sessionSecret } from './accounts/session';
+import { SignInCounters } from './accounts/sign-in-counters';
+import { KnexRateLimitStore } from './security/rate-limit-store';
 import { AuditLog } from './audit/audit-log';
 import type { Config } from './config/config';
 import { createDatabase, type Database } from './db/database';
@@ -10,6 +12,7 @@ import { migrateToLatest } from './db/migrate';
 import { systemClock, type Clock } from './db/time';
 import type { AppDeps } from './deps';
 import type { Logger } from './http/logger';
+import { publicBaseUrl } from './http/public-url';
 import { Mailer } from './mail/mailer';
 import path from 'node:path';
 import { importLibraryIfChanged } from './clauses/importer';
@@ -38,10 +41,6 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   return db;
 }
 
-export function publicBaseUrl(config: Config): string {
-  return config.publicUrl ?? `http://localhost:${config.port || 3000}`;
-}
-
 export async function buildDeps(
   config: Config,
   db: Database,
@@ -51,7 +50,15 @@ export async function buildDeps(
   const mailer = new Mailer(db, clock, config.mail.from, config.mail.smtpUrl);
   const audit = new AuditLog(db, clock);
   const accounts = new AccountRepository(db);
-  const accountService = new AccountService(accounts, audit, mailer, clock, () => publicBaseUrl(config));
+  const accountService = new AccountService(
+    accounts,
+    audit,
+    mailer,
+    clock,
+    () => publicBaseUrl(config),
+    new SignInCounters(db),
+    new KnexRateLimitStore(db, clock, 'reset-address', 3600_000),
+  );
   const stoppers: (() => Promise<void> | void)[] = [];
 
   const clauseRepo = new ClauseRepository(db);
@@ -78,7 +85,9 @@ export async function buildDeps(
   const helpdeskRepo = new HelpdeskRepository(db);
   const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
   const pilotCodes = new PilotCodeRepository(db);
-  const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config);
+  const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config, () =>
+    clauses.categoryCodes(),
+  );
   const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, clauses, notifications, clock, config);
   const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
   if (config.tickets.retentionIntervalHours > 0) {

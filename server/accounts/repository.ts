@@ -7,8 +7,6 @@ import { parseLang, type Lang } from '../i18n/languages';
 export interface UserRecord extends CurrentUser {
   passwordHash: string | null;
   sessionEpoch: number;
-  failedSignIns: number;
-  lockedUntil: Date | null;
   disabledAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date | null;
@@ -22,8 +20,6 @@ interface UserRow {
   org_code: string | null;
   preferred_lang: string;
   session_epoch: number;
-  failed_sign_ins: number;
-  locked_until: unknown;
   disabled_at: unknown;
   last_sign_in_at: unknown;
   created_at: unknown;
@@ -43,8 +39,6 @@ function toUser(row: UserRow, roles: Role[]): UserRecord {
     preferredLang: parseLang(row.preferred_lang),
     passwordHash: row.password_hash,
     sessionEpoch: Number(row.session_epoch),
-    failedSignIns: Number(row.failed_sign_ins),
-    lockedUntil: toDate(row.locked_until),
     disabledAt: toDate(row.disabled_at),
     lastSignInAt: toDate(row.last_sign_in_at),
     createdAt: toDate(row.created_at),
@@ -139,8 +133,6 @@ export class AccountRepository {
       .where({ id })
       .update({
         password_hash: passwordHash,
-        failed_sign_ins: 0,
-        locked_until: null,
         session_epoch: this.db.raw('session_epoch + 1'),
       });
   }
@@ -151,25 +143,10 @@ export class AccountRepository {
       .update({ disabled_at: at ? toIso(at) : null, session_epoch: this.db.raw('session_epoch + 1') });
   }
 
-  /** Counts a failed sign-in; locks the account when the count reaches the limit. Returns the new count. */
-  async recordFailedSignIn(id: number, limit: number, lockUntil: Date): Promise<{ locked: boolean }> {
-    return this.db.transaction(async (trx) => {
-      await trx('users').where({ id }).increment('failed_sign_ins', 1);
-      const row = (await trx('users').where({ id }).select('failed_sign_ins').first()) as { failed_sign_ins: number };
-      if (Number(row.failed_sign_ins) >= limit) {
-        await trx('users')
-          .where({ id })
-          .update({ failed_sign_ins: 0, locked_until: toIso(lockUntil) });
-        return { locked: true };
-      }
-      return { locked: false };
-    });
-  }
-
   async recordSuccessfulSignIn(id: number, at: Date): Promise<void> {
     await this.db('users')
       .where({ id })
-      .update({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: toIso(at) });
+      .update({ last_sign_in_at: toIso(at) });
   }
 
   async createToken(
@@ -199,6 +176,14 @@ export class AccountRepository {
       .where('expires_at', '>', toIso(now))
       .first()) as { id: number; user_id: number } | undefined;
     return row ? { id: row.id, userId: row.user_id } : undefined;
+  }
+
+  /** Ends every open one-time link of the user (a reset, a new password or a newer reset link). */
+  async revokeOpenTokens(userId: number, at: Date): Promise<void> {
+    await this.db('one_time_tokens')
+      .where({ user_id: userId })
+      .whereNull('used_at')
+      .update({ used_at: toIso(at) });
   }
 
   /** Marks a token used; false when another request used it first (single use, even under races). */

@@ -1,11 +1,12 @@
 // Sign-in, sign-out, forgotten password and invitation pages (no account needed to reach them).
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Clock } from '../db/time';
 import { ValidationFailed, type AppError } from '../http/errors';
 import { bodyString, errorSummary, fieldErrors, safeLocalPath, setFlash, type FieldErrors } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
+import type { Limiters } from '../security/limits';
 import type { AccountService } from './service';
 import type { UserRecord } from './repository';
 
@@ -24,7 +25,12 @@ async function startSession(req: Request, user: UserRecord, now: number): Promis
   await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 }
 
-export function accountRoutes(service: AccountService, signInLimiter: RequestHandler, clock: Clock): Router {
+export function accountRoutes(
+  service: AccountService,
+  limiters: Pick<Limiters, 'signIn' | 'passwordResets'>,
+  clock: Clock,
+  sessionCookie: string,
+): Router {
   const router = Router();
 
   const renderSignIn = (
@@ -48,7 +54,7 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
     renderSignIn(req, res, 200, { email: '', next: safeLocalPath(req.query.next, lang(res), '') });
   });
 
-  router.post('/signin', signInLimiter, async (req, res) => {
+  router.post('/signin', limiters.signIn, async (req, res) => {
     const values = {
       email: bodyString(req, 'email', 254),
       next: safeLocalPath(bodyString(req, 'next'), lang(res), ''),
@@ -69,7 +75,7 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
 
   router.post('/signout', async (req, res) => {
     await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
-    res.clearCookie('helpdesk.sid', { path: '/' });
+    res.clearCookie(sessionCookie, { path: '/' });
     res.redirect(303, `/${lang(res)}/`);
   });
 
@@ -77,7 +83,7 @@ export function accountRoutes(service: AccountService, signInLimiter: RequestHan
     res.render('accounts/forgot', { section: 'signin', values: { email: '' }, csrfToken: csrfToken(req) });
   });
 
-  router.post('/password/forgot', signInLimiter, async (req, res) => {
+  router.post('/password/forgot', limiters.passwordResets, async (req, res) => {
     const email = bodyString(req, 'email', 254);
     await service.requestPasswordReset(email, lang(res), { ip: req.ip });
     res.render('accounts/forgot-sent', { section: 'signin' });

@@ -1,7 +1,7 @@
-// The rules of staff accounts: sign-in with lockout, password changes and resets, invitations, roles.
+// The rules of staff accounts: sign-in (sign-in.ts), password changes and resets, invitations, roles.
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../db/time';
-import { Conflict, NotFound, TooManyRequests, Unauthorized, ValidationFailed, type FieldProblem } from '../http/errors';
+import { Conflict, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
@@ -9,17 +9,17 @@ import { EMAIL_PATTERN } from '../http/forms';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords';
 import { normaliseEmail, type AccountRepository, type UserRecord } from './repository';
 import type { Role } from './roles';
+import { signIn, type RequestContext } from './sign-in';
+import type { SignInCounters } from './sign-in-counters';
 import { hashToken, newToken } from './tokens';
+import type { KnexRateLimitStore } from '../security/rate-limit-store';
 
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_MINUTES = 15;
+/** Reset e-mails per address per hour; further requests get the same answer and send nothing. */
+export const RESETS_PER_ADDRESS_PER_HOUR = 3;
 export const RESET_LINK_MINUTES = 60;
 export const INVITATION_LINK_HOURS = 72;
 
-export interface RequestContext {
-  ip?: string;
-  actorUserId?: number;
-}
+export type { RequestContext };
 
 export class AccountService {
   constructor(
@@ -28,38 +28,18 @@ export class AccountService {
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly baseUrl: () => string,
+    private readonly signIns: SignInCounters,
+    private readonly resetsPerAddress: KnexRateLimitStore,
   ) {}
 
-  /** Checks the password; counts failures and locks the account for 15 minutes after 5 of them. */
-  async signIn(email: string, password: string, ctx: RequestContext): Promise<UserRecord> {
-    const user = await this.accounts.findByEmail(email);
-    const now = this.clock.now();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      await this.audit.record('sign_in.locked', { targetUserId: user.id, ip: ctx.ip });
-      throw new TooManyRequests('accounts.locked', {
-        minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
-      });
-    }
-    const ok = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !ok || user.disabledAt) {
-      await this.audit.record('sign_in.failure', {
-        targetUserId: user?.id,
-        ip: ctx.ip,
-        details: user ? {} : { reason: 'unknown_email' },
-      });
-      if (user && !user.disabledAt) {
-        const { locked } = await this.accounts.recordFailedSignIn(
-          user.id,
-          LOCKOUT_FAILURES,
-          new Date(now.getTime() + LOCKOUT_MINUTES * 60_000),
-        );
-        if (locked) throw new TooManyRequests('accounts.locked', { minutes: LOCKOUT_MINUTES });
-      }
-      throw new Unauthorized('accounts.bad_credentials');
-    }
-    await this.accounts.recordSuccessfulSignIn(user.id, now);
-    await this.audit.record('sign_in.success', { actorUserId: user.id, targetUserId: user.id, ip: ctx.ip });
-    return user;
+  /** See sign-in.ts: the lock is counted and checked before the password. */
+  signIn(email: string, password: string, ctx: RequestContext): Promise<UserRecord> {
+    return signIn(
+      { accounts: this.accounts, audit: this.audit, clock: this.clock, counters: this.signIns },
+      email,
+      password,
+      ctx,
+    );
   }
 
   async changePassword(
@@ -77,6 +57,7 @@ export class AccountService {
     problems.push(...this.newPasswordProblems(next, confirmation, user.email));
     if (problems.length > 0) throw new ValidationFailed(problems);
     await this.accounts.setPassword(user.id, await hashPassword(next));
+    await this.accounts.revokeOpenTokens(user.id, this.clock.now());
     await this.audit.record('password.changed', { actorUserId: user.id, targetUserId: user.id, ip: ctx.ip });
     return (await this.accounts.findById(user.id))!;
   }
@@ -91,12 +72,19 @@ export class AccountService {
     return problems;
   }
 
-  /** Always answers the same way, whether or not the address has an account. */
+  /**
+   * Always answers the same way, whether or not the address has an account or asked too often (at most
+   * RESETS_PER_ADDRESS_PER_HOUR e-mails per address; the route limits requests per IP). A new link replaces
+   * every older open link of the user.
+   */
   async requestPasswordReset(email: string, lang: Lang, ctx: RequestContext): Promise<void> {
+    const { totalHits } = await this.resetsPerAddress.increment(normaliseEmail(email));
+    if (totalHits > RESETS_PER_ADDRESS_PER_HOUR) return;
     const user = await this.accounts.findByEmail(email);
     if (!user || user.disabledAt || !user.passwordHash) return;
     const now = this.clock.now();
     const { token, hash } = newToken();
+    await this.accounts.revokeOpenTokens(user.id, now);
     await this.accounts.createToken(user.id, 'reset', hash, new Date(now.getTime() + RESET_LINK_MINUTES * 60_000), now);
     await this.audit.record('password.reset_requested', { targetUserId: user.id, ip: ctx.ip });
     const link = `${this.baseUrl()}/${lang}/password/reset/${token}`;
@@ -121,6 +109,8 @@ export class AccountService {
     if (problems.length > 0) throw new ValidationFailed(problems);
     if (!(await this.accounts.consumeToken(found.id, this.clock.now()))) throw new NotFound('accounts.link_invalid');
     await this.accounts.setPassword(user.id, await hashPassword(password));
+    await this.accounts.revokeOpenTokens(user.id, this.clock.now());
+    await this.signIns.clear(user.email);
     await this.audit.record('password.reset', { targetUserId: user.id, ip: ctx.ip });
     return (await this.accounts.findById(user.id))!;
   }

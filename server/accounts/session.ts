@@ -11,7 +11,11 @@ import { readSetting, settleSetting } from '../db/settings';
 import type { AccountRepository } from './repository';
 import type { Lang } from '../i18n/languages';
 
-export const SESSION_COOKIE = 'helpdesk.sid';
+import { cookieName } from '../security/cookies';
+
+/** `__Host-helpdesk.sid` in production (see security/cookies.ts). */
+export const sessionCookieName = (config: Pick<Config, 'isProduction'>) =>
+  cookieName('helpdesk.sid', config.isProduction);
 
 declare module 'express-session' {
   interface SessionData {
@@ -44,7 +48,7 @@ export function sessionMiddleware(
     cleanupInterval: 5 * 60_000,
   });
   const middleware = session({
-    name: SESSION_COOKIE,
+    name: sessionCookieName(config),
     secret,
     store,
     resave: false,
@@ -54,7 +58,8 @@ export function sessionMiddleware(
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
-      secure: 'auto',
+      // A __Host- cookie must be Secure: production is served over HTTPS (TRUST_PROXY behind a proxy).
+      secure: config.isProduction ? true : 'auto',
       maxAge: config.session.idleMinutes * 60_000,
       path: '/',
     },

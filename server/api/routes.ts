@@ -4,14 +4,25 @@ import { helpdeskApiRoutes } from '../helpdesk/api-routes';
 import { statsApiRoutes } from '../monitoring/routes';
 import { clauseApiRoutes } from '../clauses/api-routes';
 import type { AppDeps } from '../deps';
+import { UnsupportedMediaType } from '../http/errors';
+import { publicOrigin } from '../http/public-url';
 import { openApiDocument } from './openapi';
 import { tenderApiRoutes } from '../tenders/api-routes';
 import { observatoryApiRoutes } from '../observatory/api-routes';
 
+/**
+ * The API reads JSON only: a form-encoded or text body (what a cross-site HTML form can send from a visitor's
+ * browser without a CORS preflight) is refused with 415 before any route acts on it.
+ */
+const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
+  next(req.is('application/json') === false ? new UnsupportedMediaType() : undefined);
+};
+
 export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router {
   const router = Router();
+  router.use(jsonBodiesOnly);
   router.get('/openapi.json', (req, res) => {
-    res.json(openApiDocument(deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`));
+    res.json(openApiDocument(publicOrigin(req, deps.config)));
   });
   router.use(tenderApiRoutes(deps.tenders));
   router.use(helpdeskApiRoutes(deps.intake, deps.search, ticketLimiter));

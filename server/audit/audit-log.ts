@@ -21,7 +21,7 @@ export type AuditEvent =
   | 'data_subject.exported'
   | 'data_subject.erased'
   | 'faq.published'
-  | 'faq.edited';
+  | 'faq.updated';
 
 export interface AuditEntry {
   id: number;

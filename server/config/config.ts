@@ -37,6 +37,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(path.join(ROOT, 'data')),
   SEARCH_REFRESH_SECONDS: positiveInt.default(2),
   TICKET_RATE_LIMIT: nonNegativeInt.default(20),
+  PASSWORD_RESET_RATE_LIMIT: nonNegativeInt.default(10),
+  FEEDBACK_RATE_LIMIT: nonNegativeInt.default(30),
+  REPLY_RATE_LIMIT: nonNegativeInt.default(30),
+  DOCUMENT_RATE_LIMIT: nonNegativeInt.default(30),
   TICKET_RETENTION_MONTHS: positiveInt.default(24),
   RETENTION_INTERVAL_HOURS: nonNegativeInt.default(24),
   SLA_PILOT_BUSINESS_DAYS: positiveInt.default(1),
@@ -63,6 +67,8 @@ export interface Config {
   dataDir: string;
   searchRefreshSeconds: number;
   tickets: { rateLimitPerHour: number; retentionMonths: number; retentionIntervalHours: number };
+  /** Requests per IP address (0 = no limit): per hour, except documents per minute. */
+  rateLimits: { passwordResets: number; clauseFeedback: number; requesterReplies: number; documentsPerMinute: number };
   sla: { pilotBusinessDays: number; defaultBusinessDays: number };
   shutdownTimeoutSeconds: number;
   euServicesThreshold: number;
@@ -96,6 +102,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL)
+    throw new ConfigError([
+      'PUBLIC_URL: required when NODE_ENV=production (the absolute address of the site used in e-mail and hreflang links, e.g. https://marches.example.brussels)',
+    ]);
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${path.join(env.DATA_DIR, 'helpdesk.sqlite')}`;
   const isSqlite = databaseUrl.startsWith('sqlite:');
   return {
@@ -125,6 +135,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerHour: env.TICKET_RATE_LIMIT,
       retentionMonths: env.TICKET_RETENTION_MONTHS,
       retentionIntervalHours: env.RETENTION_INTERVAL_HOURS,
+    },
+    rateLimits: {
+      passwordResets: env.PASSWORD_RESET_RATE_LIMIT,
+      clauseFeedback: env.FEEDBACK_RATE_LIMIT,
+      requesterReplies: env.REPLY_RATE_LIMIT,
+      documentsPerMinute: env.DOCUMENT_RATE_LIMIT,
     },
     sla: { pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS, defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,

@@ -177,9 +177,9 @@ export function helpdeskAdminRoutes({
       async () => {
         await faq.update(
           Number(req.params.id),
-          req.currentUser!,
           values,
           bodyString(req, 'status') === 'unpublished' ? 'unpublished' : 'published',
+          { user: req.currentUser!, ip: req.ip },
         );
         setFlash(req, 'ok', 'faq.saved');
         res.redirect(303, `/${lang(res)}/staff/faq`);

@@ -3,12 +3,13 @@ import type { Knex } from 'knex';
 import { toDate, toIso } from '../db/time';
 import { fromSuffixed } from '../i18n/languages';
 import type { FaqEntry, FaqInput } from './faq';
+import { COORDINATION_ORG } from './routing';
 
 function toEntry(row: Record<string, unknown>): FaqEntry {
   return {
     id: Number(row.id),
     ticketId: (row.ticket_id as number | null) ?? null,
-    orgCode: String(row.org_code),
+    orgCode: (row.org_code as string | null) ?? COORDINATION_ORG,
     question: fromSuffixed(row, 'question'),
     answer: fromSuffixed(row, 'answer'),
     theme: (row.theme as string | null) ?? null,

@@ -2,13 +2,13 @@
 // searchable beside the clauses.
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../accounts/roles';
+import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../db/time';
 import { everyLanguage, suffixedNames, type Lang } from '../i18n/languages';
 import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import type { SearchDocument } from '../search/documents';
 import { bumpRevision } from '../search/revision';
 import type { DocumentSource, SearchService } from '../search/service';
-import type { AuditLog } from '../audit/audit-log';
 import { FaqRepository, type FaqVersion } from './faq-repository';
 import type { Ticket } from './model';
 import { canHandle, canPublishFaq } from './permissions';
@@ -70,7 +70,7 @@ export class FaqService {
   }
 
   /** Publishes an answered ticket as an FAQ entry (once per ticket); the text is the facilitator's redacted version. */
-  async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput): Promise<number> {
+  async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput, ip?: string): Promise<number> {
     const ticket = await this.publishableTicket(ticketId, user);
     if (await this.repo.findByTicket(ticket.id)) throw new Conflict('faq.already_published');
     const text = this.validate(input, ticket.requesterName);
@@ -92,7 +92,11 @@ export class FaqService {
       await bumpRevision(trx, this.clock);
       return entryId;
     });
-    await this.audit.record('faq.published', { actorUserId: user.id, details: { faq: id, ticket: ticket.reference } });
+    await this.audit.record('faq.published', {
+      actorUserId: user.id,
+      ip,
+      details: { faq: id, ticket: ticket.id, ticketOrg: ticket.orgCode, actorOrg: user.orgCode },
+    });
     await this.search.refresh();
     return id;
   }
@@ -104,8 +108,14 @@ export class FaqService {
     return entry;
   }
 
-  /** Saves an edit as a new version, with its author and time. */
-  async update(id: number, user: CurrentUser, input: FaqInput, status: FaqEntry['status']): Promise<void> {
+  /** Saves an edit as a new version, with its author and time; every edit is audited with the editor's organisation. */
+  async update(
+    id: number,
+    input: FaqInput,
+    status: FaqEntry['status'],
+    ctx: { user: CurrentUser; ip?: string },
+  ): Promise<void> {
+    const { user } = ctx;
     const entry = await this.editable(id, user);
     const ticket = entry.ticketId
       ? await this.tickets.forStaff(entry.ticketId, user).catch(() => undefined)
@@ -118,7 +128,17 @@ export class FaqService {
       await this.repo.addVersion(trx, { faqId: entry.id, version, text, status }, user, now);
       await bumpRevision(trx, this.clock);
     });
-    await this.audit.record('faq.edited', { actorUserId: user.id, details: { faq: entry.id, version, status } });
+    await this.audit.record('faq.updated', {
+      actorUserId: ctx.user.id,
+      ip: ctx.ip,
+      details: {
+        faq: entry.id,
+        version: entry.version + 1,
+        status: { from: entry.status, to: status },
+        ticket: entry.ticketId,
+        actorOrg: ctx.user.orgCode,
+      },
+    });
     await this.search.refresh();
   }
 

@@ -25,6 +25,8 @@ export class TicketIntake {
     private readonly notify: HelpdeskNotifications,
     private readonly clock: Clock,
     private readonly config: Config,
+    /** The clause library's category codes (ClauseService.categoryCodes): a ticket's category must be one. */
+    private readonly categoryCodes: () => Promise<Set<string>>,
   ) {}
 
   parseNew(input: unknown): NewTicket {
@@ -34,6 +36,8 @@ export class TicketIntake {
   /** Creates the ticket in its organisation's queue with its due time; returns the tracking token. */
   async create(input: NewTicket): Promise<{ ticket: Ticket; token: string }> {
     const now = this.clock.now();
+    if (input.category && !(await this.categoryCodes()).has(input.category))
+      throw new ValidationFailed([{ field: 'category', messageKey: 'validation.one_of' }]);
     let isPilot = false;
     if (input.pilotCode) {
       const code = await this.pilotCodes.findActive(input.pilotCode);

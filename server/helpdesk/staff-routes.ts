@@ -273,7 +273,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     await orRerender(
       lang(res),
       async () => {
-        const id = await deps.faq.publishFromTicket(Number(req.params.id), req.currentUser!, values);
+        const id = await deps.faq.publishFromTicket(Number(req.params.id), req.currentUser!, values, req.ip);
         setFlash(req, 'ok', 'faq.published');
         res.redirect(303, `/${lang(res)}/faq/${id}`);
       },

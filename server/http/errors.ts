@@ -55,6 +55,12 @@ export class PayloadTooLarge extends AppError {
   }
 }
 
+export class UnsupportedMediaType extends AppError {
+  constructor(messageKey = 'security.json_only') {
+    super(415, 'unsupported_media_type', messageKey);
+  }
+}
+
 export class ValidationFailed extends AppError {
   constructor(details: FieldProblem[], messageKey = 'errors.validation_failed') {
     super(422, 'validation_failed', messageKey, details);

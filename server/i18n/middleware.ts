@@ -21,19 +21,15 @@ function splitOnce(value: string, sep: string): [string, string | undefined] {
   return at < 0 ? [value, undefined] : [value.slice(0, at), value.slice(at + 1)];
 }
 
-function absoluteUrl(req: Request, path: string, publicUrl?: string): string {
-  const origin = publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  return origin + path;
-}
-
-export function pageLanguage(lang: Lang, publicUrl?: string): RequestHandler {
+/** `origin` gives the site's absolute address for this request (never an arbitrary Host header). */
+export function pageLanguage(lang: Lang, origin: (req: Request) => string): RequestHandler {
   return (req, res, next) => {
     res.locals.lang = lang;
     res.locals.otherLang = otherLang(lang);
     res.locals.currentPath = req.originalUrl;
     res.locals.alternates = LANGUAGES.map((l) => ({
       lang: l,
-      href: absoluteUrl(req, pathInLang(req.originalUrl, l), publicUrl),
+      href: origin(req) + pathInLang(req.originalUrl, l),
     }));
     res.locals.languageSwitch = LANGUAGES.filter((l) => l !== lang).map((l) => ({
       lang: l,

@@ -1,5 +1,6 @@
 // The period a dashboard shows: a month, a quarter, a year or custom dates, in Brussels days.
 import { brusselsDate, brusselsMidnight } from '../db/time';
+import { ValidationFailed, type FieldProblem } from '../http/errors';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -34,14 +35,64 @@ function validDay(value: unknown): string | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : undefined;
 }
 
+/** Years a dashboard can show, and the longest custom period (a longer one is refused, not computed). */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+export const MAX_PERIOD_YEARS = 10;
+
+const given = (v: unknown) => v !== undefined && v !== '';
+
+/** Every problem of a period query: real dates, known choices, years in range, at most MAX_PERIOD_YEARS long. */
+export function periodProblems(query: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const inRange = (field: string, min: number, max: number) => {
+    const v = query[field];
+    if (!given(v)) return;
+    if (typeof v !== 'string' || !/^\d{1,4}$/.test(v) || Number(v) < min || Number(v) > max)
+      problems.push({ field, messageKey: 'validation.number_range', params: { min, max } });
+  };
+  if (given(query.period) && !['month', 'quarter', 'year', 'custom'].includes(String(query.period)))
+    problems.push({ field: 'period', messageKey: 'validation.one_of' });
+  if (query.period === 'custom') {
+    const from = validDay(query.from);
+    const to = validDay(query.to);
+    for (const [field, day] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (!given(query[field])) problems.push({ field, messageKey: 'validation.required' });
+      else if (!day) problems.push({ field, messageKey: 'validation.date' });
+      else if (Number(day.slice(0, 4)) < FIRST_YEAR || Number(day.slice(0, 4)) > LAST_YEAR)
+        problems.push({
+          field,
+          messageKey: 'security.period.out_of_range',
+          params: { first: FIRST_YEAR, last: LAST_YEAR },
+        });
+    }
+    if (problems.length === 0 && from && to) {
+      if (from > to) problems.push({ field: 'to', messageKey: 'monitoring.to_before_from' });
+      else if (to >= `${Number(from.slice(0, 4)) + MAX_PERIOD_YEARS}${from.slice(4)}`)
+        problems.push({ field: 'to', messageKey: 'security.period.too_long', params: { years: MAX_PERIOD_YEARS } });
+    }
+  } else {
+    inRange('year', FIRST_YEAR, LAST_YEAR);
+    if (query.period === 'month') inRange('month', 1, 12);
+    if (query.period === 'quarter') inRange('quarter', 1, 4);
+  }
+  return problems;
+}
+
+/** The period of a query; a query with problems is refused (ValidationFailed names every field). */
 export function periodFrom(query: Record<string, unknown>, now: Date): Period {
+  const problems = periodProblems(query);
+  if (problems.length > 0) throw new ValidationFailed(problems);
   const today = brusselsDate(now);
   const [thisYear, thisMonth] = today.split('-').map(Number);
   const num = (v: unknown, fallback: number, min: number, max: number) => {
     const n = typeof v === 'string' ? Number.parseInt(v, 10) : Number.NaN;
     return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
   };
-  const year = num(query.year, thisYear, 2000, 2100);
+  const year = num(query.year, thisYear, FIRST_YEAR, LAST_YEAR);
   let kind: PeriodKind =
     query.period === 'month' || query.period === 'quarter' || query.period === 'custom' ? query.period : 'year';
   let fromDay: string;

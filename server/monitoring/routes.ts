@@ -5,13 +5,14 @@ import type { OrganisationRepository } from '../accounts/organisations';
 import { hasRole, requireRole } from '../accounts/roles';
 import type { ClauseRepository } from '../clauses/repository';
 import type { Clock } from '../db/time';
-import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
+import { NotFound, ValidationFailed } from '../http/errors';
+import { errorSummary, fieldErrors } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { helpdeskBesideNotices } from '../observatory/beside-helpdesk';
 import type { ObservatoryService } from '../observatory/service';
 import { figures, type Figure, type FigureNames } from './figures';
-import { periodFrom } from './period';
+import { periodFrom, periodProblems } from './period';
 import type { StatsService } from './stats';
 import { barChart, lineChart, toCsv } from './svg';
 
@@ -68,13 +69,17 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
 
   router.get('/staff/monitoring', async (req, res) => {
     const l = lang(res);
-    const period = periodFrom(req.query as Record<string, unknown>, deps.clock.now());
+    // A period with problems shows the default period with every problem named (422), never an error page.
+    const problems = periodProblems(req.query as Record<string, unknown>);
+    const period = periodFrom(problems.length > 0 ? {} : (req.query as Record<string, unknown>), deps.clock.now());
+    const errors = problems.length > 0 ? fieldErrors(new ValidationFailed(problems), l) : {};
     const scope = scopeOf(req);
     const stats = await deps.stats.compute(period, scope);
     const query = new URLSearchParams(
       Object.entries(req.query).filter(([, v]) => typeof v === 'string') as [string, string][],
     ).toString();
-    res.render('monitoring/dashboard', {
+    res.status(problems.length > 0 ? 422 : 200).render('monitoring/dashboard', {
+      errorSummary: errorSummary(errors),
       section: 'staff',
       title: translate(l, 'staff.monitoring'),
       period,
@@ -107,19 +112,12 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
 export function statsApiRoutes(deps: MonitoringDeps): Router {
   const router = Router();
   router.get('/stats', ...requireRole('coordinator'), async (req, res) => {
-    const problems: FieldProblem[] = [];
-    const day = /^\d{4}-\d{2}-\d{2}$/;
-    const from = typeof req.query.from === 'string' ? req.query.from : undefined;
-    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
-    if (from !== undefined && (!day.test(from) || Number.isNaN(Date.parse(from))))
-      problems.push({ field: 'from', messageKey: 'validation.date' });
-    if (to !== undefined && (!day.test(to) || Number.isNaN(Date.parse(to))))
-      problems.push({ field: 'to', messageKey: 'validation.date' });
-    if ((from === undefined) !== (to === undefined))
-      problems.push({ field: from === undefined ? 'from' : 'to', messageKey: 'validation.required' });
-    if (from && to && from > to) problems.push({ field: 'to', messageKey: 'monitoring.to_before_from' });
-    if (problems.length > 0) throw new ValidationFailed(problems);
-    const period = periodFrom(from && to ? { period: 'custom', from, to } : {}, deps.clock.now());
+    const { from, to } = req.query;
+    // No dates: this year; one or both: a custom period, checked like the dashboard's (422 naming each field).
+    const period = periodFrom(
+      from === undefined && to === undefined ? {} : { period: 'custom', from, to },
+      deps.clock.now(),
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.json(await deps.stats.compute(period, null));
   });

@@ -5,19 +5,19 @@
 import type { Request, RequestHandler } from 'express';
 import { doubleCsrf } from 'csrf-csrf';
 
-export const CSRF_COOKIE = 'helpdesk.csrf';
+import { cookieName } from './cookies';
 
 /** Staff tokens are bound to their sign-in, so a token from before sign-in (or another user's) fails. */
 function sessionIdentifier(req: Request): string {
   return req.currentUser ? `user:${req.currentUser.id}:${req.session?.signedInAt ?? ''}` : 'anonymous';
 }
 
-export function csrfProtection(secret: string): RequestHandler {
+export function csrfProtection(secret: string, isProduction: boolean): RequestHandler {
   const variant = (secure: boolean) =>
     doubleCsrf({
       getSecret: () => secret,
       getSessionIdentifier: sessionIdentifier,
-      cookieName: CSRF_COOKIE,
+      cookieName: cookieName('helpdesk.csrf', isProduction),
       cookieOptions: { sameSite: 'lax', path: '/', secure, httpOnly: true },
       getCsrfTokenFromRequest: (req) => {
         const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
@@ -29,7 +29,8 @@ export function csrfProtection(secret: string): RequestHandler {
     });
   // The cookie is Secure when the request came over HTTPS (directly or through a trusted proxy).
   const overHttps = variant(true);
-  const overHttp = variant(false);
+  // A __Host- cookie is refused without Secure: in production, every request is treated as HTTPS.
+  const overHttp = isProduction ? overHttps : variant(false);
   return (req, res, next) => (req.secure ? overHttps : overHttp).doubleCsrfProtection(req, res, next);
 }
 

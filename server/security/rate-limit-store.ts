@@ -6,12 +6,13 @@ import { toDate, toIso, type Clock } from '../db/time';
 
 export class KnexRateLimitStore implements Store {
   localKeys = false;
-  private windowMs = 60_000;
 
+  /** `windowMs` is for direct use; under express-rate-limit, `init` sets the limiter's window. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     readonly prefix: string,
+    private windowMs = 60_000,
   ) {}
 
   init(options: Options): void {

@@ -11,7 +11,7 @@ import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
 import { sendDocx } from './api-routes';
-import { emptyForm, formFromBody, parseShared, requestFromForm, shareLink, type TenderFormValues } from './form';
+import { emptyForm, formFromBody, requestFromForm, shareLink, type TenderFormValues } from './form';
 import { CONTRACT_TYPES, MAX_CLAUSES, PROCEDURES } from './model';
 import { inferContractType, type TenderPlan } from './plan';
 import { replaceSelection, removeFromSelection, selection } from './selection';
@@ -131,30 +131,6 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       category: bodyString(req, 'category', 40),
       level: bodyString(req, 'level', 20),
     };
-    res.redirect(303, `/${l}/tender/form`);
-  });
-
-  router.get('/tender/shared', async (req, res) => {
-    const l = lang(res);
-    const chosen = [];
-    for (const item of parseShared(req.query.c)) {
-      try {
-        const { record } = await clauses.published(item.id);
-        chosen.push({ id: record.id, version: item.version || record.publishedVersion! });
-      } catch {
-        // Unknown or retired clauses in an old link are left out.
-      }
-    }
-    replaceSelection(req, chosen);
-    const category = typeof req.query.category === 'string' ? req.query.category.slice(0, 40) : '';
-    const level = typeof req.query.level === 'string' ? req.query.level.slice(0, 20) : '';
-    req.session.tenderForm = { ...(req.session.tenderForm ?? emptyForm(l)), category, level };
-    setFlash(
-      req,
-      chosen.length > 0 ? 'ok' : 'warn',
-      chosen.length > 0 ? 'tender.shared_loaded' : 'tender.errors.none_selected',
-      { count: chosen.length },
-    );
     res.redirect(303, `/${l}/tender/form`);
   });
 

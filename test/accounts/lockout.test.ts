@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { createTestContext, type TestContext } from '../support/context';
@@ -43,10 +44,7 @@ describe('brute-force protection', () => {
   it('lets the account in again once the 15 minutes are over', async () => {
     const user = await createUser(ctx, { roles: ['editor'] });
     for (let i = 1; i <= 5; i += 1) await attempt(ctx.app, user.email, `wrong password ${i}`, '10.0.0.3');
-    await ctx
-      .db('users')
-      .where({ id: user.id })
-      .update({ locked_until: new Date(Date.now() - 1000).toISOString() });
+    await ctx.db('sign_in_counters').update({ locked_until: new Date(Date.now() - 1000).toISOString() });
     const res = await attempt(ctx.app, user.email, user.password, '10.0.0.3');
     assert.equal(res.status, 303);
   });
@@ -60,6 +58,63 @@ describe('brute-force protection', () => {
     assert.equal(last, 429);
     const otherIp = await attempt(ctx.app, 'nobody@example.brussels', 'whatever it is', '10.9.9.10');
     assert.equal(otherIp.status, 401);
+  });
+
+  it('lets no password through a burst of 20 concurrent sign-ins, 19 wrong and the right one last', async () => {
+    const user = await createUser(ctx, { roles: ['editor'] });
+    // One listening server (connections in launch order) and every CSRF token fetched first: the 20 posts race.
+    const server = http.createServer(ctx.app);
+    try {
+      const forms = await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const agent = request.agent(server);
+          return { agent, csrf: csrfFrom((await agent.get('/nl/signin')).text) };
+        }),
+      );
+      const answers = await Promise.all(
+        forms.map(({ agent, csrf }, i) =>
+          agent
+            .post('/nl/signin')
+            .set('X-Forwarded-For', `10.20.0.${i + 1}`)
+            .type('form')
+            .send({ email: user.email, password: i === 19 ? user.password : `wrong password ${i}`, _csrf: csrf }),
+        ),
+      );
+      const statuses = answers.map((a) => a.status);
+      assert.equal(statuses[19], 429, `the right password got ${statuses[19]}`);
+      assert.ok(statuses.filter((s) => s === 401).length <= 4, statuses.join(' '));
+      assert.equal(statuses.filter((s) => s === 303).length, 0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('counts attempts made through two instances on one database together', async () => {
+    const user = await createUser(ctx, { roles: ['editor'] });
+    const instances = [createApp(ctx.deps), createApp(ctx.deps)];
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        attempt(instances[i % 2], user.email, `wrong password ${i}`, `10.21.0.${i + 1}`).then((r) => r.status),
+      ),
+    );
+    assert.ok(statuses.filter((s) => s === 401).length <= 4, statuses.join(' '));
+    assert.equal((await attempt(instances[1], user.email, user.password, '10.21.1.1')).status, 429);
+  });
+
+  it('answers an unknown address exactly like a real one, lock included', async () => {
+    const user = await createUser(ctx, { roles: ['editor'] });
+    const real: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 1; i <= 6; i += 1) {
+      real.push((await attempt(ctx.app, user.email, `wrong password ${i}`, `10.22.0.${i}`)).status);
+      unknown.push(
+        (await attempt(ctx.app, 'nobody-here@example.brussels', `wrong password ${i}`, `10.22.1.${i}`)).status,
+      );
+    }
+    assert.deepEqual(real, [401, 401, 401, 401, 429, 429]);
+    assert.deepEqual(unknown, real);
+    const lockedUnknown = await attempt(ctx.app, 'nobody-here@example.brussels', 'x', '10.22.2.1');
+    assert.match(lockedUnknown.text, /Te veel mislukte pogingen/);
   });
 
   it('records sign-in successes and failures in the audit log without passwords', async () => {

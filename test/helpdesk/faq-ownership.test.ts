@@ -126,7 +126,7 @@ describe('FAQ ownership and history', () => {
     );
     const page = await coordinator.get(`/nl/staff/faq/${entry.id}`);
     assert.match(page.text, /Versie 3/);
-    const audit = await ctx.db('audit_log').whereIn('event', ['faq.published', 'faq.edited']).orderBy('id');
+    const audit = await ctx.db('audit_log').whereIn('event', ['faq.published', 'faq.updated']).orderBy('id');
     assert.ok(audit.filter((a) => JSON.parse(a.details).faq === entry.id).length >= 3);
   });
 });

@@ -4,6 +4,15 @@ import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
 import { binary, readDocx } from '../support/docx';
 
+/** Presses "load into my tender" on a shared-link page (the GET itself stores nothing). */
+function loadShared(agent: request.Agent, page: string, lang: string) {
+  const field = (name: string) => page.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1] ?? '';
+  return agent
+    .post(`/${lang}/tender/shared`)
+    .type('form')
+    .send({ c: field('c'), category: field('category'), level: field('level'), _csrf: csrfFrom(page) });
+}
+
 describe('tender template pages', () => {
   let ctx: TestContext;
   before(async () => {
@@ -133,9 +142,10 @@ describe('tender template pages', () => {
       .insert({ ...current, id: undefined, version: 2, status: 'published', reason: 'test revision' });
     await ctx.db('clauses').where({ id: 'ENV-IT-001' }).update({ published_version: 2, latest_version: 2 });
     const agent = request.agent(ctx.app);
-    const shared = await agent
+    const link = await agent
       .get('/nl/tender/shared')
       .query({ c: 'ENV-IT-001@1,ENV-IT-002@1,NOPE-X-1', category: 'it' });
+    const shared = await loadShared(agent, link.text, 'nl');
     assert.equal(shared.status, 303);
     const form = await agent.get('/nl/tender/form');
     assert.match(form.text, /2 clausules uit de gedeelde link zijn geladen/);
@@ -156,7 +166,8 @@ describe('tender template pages', () => {
 
   it('removes a clause from the selection from within the form', async () => {
     const agent = request.agent(ctx.app);
-    const shared = await agent.get('/fr/tender/shared').query({ c: 'ENV-FOOD-001,ENV-FOOD-002' });
+    const link = await agent.get('/fr/tender/shared').query({ c: 'ENV-FOOD-001,ENV-FOOD-002' });
+    const shared = await loadShared(agent, link.text, 'fr');
     assert.equal(shared.status, 303);
     const form = await agent.get('/fr/tender/form');
     const res = await agent

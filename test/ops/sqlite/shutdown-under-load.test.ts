@@ -52,7 +52,7 @@ describe('graceful shutdown under load', () => {
   });
 
   it('finishes requests in flight, refuses new ones and exits 0 on SIGTERM', async () => {
-    app = await startApp({ DATA_DIR: dataDir, DATABASE_URL: undefined });
+    app = await startApp({ DATA_DIR: dataDir, DATABASE_URL: undefined, DOCUMENT_RATE_LIMIT: '0' });
     const body = JSON.stringify({
       lang: 'nl',
       authority: 'Gemeente',
