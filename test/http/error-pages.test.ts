@@ -23,7 +23,11 @@ function appWithFailingRoutes() {
     router.get('/invalid', () => {
       throw new ValidationFailed([{ field: 'email', messageKey: 'validation.email' }]);
     });
-    app.use(`/${lang}`, pageLanguage(lang, () => 'http://localhost:3000'), router);
+    app.use(
+      `/${lang}`,
+      pageLanguage(lang, () => 'http://localhost:3000'),
+      router,
+    );
   }
   app.get('/api/v1/boom', () => {
     throw new Error('secret internal detail');
