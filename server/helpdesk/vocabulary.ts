@@ -23,6 +23,13 @@ export const OBSTACLES = [
   'market_capacity',
   'sme_access',
   'time_and_skills',
+  // Obstacles firms meet, as the strategy names them (MPDI 4): they reach the helpdesk through buyers too.
+  'local_circular_actors',
+  'unknown_procedures',
+  'administrative_burden',
+  'cash_flow',
+  'turnover_requirements',
+  'weak_sustainability_weight',
   'other',
 ] as const;
 export type Obstacle = (typeof OBSTACLES)[number];

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { THEMES } from '../../server/clauses/vocabulary';
 import { canHandle, canPublishFaq } from '../../server/helpdesk/permissions';
 import { answeringOrganisation, COORDINATION_ORG, THEME_ORGANISATION } from '../../server/helpdesk/routing';
-import { STATUS_MOVES, TICKET_STATUSES } from '../../server/helpdesk/vocabulary';
+import { OBSTACLES, STATUS_MOVES, TICKET_STATUSES } from '../../server/helpdesk/vocabulary';
+import { catalogs } from '../../server/i18n/catalog';
 
 const facilitator = (orgCode: string) => ({ roles: ['facilitator'], orgCode });
 const coordinator = { roles: ['coordinator'], orgCode: 'coordination_cell' };
@@ -43,5 +44,13 @@ describe('helpdesk rules', () => {
     for (const theme of THEMES) assert.equal(answeringOrganisation(theme), THEME_ORGANISATION[theme]);
     assert.equal(answeringOrganisation('social'), 'actiris');
     assert.equal(answeringOrganisation(undefined), COORDINATION_ORG);
+  });
+
+  it('know the obstacles the strategy names, each with a label in both languages', () => {
+    for (const code of ['administrative_burden', 'cash_flow', 'turnover_requirements', 'weak_sustainability_weight'])
+      assert.ok((OBSTACLES as readonly string[]).includes(code), code);
+    for (const code of OBSTACLES)
+      for (const lang of ['nl', 'fr'] as const)
+        assert.ok(catalogs[lang].has(`helpdesk.obstacles.${code}`), `${lang} ${code}`);
   });
 });
