@@ -4,47 +4,63 @@ import type { Lang } from '../i18n/languages';
 import { LEGAL_SOURCES, type LegalSourceCode } from './legal-sources';
 import { PLACEHOLDER, type ClauseDocument, type ClauseParameter } from './schema';
 import { escapeHtml } from '../search/snippet';
-import { formatNumber } from '../i18n/format';
+import { formatAmount, formatNumber } from '../i18n/format';
 
 export function formatParameterValue(parameter: ClauseParameter, value: unknown, lang: Lang): string {
   const raw = value === undefined || value === null || value === '' ? parameter.default : value;
   if (parameter.type === 'text') return String(raw);
   const n = Number(raw);
   if (!Number.isFinite(n)) return String(raw);
-  const formatted = formatNumber(lang, n);
-  if (parameter.type === 'money') return `${formatted} EUR`;
-  return formatted;
+  if (parameter.type === 'money') return formatAmount(lang, n);
+  return formatNumber(lang, n);
+}
+
+/**
+ * A placeholder with the currency the clause text may write after it ("{{penalty}} euro"): a money value
+ * carries its own currency, so the text's word is taken with the placeholder and the amount says it once.
+ */
+const PLACEHOLDER_WITH_CURRENCY = new RegExp(
+  String.raw`${PLACEHOLDER.source}([ \u00A0]+(?:euros?|EUR|€)(?!\p{L}))?`,
+  'gu',
+);
+
+function fillPlaceholders(
+  text: string,
+  parameters: ClauseParameter[],
+  show: (parameter: ClauseParameter | undefined, name: string, whole: string) => string,
+): string {
+  const byName = new Map(parameters.map((p) => [p.name, p]));
+  return text.replace(PLACEHOLDER_WITH_CURRENCY, (whole, name: string, currency: string | undefined) => {
+    const parameter = byName.get(name);
+    const shown = show(parameter, name, currency ? whole.slice(0, -currency.length) : whole);
+    return parameter?.type === 'money' || !currency ? shown : `${shown}${currency}`;
+  });
 }
 
 /** The clause text as HTML paragraphs, each placeholder marked and labelled with its default. */
 export function clauseTextHtml(document: ClauseDocument, lang: Lang): string {
-  const byName = new Map(document.parameters.map((p) => [p.name, p]));
-  return document.text[lang]
+  // Placeholders become private-use markers that escaping leaves alone, then spans.
+  const shown: string[] = [];
+  const marked = fillPlaceholders(document.text[lang], document.parameters, (parameter, name) => {
+    const value = parameter ? formatParameterValue(parameter, undefined, lang) : name;
+    const label = parameter ? parameter.label[lang] : name;
+    shown.push(`<span class="placeholder" title="${escapeHtml(label)}">[${escapeHtml(value)}]</span>`);
+    return `\uE000${shown.length - 1}\uE000`;
+  });
+  return marked
     .split(/\n+/)
-    .map((paragraph) => {
-      const parts: string[] = [];
-      let cursor = 0;
-      for (const match of paragraph.matchAll(PLACEHOLDER)) {
-        parts.push(escapeHtml(paragraph.slice(cursor, match.index)));
-        const parameter = byName.get(match[1]);
-        const shown = parameter ? formatParameterValue(parameter, undefined, lang) : match[1];
-        const label = parameter ? parameter.label[lang] : match[1];
-        parts.push(`<span class="placeholder" title="${escapeHtml(label)}">[${escapeHtml(shown)}]</span>`);
-        cursor = (match.index ?? 0) + match[0].length;
-      }
-      parts.push(escapeHtml(paragraph.slice(cursor)));
-      return `<p>${parts.join('')}</p>`;
-    })
+    .map(
+      (paragraph) =>
+        `<p>${escapeHtml(paragraph).replace(/\uE000(\d+)\uE000/g, (_, i: string) => shown[Number(i)])}</p>`,
+    )
     .join('\n');
 }
 
 /** The clause text as plain text with values filled in (defaults where none is given). */
 export function clauseTextPlain(document: ClauseDocument, lang: Lang, values: Record<string, unknown> = {}): string {
-  const byName = new Map(document.parameters.map((p) => [p.name, p]));
-  return document.text[lang].replace(PLACEHOLDER, (whole, name: string) => {
-    const parameter = byName.get(name);
-    return parameter ? formatParameterValue(parameter, values[name], lang) : whole;
-  });
+  return fillPlaceholders(document.text[lang], document.parameters, (parameter, name, whole) =>
+    parameter ? formatParameterValue(parameter, values[name], lang) : whole,
+  );
 }
 
 export function legalBasisText(basis: ClauseDocument['legal_basis'][number], lang: Lang): string {

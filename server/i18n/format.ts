@@ -1,5 +1,5 @@
 // Numbers and dates in a language's locale, Brussels time. Building an Intl formatter is costly: one per style.
-import { localeOf, type Lang } from './languages';
+import { LANGUAGE_FACTS, localeOf, type Lang } from './languages';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -18,12 +18,34 @@ export function formatDate(lang: Lang, date: Date, options: { time?: boolean } =
   return format.format(date);
 }
 
-export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 2): string {
-  const key = `${lang}|${maximumFractionDigits}`;
+export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 2, minimumFractionDigits = 0): string {
+  const key = `${lang}|${maximumFractionDigits}|${minimumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits });
+    format = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits, minimumFractionDigits });
     numberFormats.set(key, format);
   }
   return format.format(value);
+}
+
+/** A non-breaking space: between an amount and its currency, and between groups of digits. */
+export const NBSP = '\u00A0';
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * An amount in euro as a document in that language writes it, currency once, never split over two lines:
+ * `480.000 euro`, `480 000 euros`, `1.250.000,50 euro`. Cents are shown only when there are any.
+ */
+export function formatAmount(lang: Lang, value: number): string {
+  const cents = Math.round(value * 100) % 100 !== 0;
+  const number = cents ? formatNumber(lang, value, 2, 2) : formatNumber(lang, value, 0);
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(localeOf(lang));
+    pluralRules.set(lang, rules);
+  }
+  const words = LANGUAGE_FACTS[lang].euro;
+  const word = words[rules.select(value)] ?? words.other;
+  return `${number.replace(/[\s\u202F]/g, NBSP)}${NBSP}${word}`;
 }

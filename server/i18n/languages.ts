@@ -14,14 +14,22 @@ export interface LanguageFacts {
   iso639_2: string;
   /** File-name stems of generated documents. */
   documentStems: { tender: string; actionPlan: string };
+  /** The currency written after an amount, by plural category of the number (Intl.PluralRules). */
+  euro: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 }
 
 export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
-  nl: { locale: 'nl-BE', iso639_2: 'nld', documentStems: { tender: 'bestek', actionPlan: 'actieplan' } },
+  nl: {
+    locale: 'nl-BE',
+    iso639_2: 'nld',
+    documentStems: { tender: 'bestek', actionPlan: 'actieplan' },
+    euro: { other: 'euro' },
+  },
   fr: {
     locale: 'fr-BE',
     iso639_2: 'fra',
     documentStems: { tender: 'cahier-des-charges', actionPlan: 'plan-d-action' },
+    euro: { one: 'euro', other: 'euros' },
   },
 };
 

@@ -78,18 +78,12 @@ export function formFromBody(req: Request, fallbackLang: Lang): TenderFormValues
   };
 }
 
-const numberOrUndefined = (value: string): number | string | undefined => {
-  const trimmed = value.trim().replace(/\s/g, '').replace(',', '.');
-  if (trimmed === '') return undefined;
-  const n = Number(trimmed);
-  return Number.isFinite(n) ? n : value;
-};
-
-/** The request the service validates; text that is not a number stays text, so the error names the field. */
+/** The request the service validates; numbers stay as typed (the schema reads them the Belgian way). */
 export function requestFromForm(form: TenderFormValues, selection: SelectedClause[]): Record<string, unknown> {
+  const typed = (value: string) => (value.trim() === '' ? undefined : value.trim());
   const weights = Object.fromEntries(
     Object.entries(form.weights)
-      .map(([k, v]) => [k, numberOrUndefined(v)])
+      .map(([k, v]) => [k, typed(v)])
       .filter(([, v]) => v !== undefined),
   );
   return {
@@ -99,12 +93,8 @@ export function requestFromForm(form: TenderFormValues, selection: SelectedClaus
     reference: form.reference,
     procedure: form.procedure,
     ...(form.contractType ? { contractType: form.contractType } : {}),
-    ...(numberOrUndefined(form.estimatedValue) !== undefined
-      ? { estimatedValue: numberOrUndefined(form.estimatedValue) }
-      : {}),
-    ...(numberOrUndefined(form.durationDays) !== undefined
-      ? { durationDays: numberOrUndefined(form.durationDays) }
-      : {}),
+    ...(typed(form.estimatedValue) !== undefined ? { estimatedValue: typed(form.estimatedValue) } : {}),
+    ...(typed(form.durationDays) !== undefined ? { durationDays: typed(form.durationDays) } : {}),
     ...(form.category ? { category: form.category } : {}),
     ...(form.level ? { level: form.level } : {}),
     lots: form.lots

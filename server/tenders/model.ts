@@ -3,8 +3,25 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import { CLAUSE_ID_PATTERN, LEVELS } from '../clauses/vocabulary';
 import { messageKey } from '../http/validation';
+import { readNumber } from '../i18n/numbers';
 
 const WEIGHT_RANGE = messageKey('validation.number_range', { min: 0, max: 100 });
+
+/** What a number stands for decides the example its error message shows (`480.000`, `7,5`, `365`). */
+export type NumberKind = 'amount' | 'number' | 'integer';
+
+/** The catalog key for a number the parser could not read, by kind and problem. */
+export const numberProblemKey = (kind: NumberKind, problem: 'invalid' | 'ambiguous') =>
+  `tender.numbers.${kind}_${problem}`;
+
+/** A number as JSON sends it or as a Belgian buyer types it (`480.000`, `1 250 000,50`, `7,5`). */
+const typedNumber = (kind: NumberKind) =>
+  z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const parsed = readNumber(value);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: messageKey(numberProblemKey(kind, parsed.problem)).message });
+    return z.NEVER;
+  });
 
 export const PROCEDURES = [
   'open',
@@ -32,8 +49,14 @@ export const tenderRequestSchema = z.strictObject({
   reference: z.string().trim().max(100).optional().default(''),
   procedure: z.enum(PROCEDURES),
   contractType: z.enum(CONTRACT_TYPES).optional(),
-  estimatedValue: z.number().finite().nonnegative().max(1e11).optional(),
-  durationDays: z.number().int().nonnegative().max(36500).optional(),
+  estimatedValue: typedNumber('amount')
+    .pipe(z.number().nonnegative().max(1e11))
+    .optional()
+    .describe('euro without VAT: a number, or text as a Belgian buyer types it ("480.000", "1 250 000,50")'),
+  durationDays: typedNumber('integer')
+    .pipe(z.number().int().nonnegative().max(36500))
+    .optional()
+    .describe('days: an integer, or text ("1.095")'),
   category: z
     .string()
     .regex(/^[a-z_]{2,40}$/)
@@ -55,11 +78,11 @@ export const tenderRequestSchema = z.strictObject({
   parameters: z
     .record(z.string(), z.record(z.string(), parameterValue))
     .default({})
-    .describe('clause id → { parameter name → value }'),
+    .describe('clause id → { parameter name → value }; numbers as JSON numbers or typed the Belgian way ("7,5")'),
   weights: z
-    .record(z.string(), z.number().finite().min(0, WEIGHT_RANGE).max(100, WEIGHT_RANGE))
+    .record(z.string(), typedNumber('number').pipe(z.number().min(0, WEIGHT_RANGE).max(100, WEIGHT_RANGE)))
     .optional()
-    .describe('"price" and award clause ids → points'),
+    .describe('"price" and award clause ids → points (a number, or text such as "7,5")'),
 });
 
 export type TenderRequest = z.infer<typeof tenderRequestSchema>;

@@ -5,7 +5,8 @@ import type { ClauseDocument, ClauseParameter } from '../clauses/schema';
 import { STAGES } from '../clauses/vocabulary';
 import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import { LANGUAGES } from '../i18n/languages';
-import type { ContractType, TenderRequest } from './model';
+import { readNumber } from '../i18n/numbers';
+import { numberProblemKey, type ContractType, type TenderRequest } from './model';
 
 export interface ResolvedClause {
   document: ClauseDocument;
@@ -60,11 +61,13 @@ function parameterValue(
     if (value.length > 500) problems.push({ field, messageKey: 'validation.too_long', params: { max: 500 } });
     return value || parameter.default;
   }
-  const n = typeof given === 'number' ? given : Number(String(given).replace(',', '.').trim());
-  if (!Number.isFinite(n)) {
-    problems.push({ field, messageKey: 'validation.number' });
+  const parsed = readNumber(given);
+  if (!parsed.ok) {
+    const kind = parameter.type === 'money' ? 'amount' : parameter.type === 'integer' ? 'integer' : 'number';
+    problems.push({ field, messageKey: numberProblemKey(kind, parsed.problem) });
     return parameter.default;
   }
+  const n = parsed.value;
   if ((parameter.min !== undefined && n < parameter.min) || (parameter.max !== undefined && n > parameter.max)) {
     problems.push({
       field,
@@ -72,7 +75,8 @@ function parameterValue(
       params: { min: parameter.min ?? 0, max: parameter.max ?? 1e9 },
     });
   }
-  if (parameter.type === 'integer' && !Number.isInteger(n)) problems.push({ field, messageKey: 'validation.number' });
+  if (parameter.type === 'integer' && !Number.isInteger(n))
+    problems.push({ field, messageKey: numberProblemKey('integer', 'invalid') });
   return n;
 }
 

@@ -5,7 +5,10 @@ import type { OrganisationRepository } from '../accounts/organisations';
 import type { ClauseRepository } from '../clauses/repository';
 import type { ClauseService } from '../clauses/service';
 import { LEVELS, STAGES } from '../clauses/vocabulary';
-import { bodyList, bodyString, errorSummary, setFlash } from '../http/forms';
+import { bodyList, bodyString, setFlash } from '../http/forms';
+import { labelledErrorSummary, parameterFieldValue } from './form-view';
+import { printedFacts } from './printed';
+import { checkMessages } from './check-messages';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -13,7 +16,7 @@ import type { SearchService } from '../search/service';
 import { sendDocx } from './api-routes';
 import { emptyForm, formFromBody, requestFromForm, shareLink, type TenderFormValues } from './form';
 import { CONTRACT_TYPES, MAX_CLAUSES, PROCEDURES } from './model';
-import { inferContractType, type TenderPlan } from './plan';
+import { inferContractType } from './plan';
 import { replaceSelection, removeFromSelection, selection } from './selection';
 import type { TenderService } from './service';
 import { orRerender } from '../http/validation';
@@ -152,7 +155,7 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       title: translate(l, 'tender.form_title'),
       form,
       errors,
-      errorSummary: errorSummary(errors),
+      errorSummary: labelledErrorSummary(l, errors, documents),
       procedures: PROCEDURES,
       contractTypes: CONTRACT_TYPES,
       inferredType: inferContractType({ category: form.category || undefined }, documents),
@@ -172,7 +175,7 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
           name: p.name,
           label: p.label[l],
           type: p.type,
-          value: form.parameters[i.id]?.[p.name] ?? String(p.default),
+          value: parameterFieldValue(l, form, i.current, p),
           numeric: p.type !== 'text',
           error: errors[`parameters.${i.id}.${p.name}`],
         })),
@@ -209,9 +212,6 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     );
   });
 
-  const checksView = (plan: TenderPlan, l: Lang) =>
-    plan.checks.map((c) => ({ severity: c.severity, message: translate(l, c.key, c.params) }));
-
   router.get('/tender/review', async (req, res) => {
     const l = lang(res);
     const form = req.session.tenderForm;
@@ -226,7 +226,8 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
           form,
           docLang: translate(l, `language.${form.lang}`),
           procedure: translate(l, `procedures.${form.procedure}`),
-          checks: checksView(plan, l),
+          printed: printedFacts(plan, l),
+          checks: checkMessages(plan, l),
           blocked: plan.checks.some((c) => c.severity === 'error'),
           weights: [
             { name: translate(l, 'doc.price'), weight: plan.priceWeight },

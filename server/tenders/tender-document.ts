@@ -20,6 +20,7 @@ import {
   type CellContent,
 } from './docx-kit';
 import type { ResolvedClause, TenderPlan } from './plan';
+import { printedFacts } from './printed';
 import { formatDate } from '../i18n/format';
 import { localeOf } from '../i18n/languages';
 
@@ -88,12 +89,7 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   const lang = request.lang;
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   const date = formatDate(lang, now);
-  const value =
-    request.estimatedValue !== undefined
-      ? new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
-          request.estimatedValue,
-        )
-      : undefined;
+  const printed = printedFacts(plan);
   const body: FileChild[] = [];
 
   // Cover page
@@ -130,17 +126,15 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   body.push(para([new TextRun(`${t('doc.contract_type')}: ${t(`contract_types.${plan.contractType}`)}`)]));
   body.push(
     para(
-      value
-        ? [new TextRun(`${t('doc.estimated_value')}: ${value}`)]
+      printed.estimatedValue
+        ? [new TextRun(`${t('doc.estimated_value')}: ${printed.estimatedValue}`)]
         : [new TextRun(`${t('doc.estimated_value')}: `), placeholder(t('doc.fill_value'))],
     ),
   );
   body.push(
     para([
       new TextRun(`${t('doc.duration')}: `),
-      request.durationDays
-        ? new TextRun(t('doc.days', { days: request.durationDays }))
-        : placeholder(t('doc.fill_duration')),
+      printed.duration ? new TextRun(printed.duration) : placeholder(t('doc.fill_duration')),
     ]),
   );
 

@@ -67,7 +67,7 @@ describe('tender template pages', () => {
       });
     assert.equal(invalid.status, 422);
     assert.match(invalid.text, /Ce champ est obligatoire/);
-    assert.match(invalid.text, /Indiquez un nombre/);
+    assert.match(invalid.text, /Écrivez un montant en euros, par exemple 480 000 ou 1 250 000,50/);
     assert.match(invalid.text, /value="Rénovation de l’école"/, 'what was typed is kept');
 
     const valid = await agent
@@ -88,7 +88,7 @@ describe('tender template pages', () => {
     assert.equal(review.status, 200);
     assert.match(
       review.text,
-      /Pour les travaux régionaux de plus de 750000 euros, la circulaire bruxelloise du 19 juillet 2018 prévoit une clause sociale/,
+      /Pour les travaux régionaux de plus de 750\s000 euros, la circulaire bruxelloise du 19 juillet 2018 prévoit une clause sociale/,
     );
     const download = await agent
       .post('/fr/tender/download')

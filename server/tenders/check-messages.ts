@@ -1,0 +1,25 @@
+// The checks of a tender plan as sentences in a language: for the review page and the API's check answer.
+import { translate } from '../i18n/catalog';
+import { formatNumber } from '../i18n/format';
+import type { Lang } from '../i18n/languages';
+import type { Check, TenderPlan } from './plan';
+
+export interface CheckMessage {
+  severity: Check['severity'];
+  key: string;
+  message: string;
+}
+
+/** Amounts in a check's message written as the language writes numbers (750.000, 750 000). */
+const readableParams = (lang: Lang, params: Check['params'] = {}) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, k === 'amount' && typeof v === 'number' ? formatNumber(lang, v) : v]),
+  );
+
+export function checkMessages(plan: TenderPlan, lang: Lang): CheckMessage[] {
+  return plan.checks.map((c) => ({
+    severity: c.severity,
+    key: c.key,
+    message: translate(lang, c.key, readableParams(lang, c.params)),
+  }));
+}
