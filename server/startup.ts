@@ -23,6 +23,7 @@ import { UsageRecorder } from './audit/usage-log';
 import { IndexCache } from './search/search-index';
 import { SearchService } from './search/service';
 import { TenderService } from './tenders/service';
+import { documentBuilder } from './tenders/document-pool';
 import { CannedAnswers } from './helpdesk/canned';
 import { FaqService, faqDocumentSource } from './helpdesk/faq';
 import { HelpdeskNotifications } from './helpdesk/notifications';
@@ -101,6 +102,12 @@ export async function buildDeps(
     stoppers.push(() => clearInterval(timer));
   }
 
+  const documents = documentBuilder({
+    threads: config.documents.workers,
+    queueLimit: config.documents.queueLimit,
+  });
+  stoppers.push(() => documents.close());
+
   return {
     config,
     db,
@@ -116,7 +123,7 @@ export async function buildDeps(
     clauses,
     search,
     usage,
-    tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold),
+    tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold, documents),
     helpdeskRepo,
     pilotCodes,
     intake,

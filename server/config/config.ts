@@ -1,4 +1,5 @@
 // Reads and validates the environment once at boot; the rest of the app gets a typed Config.
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -47,6 +48,8 @@ const envSchema = z.object({
   SLA_DEFAULT_BUSINESS_DAYS: positiveInt.default(3),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt.default(10),
   EU_SERVICES_THRESHOLD_EUR: positiveInt.default(221_000),
+  DOCUMENT_WORKERS: nonNegativeInt.max(64).optional(),
+  DOCUMENT_QUEUE_LIMIT: positiveInt.default(32),
   VIEW_CACHE: boolean.optional(),
 });
 
@@ -72,6 +75,8 @@ export interface Config {
   sla: { pilotBusinessDays: number; defaultBusinessDays: number };
   shutdownTimeoutSeconds: number;
   euServicesThreshold: number;
+  /** Worker threads that build generated documents (0: the main thread) and how many may wait for one. */
+  documents: { workers: number; queueLimit: number };
   viewCache: boolean;
   rootDir: string;
 }
@@ -145,6 +150,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sla: { pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS, defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
     euServicesThreshold: env.EU_SERVICES_THRESHOLD_EUR,
+    documents: { workers: env.DOCUMENT_WORKERS ?? os.availableParallelism(), queueLimit: env.DOCUMENT_QUEUE_LIMIT },
     viewCache: env.VIEW_CACHE ?? true,
     rootDir: ROOT,
   };

@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { translate } from '../i18n/catalog';
 import { requestLang, type Lang } from '../i18n/languages';
-import { AppError, NotFound, toAppError } from './errors';
+import { AppError, NotFound, ServiceUnavailable, toAppError } from './errors';
 
 export function wantsJson(req: Request): boolean {
   if (req.path.startsWith('/api/') || req.originalUrl.startsWith('/api/')) return true;
@@ -23,6 +23,7 @@ function jsonBody(err: AppError, lang: Lang) {
 function send(req: Request, res: Response, err: AppError, requestId: string) {
   const lang = requestLang(req);
   res.status(err.status);
+  if (err instanceof ServiceUnavailable) res.setHeader('Retry-After', String(err.retryAfterSeconds));
   if (res.getHeader('Cache-Control') === undefined) res.setHeader('Cache-Control', 'no-store');
   if (wantsJson(req)) {
     res.json(jsonBody(err, lang));
@@ -57,7 +58,7 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new No
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const requestId = String((req as { id?: unknown }).id ?? '');
   const known = toAppError(err);
-  if (!known || known.status >= 500) {
+  if (!known || (known.status >= 500 && !(known instanceof ServiceUnavailable))) {
     req.log?.error({ err, requestId }, 'request failed');
   }
   if (res.headersSent) {

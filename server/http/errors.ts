@@ -73,6 +73,16 @@ export class TooManyRequests extends AppError {
   }
 }
 
+/** The server cannot take the request now (a full queue); the client may retry after the given seconds. */
+export class ServiceUnavailable extends AppError {
+  constructor(
+    messageKey = 'errors.server_error',
+    public readonly retryAfterSeconds = 5,
+  ) {
+    super(503, 'service_unavailable', messageKey);
+  }
+}
+
 /** Errors thrown by body parsers and other middleware carry a numeric status; map the common ones. */
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;

@@ -6,10 +6,11 @@ import type { Clock } from '../db/time';
 import { ValidationFailed } from '../http/errors';
 import type { UsageRecorder } from '../audit/usage-log';
 import type { SearchService } from '../search/service';
-import { actionPlanDocument, type ActionPlanCategory } from './action-plan-document';
+import type { ActionPlanCategory } from './action-plan-document';
+import type { DocumentBuilder } from './document-pool';
 import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, type TenderRequest } from './model';
 import { hasBlockingCheck, planTender, type TenderPlan } from './plan';
-import { safeFileName, tenderDocument } from './tender-document';
+import { safeFileName } from './tender-document';
 import { parseOrFail } from '../http/validation';
 import { LANGUAGE_FACTS } from '../i18n/languages';
 
@@ -26,6 +27,7 @@ export class TenderService {
     private readonly usage: UsageRecorder,
     private readonly clock: Clock,
     private readonly euServicesThreshold: number,
+    private readonly documents: DocumentBuilder,
   ) {}
 
   parseTender(input: unknown): TenderRequest {
@@ -52,7 +54,7 @@ export class TenderService {
     const categoryName = request.category
       ? (await this.repo.categories()).find((c) => c.code === request.category)?.name[request.lang]
       : undefined;
-    const buffer = await tenderDocument(plan, this.clock.now(), categoryName);
+    const buffer = await this.documents.build({ kind: 'tender', plan, now: this.clock.now(), categoryName });
     const documentId = randomUUID();
     const themes = [...new Set(plan.clauses.map((c) => c.document.theme))];
     const category = request.category ?? mostCommonCategory(plan);
@@ -108,7 +110,7 @@ export class TenderService {
         optional: documents.filter((d) => d.level !== 'basis'),
       });
     }
-    const buffer = await actionPlanDocument(request, entries, this.clock.now());
+    const buffer = await this.documents.build({ kind: 'action_plan', request, entries, now: this.clock.now() });
     const documentId = randomUUID();
     await this.usage.record(
       entries.map((e) => ({ kind: 'action_plan_generated' as const, category: e.category.code, documentId })),
