@@ -1,4 +1,5 @@
-// POST /api/v1/tender-documents and /api/v1/action-plans: JSON in, .docx out (or 422 naming each bad field).
+// POST /api/v1/tender-documents and /api/v1/action-plans: JSON in, .docx out (or 422 naming each bad field);
+// POST /api/v1/tender-documents/check: the checks and eForms hints as JSON.
 import { Router, type Response } from 'express';
 import { DOCX_MIME } from './tender-document';
 import type { GeneratedFile, TenderService } from './service';
@@ -16,6 +17,12 @@ export function tenderApiRoutes(tenders: TenderService): Router {
   router.post('/tender-documents', async (req, res) => {
     const request = tenders.parseTender(req.body ?? {});
     sendDocx(res, await tenders.generateTender(request));
+  });
+  // The same checks the review page shows, and what to declare in the eForms notice, as JSON.
+  router.post('/tender-documents/check', async (req, res) => {
+    const { blocking, checks, eforms } = await tenders.review(tenders.parseTender(req.body ?? {}));
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ blocking, checks, eforms });
   });
   router.post('/action-plans', async (req, res) => {
     const request = tenders.parseActionPlan(req.body ?? {});

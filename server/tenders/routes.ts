@@ -9,6 +9,7 @@ import { bodyList, bodyString, setFlash } from '../http/forms';
 import { labelledErrorSummary, parameterFieldValue } from './form-view';
 import { printedFacts } from './printed';
 import { checkMessages } from './check-messages';
+import { eformsHints } from './eforms-hints';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -227,6 +228,10 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
           docLang: translate(l, `language.${form.lang}`),
           procedure: translate(l, `procedures.${form.procedure}`),
           printed: printedFacts(plan, l),
+          eforms: eformsHints(
+            plan.clauses.map((c) => c.document),
+            l,
+          ),
           checks: checkMessages(plan, l),
           blocked: plan.checks.some((c) => c.severity === 'error'),
           weights: [

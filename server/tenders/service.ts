@@ -12,7 +12,16 @@ import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, t
 import { hasBlockingCheck, planTender, type TenderPlan } from './plan';
 import { safeFileName } from './tender-document';
 import { parseOrFail } from '../http/validation';
+import { checkMessages, type CheckMessage } from './check-messages';
+import { eformsHints, type EformsHint } from './eforms-hints';
 import { LANGUAGE_FACTS } from '../i18n/languages';
+
+export interface TenderReview {
+  plan: TenderPlan;
+  blocking: boolean;
+  checks: CheckMessage[];
+  eforms: EformsHint[];
+}
 
 export interface GeneratedFile {
   buffer: Buffer;
@@ -39,6 +48,20 @@ export class TenderService {
       throw new ValidationFailed([{ field: 'category', messageKey: 'validation.one_of' }]);
     }
     return planTender(request, this.clauses, this.euServicesThreshold);
+  }
+
+  /** The checks and the eForms hints for a request, in the document's language, without building it. */
+  async review(request: TenderRequest): Promise<TenderReview> {
+    const plan = await this.plan(request);
+    return {
+      plan,
+      blocking: hasBlockingCheck(plan),
+      checks: checkMessages(plan, request.lang),
+      eforms: eformsHints(
+        plan.clauses.map((c) => c.document),
+        request.lang,
+      ),
+    };
   }
 
   /** Blocking checks (award weights not totalling 100) stop the download with the reason. */

@@ -21,6 +21,7 @@ import {
 } from './docx-kit';
 import type { ResolvedClause, TenderPlan } from './plan';
 import { printedFacts } from './printed';
+import { eformsAnnex } from './eforms-annex';
 import { formatDate } from '../i18n/format';
 import { localeOf } from '../i18n/languages';
 
@@ -233,6 +234,9 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
       [25, 10, 65],
     ),
   );
+
+  // Annex 3: eForms hints
+  body.push(...eformsAnnex(plan, lang, t));
 
   const document = new Document({
     title: safe(request.title, 300),
