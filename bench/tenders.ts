@@ -35,7 +35,14 @@ function plan(clauses: ClauseDocument[]): TenderPlan {
     weight: document.stage === 'award' ? 1 : undefined,
   }));
   const awards = resolved.filter((c) => c.weight !== undefined).length;
-  return { request, contractType: 'services', clauses: resolved, priceWeight: 100 - awards, checks: [] };
+  return {
+    request,
+    contractType: 'services',
+    clauses: resolved,
+    priceWeight: 100 - awards,
+    awardBasis: awards > 0 ? 'price_quality' : 'price_only',
+    checks: [],
+  };
 }
 
 async function generationRows(library: ClauseDocument[]): Promise<Row[]> {

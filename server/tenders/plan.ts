@@ -6,6 +6,7 @@ import { STAGES } from '../clauses/vocabulary';
 import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
 import { LANGUAGES } from '../i18n/languages';
 import { readNumber } from '../i18n/numbers';
+import { awardBasis, awardChecks, type AwardBasis } from './award-checks';
 import { numberProblemKey, type ContractType, type TenderRequest } from './model';
 
 export interface ResolvedClause {
@@ -28,6 +29,8 @@ export interface TenderPlan {
   contractType: ContractType;
   clauses: ResolvedClause[];
   priceWeight: number;
+  /** Price alone, or the best price-quality ratio: the document's award wording follows it. */
+  awardBasis: AwardBasis;
   checks: Check[];
 }
 
@@ -184,8 +187,9 @@ export async function planTender(
     }
   }
   if (request.lots.length === 1) checks.push({ severity: 'notice', key: 'tender.checks.single_lot' });
+  checks.push(...awardChecks(resolved, priceWeight));
 
-  return { request, contractType, clauses: resolved, priceWeight, checks };
+  return { request, contractType, clauses: resolved, priceWeight, awardBasis: awardBasis(resolved), checks };
 }
 
 export const hasBlockingCheck = (plan: TenderPlan) => plan.checks.some((c) => c.severity === 'error');

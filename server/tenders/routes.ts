@@ -7,9 +7,7 @@ import type { ClauseService } from '../clauses/service';
 import { LEVELS, STAGES } from '../clauses/vocabulary';
 import { bodyList, bodyString, setFlash } from '../http/forms';
 import { labelledErrorSummary, parameterFieldValue } from './form-view';
-import { printedFacts } from './printed';
-import { checkMessages } from './check-messages';
-import { eformsHints } from './eforms-hints';
+import { reviewView } from './review-view';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
@@ -154,6 +152,7 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     res.status(status).render('tenders/form', {
       section: 'tender',
       title: translate(l, 'tender.form_title'),
+      scripts: ['tender-weights.js'],
       form,
       errors,
       errorSummary: labelledErrorSummary(l, errors, documents),
@@ -221,32 +220,7 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       l,
       async () => {
         const plan = await tenders.plan(tenders.parseTender(requestFromForm(form, selection(req))));
-        res.render('tenders/review', {
-          section: 'tender',
-          title: translate(l, 'tender.review_title'),
-          form,
-          docLang: translate(l, `language.${form.lang}`),
-          procedure: translate(l, `procedures.${form.procedure}`),
-          printed: printedFacts(plan, l),
-          eforms: eformsHints(
-            plan.clauses.map((c) => c.document),
-            l,
-          ),
-          checks: checkMessages(plan, l),
-          blocked: plan.checks.some((c) => c.severity === 'error'),
-          weights: [
-            { name: translate(l, 'doc.price'), weight: plan.priceWeight },
-            ...plan.clauses
-              .filter((c) => c.weight !== undefined)
-              .map((c) => ({ name: c.document.title[l], weight: c.weight })),
-          ],
-          clauses: plan.clauses.map((c) => ({
-            id: c.document.id,
-            title: c.document.title[l],
-            stage: c.document.stage,
-          })),
-          csrfToken: csrfToken(req),
-        });
+        res.render('tenders/review', { ...reviewView(plan, form, l), csrfToken: csrfToken(req) });
       },
       async (errors) => {
         await renderForm(req, res, 422, form, errors);

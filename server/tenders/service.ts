@@ -14,7 +14,8 @@ import { safeFileName } from './tender-document';
 import { parseOrFail } from '../http/validation';
 import { checkMessages, type CheckMessage } from './check-messages';
 import { eformsHints, type EformsHint } from './eforms-hints';
-import { LANGUAGE_FACTS } from '../i18n/languages';
+import { LANGUAGE_FACTS, type Lang } from '../i18n/languages';
+import { basisChecks, type CategoryBasis } from './award-checks';
 
 export interface TenderReview {
   plan: TenderPlan;
@@ -47,7 +48,26 @@ export class TenderService {
     if (request.category && !(await this.repo.categories()).some((c) => c.code === request.category)) {
       throw new ValidationFailed([{ field: 'category', messageKey: 'validation.one_of' }]);
     }
-    return planTender(request, this.clauses, this.euServicesThreshold);
+    const plan = await planTender(request, this.clauses, this.euServicesThreshold);
+    // The basis clauses of the tender's category (given, or the one most chosen clauses belong to).
+    const code = request.category ?? mostCommonCategory(plan);
+    if (code) plan.checks.push(...basisChecks(plan.clauses, await this.categoryBasis(code, request.lang)));
+    return plan;
+  }
+
+  private async categoryBasis(code: string, lang: Lang): Promise<CategoryBasis | undefined> {
+    const category = (await this.repo.categories()).find((c) => c.code === code);
+    if (!category) return undefined;
+    const outcome = this.search.search({
+      q: '',
+      lang,
+      filters: { category: [code] },
+      type: 'clause',
+      page: 1,
+      pageSize: 1000,
+    });
+    const ids = outcome.hits.filter((h) => h.doc.level === 'basis').map((h) => h.doc.id);
+    return { code, name: category.name[lang], ids };
   }
 
   /** The checks and the eForms hints for a request, in the document's language, without building it. */

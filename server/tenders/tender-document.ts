@@ -178,7 +178,8 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   n = 2;
   const awards = section(plan, 'award');
   body.push(heading(1, `${n}. ${t('doc.part_award')}`, true));
-  body.push(para([new TextRun(t('doc.award_intro'))]));
+  const priceOnly = plan.awardBasis === 'price_only';
+  body.push(para([new TextRun(t(priceOnly ? 'doc.award_intro_price_only' : 'doc.award_intro'))]));
   const weightRows: CellContent[][] = [
     [t('doc.price'), String(plan.priceWeight), '—'],
     ...awards.map((c) => [
@@ -190,7 +191,8 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   const total = plan.priceWeight + awards.reduce((s, c) => s + (c.weight ?? 0), 0);
   weightRows.push([t('doc.total'), String(Math.round(total * 100) / 100), '']);
   body.push(table([t('doc.criterion'), t('doc.weight'), t('doc.reference')], weightRows, [60, 15, 25]));
-  body.push(para([new TextRun(`${t('doc.price_formula')}: `), placeholder(t('doc.fill_price_formula'))]));
+  if (!priceOnly)
+    body.push(para([new TextRun(`${t('doc.price_formula')}: `), placeholder(t('doc.fill_price_formula'))]));
   awards.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, lang, t)));
 
   // 3. Technical specifications
