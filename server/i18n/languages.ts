@@ -16,6 +16,8 @@ export interface LanguageFacts {
   documentStems: { tender: string; actionPlan: string };
   /** The currency written after an amount, by plural category of the number (Intl.PluralRules). */
   euro: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  /** French typography: a non-breaking space before : ; ! ? in generated documents. */
+  spaceBeforeHighPunctuation: boolean;
 }
 
 export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
@@ -24,12 +26,14 @@ export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
     iso639_2: 'nld',
     documentStems: { tender: 'bestek', actionPlan: 'actieplan' },
     euro: { other: 'euro' },
+    spaceBeforeHighPunctuation: false,
   },
   fr: {
     locale: 'fr-BE',
     iso639_2: 'fra',
     documentStems: { tender: 'cahier-des-charges', actionPlan: 'plan-d-action' },
     euro: { one: 'euro', other: 'euros' },
+    spaceBeforeHighPunctuation: true,
   },
 };
 

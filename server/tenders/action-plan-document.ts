@@ -91,5 +91,5 @@ export async function actionPlanDocument(
     features: { updateFields: true },
     sections: [{ children: body }],
   });
-  return withDocumentLanguage(await Packer.toBuffer(document), localeOf(lang));
+  return withDocumentLanguage(await Packer.toBuffer(document), lang);
 }

@@ -15,6 +15,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import JSZip from 'jszip';
+import { localeOf, type Lang } from '../i18n/languages';
+import { typesetWordXml } from '../i18n/typography';
 
 // Characters that XML 1.0 forbids (and Word refuses), lone surrogates, and the non-characters U+FFFE/U+FFFF.
 const UNSAFE =
@@ -111,17 +113,23 @@ export function stylesFor(locale: string): IStylesOptions {
   };
 }
 
-/** Adds dc:language to the package's core properties (docx does not write it). */
-export async function withDocumentLanguage(buffer: Buffer, locale: string): Promise<Buffer> {
+/**
+ * Finishes a generated package for its language: dc:language in the core properties (docx does not write it)
+ * and the language's typography in the text (French: non-breaking space before : ; ! ?).
+ */
+export async function withDocumentLanguage(buffer: Buffer, lang: Lang): Promise<Buffer> {
+  const locale = localeOf(lang);
   const zip = await JSZip.loadAsync(buffer);
   const core = zip.file('docProps/core.xml');
-  if (!core) return buffer;
-  const xml = await core.async('string');
-  if (!xml.includes('<dc:language>')) {
-    zip.file(
-      'docProps/core.xml',
-      xml.replace('</cp:coreProperties>', `<dc:language>${locale}</dc:language></cp:coreProperties>`),
-    );
+  if (core) {
+    const xml = await core.async('string');
+    if (!xml.includes('<dc:language>'))
+      zip.file(
+        'docProps/core.xml',
+        xml.replace('</cp:coreProperties>', `<dc:language>${locale}</dc:language></cp:coreProperties>`),
+      );
   }
+  const body = zip.file('word/document.xml');
+  if (body) zip.file('word/document.xml', typesetWordXml(lang, await body.async('string')));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

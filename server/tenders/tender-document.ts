@@ -22,6 +22,13 @@ import {
 import type { ResolvedClause, TenderPlan } from './plan';
 import { printedFacts } from './printed';
 import { eformsAnnex } from './eforms-annex';
+import {
+  CONTRACT_PROVISIONS,
+  editableText,
+  legalFramework,
+  provision,
+  SUBMISSION_PROVISIONS,
+} from './admin-provisions';
 import { formatDate } from '../i18n/format';
 import { localeOf } from '../i18n/languages';
 
@@ -120,6 +127,7 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   body.push(heading(1, `${n}. ${t('doc.part_admin')}`, true));
   body.push(heading(2, `${n}.1 ${t('doc.authority_object')}`));
   body.push(para([new TextRun(`${t('doc.authority')}: ${safe(request.authority, 200)}`)]));
+  body.push(...editableText(t('doc.admin.official')));
   body.push(
     para([new TextRun(`${t('doc.object')}: ${safe(request.title, 300)}. `), placeholder(t('doc.fill_object'))]),
   );
@@ -146,8 +154,7 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
       placeholder(t('doc.fill_procedure_justification')),
     ]),
   );
-  body.push(para([new TextRun(`${t('doc.deadline')}: `), placeholder(t('doc.fill_deadline'))]));
-  body.push(para([new TextRun(`${t('doc.contact')}: `), placeholder(t('doc.fill_contact'))]));
+  body.push(...legalFramework(plan, t));
 
   body.push(heading(2, `${n}.3 ${t('doc.lots')}`));
   if (request.lots.length > 1) {
@@ -166,9 +173,11 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   }
 
   let sub = 4;
+  for (const key of SUBMISSION_PROVISIONS) body.push(...provision(t, `${n}.${sub++}`, key));
   for (const stage of ['procedure', 'exclusion', 'selection'] as const) {
     const clauses = section(plan, stage);
     body.push(heading(2, `${n}.${sub} ${t(`doc.stage_${stage}`)}`));
+    if (stage !== 'procedure') body.push(...editableText(t(`doc.admin.${stage}_intro`)));
     if (clauses.length === 0) body.push(para([placeholder(t('doc.fill_none_selected'))]));
     clauses.forEach((clause, i) => body.push(...clauseBlock(`${n}.${sub}.${i + 1}`, clause, lang, t)));
     sub += 1;
@@ -208,7 +217,7 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   body.push(heading(1, `${n}. ${t('doc.part_performance')}`, true));
   if (performance.length === 0) body.push(para([placeholder(t('doc.fill_none_selected'))]));
   performance.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, lang, t)));
-  body.push(para([new TextRun(`${t('doc.penalties')}: `), placeholder(t('doc.fill_penalties'))]));
+  CONTRACT_PROVISIONS.forEach((key, i) => body.push(...provision(t, `${n}.${performance.length + i + 1}`, key)));
 
   // Annex 1: proof checklist
   body.push(heading(1, t('doc.annex1'), true));
@@ -250,7 +259,7 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
     features: { updateFields: true },
     sections: [{ children: body }],
   });
-  return withDocumentLanguage(await Packer.toBuffer(document), localeOf(lang));
+  return withDocumentLanguage(await Packer.toBuffer(document), lang);
 }
 
 /** A file name safe in any browser and file system: letters, digits and dashes only. */

@@ -4,6 +4,7 @@ import type { Element } from '@xmldom/xmldom';
 import { contentOf } from '../../server/clauses/repository';
 import { createTestContext, type TestContext } from '../support/context';
 import { realClause } from '../support/clause-files';
+import { typeset } from '../../server/i18n/typography';
 import { W, binary, headings, readDocx } from '../support/docx';
 
 const BASE = {
@@ -55,10 +56,10 @@ describe('POST /api/v1/tender-documents', () => {
     ]);
     const text = docx.text;
     const at = (s: string) => text.indexOf(s);
-    const selection = realClause('SME-CLEAN-002').title.fr;
-    const award = realClause('ENV-CLEAN-003').title.fr;
-    const spec = realClause('ENV-CLEAN-001').title.fr;
-    const performance = realClause('SOC-CLEAN-001').title.fr;
+    const selection = typeset('fr', realClause('SME-CLEAN-002').title.fr);
+    const award = typeset('fr', realClause('ENV-CLEAN-003').title.fr);
+    const spec = typeset('fr', realClause('ENV-CLEAN-001').title.fr);
+    const performance = typeset('fr', realClause('SOC-CLEAN-001').title.fr);
     assert.ok(
       at(selection) > at('1. Dispositions administratives') && at(selection) < at('2. Critères'),
       'selection clause in part 1',
@@ -85,7 +86,7 @@ describe('POST /api/v1/tender-documents', () => {
     );
     assert.deepEqual(rows[0], ['Critère', 'Pondération', 'Référence']);
     assert.deepEqual(rows[1], ['Prix', '90', '—']);
-    assert.deepEqual(rows[2], [realClause('ENV-CLEAN-003').title.fr, '10', 'ENV-CLEAN-003 v1']);
+    assert.deepEqual(rows[2], [typeset('fr', realClause('ENV-CLEAN-003').title.fr), '10', 'ENV-CLEAN-003 v1']);
     assert.deepEqual(rows.at(-1), ['Total', '100', '']);
     for (const table of tables) {
       const firstRow = (table as Element).getElementsByTagNameNS(W, 'tr')[0] as Element;
