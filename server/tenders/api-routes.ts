@@ -3,9 +3,10 @@
 import { Router, type Response } from 'express';
 import { DOCX_MIME } from './tender-document';
 import type { GeneratedFile, TenderService } from './service';
+import { ZIP_MIME } from './tender-package';
 
 export function sendDocx(res: Response, file: GeneratedFile): void {
-  res.setHeader('Content-Type', DOCX_MIME);
+  res.setHeader('Content-Type', file.contentType ?? DOCX_MIME);
   res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
   res.setHeader('Content-Length', String(file.buffer.length));
   res.setHeader('Cache-Control', 'no-store');
@@ -16,7 +17,10 @@ export function tenderApiRoutes(tenders: TenderService): Router {
   const router = Router();
   router.post('/tender-documents', async (req, res) => {
     const request = tenders.parseTender(req.body ?? {});
-    sendDocx(res, await tenders.generateTender(request));
+    // Accept: application/zip asks for the package (the .docx and its spreadsheet annexes).
+    const format = req.accepts([DOCX_MIME, ZIP_MIME]) === ZIP_MIME ? 'zip' : 'docx';
+    res.vary('Accept');
+    sendDocx(res, await tenders.generateTender(request, format));
   });
   // The same checks the review page shows, and what to declare in the eForms notice, as JSON.
   router.post('/tender-documents/check', async (req, res) => {

@@ -4,15 +4,19 @@ import { actionPlanDocument, type ActionPlanCategory } from './action-plan-docum
 import type { ActionPlanRequest } from './model';
 import type { TenderPlan } from './plan';
 import { tenderDocument } from './tender-document';
+import { tenderPackage } from './tender-package';
 
 export type DocumentTask =
   | { kind: 'tender'; plan: TenderPlan; now: Date; categoryName?: string }
+  | { kind: 'tender_package'; plan: TenderPlan; now: Date; categoryName?: string; fileStem: string }
   | { kind: 'action_plan'; request: ActionPlanRequest; entries: ActionPlanCategory[]; now: Date };
 
 export async function buildDocument(task: DocumentTask): Promise<Buffer> {
   switch (task.kind) {
     case 'tender':
       return tenderDocument(task.plan, task.now, task.categoryName);
+    case 'tender_package':
+      return tenderPackage(task.plan, task.now, task.fileStem, task.categoryName);
     case 'action_plan':
       return actionPlanDocument(task.request, task.entries, task.now);
   }

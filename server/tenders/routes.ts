@@ -235,7 +235,8 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
     await orRerender(
       l,
       async () => {
-        sendDocx(res, await tenders.generateTender(tenders.parseTender(requestFromForm(form, selection(req)))));
+        const format = bodyString(req, 'format', 10) === 'zip' ? 'zip' : 'docx';
+        sendDocx(res, await tenders.generateTender(tenders.parseTender(requestFromForm(form, selection(req))), format));
       },
       async (errors) => {
         await renderForm(req, res, 422, form, errors);

@@ -10,7 +10,8 @@ import type { ActionPlanCategory } from './action-plan-document';
 import type { DocumentBuilder } from './document-pool';
 import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, type TenderRequest } from './model';
 import { hasBlockingCheck, planTender, type TenderPlan } from './plan';
-import { safeFileName } from './tender-document';
+import { DOCX_MIME, safeFileName } from './tender-document';
+import { ZIP_MIME } from './tender-package';
 import { parseOrFail } from '../http/validation';
 import { checkMessages, type CheckMessage } from './check-messages';
 import { eformsHints, type EformsHint } from './eforms-hints';
@@ -27,6 +28,8 @@ export interface TenderReview {
 export interface GeneratedFile {
   buffer: Buffer;
   fileName: string;
+  /** The .docx type unless said otherwise. */
+  contentType?: string;
 }
 
 export class TenderService {
@@ -85,7 +88,11 @@ export class TenderService {
   }
 
   /** Blocking checks (award weights not totalling 100) stop the download with the reason. */
-  async generateTender(request: TenderRequest): Promise<GeneratedFile & { plan: TenderPlan }> {
+  /** The .docx alone, or (`zip`) the .docx with the spreadsheet annexes. */
+  async generateTender(
+    request: TenderRequest,
+    format: 'docx' | 'zip' = 'docx',
+  ): Promise<GeneratedFile & { plan: TenderPlan }> {
     const plan = await this.plan(request);
     if (hasBlockingCheck(plan)) {
       throw new ValidationFailed(
@@ -97,7 +104,13 @@ export class TenderService {
     const categoryName = request.category
       ? (await this.repo.categories()).find((c) => c.code === request.category)?.name[request.lang]
       : undefined;
-    const buffer = await this.documents.build({ kind: 'tender', plan, now: this.clock.now(), categoryName });
+    const fileStem = `${LANGUAGE_FACTS[request.lang].documentStems.tender}-${request.reference || request.title}`;
+    const now = this.clock.now();
+    const buffer = await this.documents.build(
+      format === 'zip'
+        ? { kind: 'tender_package', plan, now, categoryName, fileStem }
+        : { kind: 'tender', plan, now, categoryName },
+    );
     const documentId = randomUUID();
     const themes = [...new Set(plan.clauses.map((c) => c.document.theme))];
     const category = request.category ?? mostCommonCategory(plan);
@@ -112,10 +125,8 @@ export class TenderService {
     );
     return {
       buffer,
-      fileName: safeFileName(
-        `${LANGUAGE_FACTS[request.lang].documentStems.tender}-${request.reference || request.title}`,
-        'docx',
-      ),
+      fileName: safeFileName(fileStem, format),
+      contentType: format === 'zip' ? ZIP_MIME : DOCX_MIME,
       plan,
     };
   }

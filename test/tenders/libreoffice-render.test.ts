@@ -3,11 +3,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import request from 'supertest';
 import { binary } from '../support/docx';
 import { createTestContext, type TestContext } from '../support/context';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+// Calc (libreoffice-calc-nogui) converts the spreadsheet annexes; CI installs it beside Writer.
+const calc = fs.existsSync('/usr/lib/libreoffice/program/libsclo.so');
 
 function convert(file: string, to: string, outDir: string, profile: string): string {
   execFileSync(
@@ -66,6 +70,57 @@ describe('generated documents in LibreOffice', function () {
     const text = fs.readFileSync(convert(docx, 'txt:Text', dir, path.join(dir, 'profile')), 'utf8');
     assert.match(text, /Schoonmaak van de scholen/);
     assert.match(text, /Bijlage 2 – Gebruikte clausules/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('converts a French package: the .docx to text and a filled price schedule to CSV with its totals', async function () {
+    if (!calc) {
+      if (process.env.CI === 'true') throw new Error('LibreOffice Calc (libreoffice-calc-nogui) is missing in CI');
+      this.skip();
+    }
+    const res = await request(ctx.app)
+      .post('/api/v1/tender-documents')
+      .set('Accept', 'application/zip')
+      .send({
+        lang: 'fr',
+        authority: 'Commune de Saint-Gilles',
+        title: 'Nettoyage des écoles',
+        reference: 'SG-1',
+        procedure: 'open',
+        estimatedValue: '1 250 000,50',
+        clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'DMP-CLEAN-001'],
+      })
+      .buffer(true)
+      .parse(binary);
+    assert.equal(res.status, 200);
+    const zip = await JSZip.loadAsync(res.body as Buffer);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-package-'));
+    const docx = path.join(dir, 'cahier.docx');
+    fs.writeFileSync(docx, await zip.file('cahier-des-charges-SG-1.docx')!.async('nodebuffer'));
+    const text = fs.readFileSync(convert(docx, 'txt:Text', dir, path.join(dir, 'profile')), 'utf8');
+    assert.match(text, /1\s250\s000,50\seuros/);
+    assert.match(text, /Cautionnement/);
+    assert.match(text, /Annexe 3 – eForms/);
+    // The bidder fills two lines; LibreOffice recalculates the formulas on opening.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await zip.file('cahier-des-charges-SG-1-inventaire.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer,
+    );
+    const sheet = book.worksheets[0];
+    let first = 0;
+    sheet.eachRow((row) => {
+      if (!first && row.getCell(1).value === 'Poste') first = row.number + 1;
+    });
+    sheet.getCell(`D${first}`).value = 2;
+    sheet.getCell(`E${first}`).value = 100.5;
+    sheet.getCell(`D${first + 1}`).value = 10;
+    sheet.getCell(`E${first + 1}`).value = 30;
+    const xlsx = path.join(dir, 'inventaire.xlsx');
+    fs.writeFileSync(xlsx, Buffer.from(await book.xlsx.writeBuffer()));
+    convert(xlsx, 'csv', dir, path.join(dir, 'profile'));
+    const csv = fs.readFileSync(path.join(dir, 'inventaire.csv'), 'utf8');
+    assert.match(csv, /Total HTVA[^\n]*,501(\.0+)?\b/, csv);
+    assert.match(csv, /Total TVAC[^\n]*,606\.21\b/, csv);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -58,7 +58,11 @@ export const tenderPaths: Record<string, unknown> = {
         },
       },
       responses: {
-        200: { description: 'The Word document', content: docxContent },
+        200: {
+          description:
+            'The Word document; with Accept: application/zip, a ZIP of the .docx and the spreadsheet annexes (price schedule, price breakdown per joint committee, and the life-cycle cost worksheet when a clause prices energy)',
+          content: { ...docxContent, 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+        },
         400: { description: 'Malformed JSON', content: { 'application/json': { schema: errorSchema } } },
         422: invalidResponse,
         503: {
