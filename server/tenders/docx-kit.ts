@@ -8,6 +8,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -69,26 +70,55 @@ const borders = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
 export type CellContent = string | Paragraph[];
 
-function cell(content: CellContent, header: boolean, width?: number): TableCell {
+function cell(content: CellContent, header: boolean, width: number): TableCell {
   const children =
     typeof content === 'string' ? [new Paragraph({ children: runs(content, { bold: header }) })] : content;
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph('')],
     borders,
-    width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
+    width: { size: width, type: WidthType.DXA },
     shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E6ECF2' } : undefined,
   });
 }
 
+/** The text width of the page (A4, the default margins of one inch), in twentieths of a point. */
+export const TEXT_WIDTH = 11906 - 2 * 1440;
+// Generous for a bold 11-point Calibri letter (most are narrower), and the cell's left and right margins.
+const HEADER_CHAR_WIDTH = 125;
+const CELL_MARGINS = 2 * 115;
+
+/**
+ * Column widths (twips) from the wished shares, widened where a header's longest word would not fit on one
+ * line ("Gecontroleerd", "Pondération"), the difference taken from the columns with the most room to spare.
+ */
+export function columnWidths(headers: string[], percents?: number[]): number[] {
+  const shares = percents ?? headers.map(() => 100 / headers.length);
+  const minimum = headers.map(
+    (h) => Math.max(...h.split(/\s+/).map((word) => [...word].length)) * HEADER_CHAR_WIDTH + CELL_MARGINS,
+  );
+  const widths = shares.map((p, i) => Math.max(Math.round((p / 100) * TEXT_WIDTH), minimum[i]));
+  let excess = widths.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  while (excess > 0) {
+    const spare = widths.map((w, i) => w - minimum[i]);
+    const widest = spare.indexOf(Math.max(...spare));
+    if (spare[widest] <= 0) break;
+    const take = Math.min(spare[widest], excess, Math.max(1, Math.ceil(spare[widest] / 2)));
+    widths[widest] -= take;
+    excess -= take;
+  }
+  return widths;
+}
+
 /** A table whose first row is a header row, repeated on every page (accessible in Word and PDF). */
 export function table(headers: string[], rows: CellContent[][], widths?: number[]): Table {
+  const columns = columnWidths(headers, widths);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: columns,
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths?.[i])) }),
-      ...rows.map(
-        (row) => new TableRow({ cantSplit: false, children: row.map((c, i) => cell(c, false, widths?.[i])) }),
-      ),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, columns[i])) }),
+      ...rows.map((row) => new TableRow({ cantSplit: false, children: row.map((c, i) => cell(c, false, columns[i])) })),
     ],
   });
 }
