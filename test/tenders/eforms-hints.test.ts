@@ -158,5 +158,8 @@ describe('eForms hints from the chosen clauses', () => {
     const check = res.body.paths['/tender-documents/check'];
     assert.ok(check?.post?.responses?.[200]);
     assert.ok(res.body.paths['/tender-documents'].post.responses[503]);
+    const value =
+      res.body.paths['/tender-documents'].post.requestBody.content['application/json'].schema.properties.estimatedValue;
+    assert.ok(JSON.stringify(value).includes('"string"'), 'a Belgian spelling of the value is accepted');
   });
 });
