@@ -15,6 +15,10 @@ const parts = async (buffer: Buffer) => {
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')])));
 };
 
+// docx numbers bookmarks with a counter per process (_Toc1 in a fresh worker, _Toc30 in a busy main thread).
+const normalise = (xml: string) =>
+  xml.replace(/_Toc\d+/g, '_Toc').replace(/(<w:bookmark(?:Start|End)[^>]*w:id=")\d+/g, '$1');
+
 describe('documents built in a pool of worker threads', () => {
   let ctx: TestContext;
   let ids: string[];
@@ -52,7 +56,7 @@ describe('documents built in a pool of worker threads', () => {
       assert.deepEqual(Object.keys(a), Object.keys(b));
       for (const name of Object.keys(a)) {
         if (name === 'docProps/core.xml') continue; // the package's creation time
-        assert.equal(a[name], b[name], name);
+        assert.equal(normalise(a[name]), normalise(b[name]), name);
       }
       assert.match(a['word/document.xml'], /480\.000\u00A0euro/);
     } finally {
