@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { z } from 'zod';
 import { everyLanguage, isLang } from '../i18n/languages';
+import type { ThesaurusGroup } from '../search/thesaurus';
 import {
   categoriesFileSchema,
   clauseSchema,
@@ -15,6 +15,8 @@ import {
   type ClauseDocument,
   type Localized,
 } from './schema';
+import { readThesaurus, THESAURUS_FILE } from './thesaurus-file';
+import { parseYaml, zodProblems } from './yaml-file';
 
 export const CATEGORIES_FILE = '_categories.yaml';
 
@@ -27,27 +29,12 @@ export interface FileProblem {
 export interface Library {
   categories: Category[];
   clauses: ClauseDocument[];
+  /** The search thesaurus (_thesaurus.yaml) and the hash of its bytes. */
+  thesaurus: ThesaurusGroup[];
+  thesaurusHash: string;
   /** A hash of every file's bytes: the import runs again only when it changes. */
   fingerprint: string;
   problems: FileProblem[];
-}
-
-function zodProblems(file: string, error: z.ZodError): FileProblem[] {
-  return error.issues.map((issue) => ({ file, field: issue.path.join('.') || '(file)', message: issue.message }));
-}
-
-function parseYaml(file: string, source: string): { value?: unknown; problems: FileProblem[] } {
-  const doc = YAML.parseDocument(source, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => ({
-        file,
-        field: `(line ${e.linePos?.[0].line ?? '?'})`,
-        message: e.message.split('\n')[0],
-      })),
-    };
-  }
-  return { value: doc.toJS(), problems: [] };
 }
 
 export function clauseFiles(dir: string): string[] {
@@ -62,6 +49,8 @@ export function libraryFingerprint(dir: string): string {
   const hash = createHash('sha256');
   const categoriesPath = path.join(dir, CATEGORIES_FILE);
   if (fs.existsSync(categoriesPath)) hash.update(CATEGORIES_FILE).update(fs.readFileSync(categoriesPath, 'utf8'));
+  const thesaurusPath = path.join(dir, THESAURUS_FILE);
+  if (fs.existsSync(thesaurusPath)) hash.update(THESAURUS_FILE).update(fs.readFileSync(thesaurusPath, 'utf8'));
   for (const name of clauseFiles(dir)) hash.update(name).update(fs.readFileSync(path.join(dir, name), 'utf8'));
   return hash.digest('hex');
 }
@@ -87,6 +76,10 @@ export function readLibrary(dir: string): Library {
     }
   }
   const categoryCodes = new Set(categories.map((c) => c.code));
+  const thesaurus = readThesaurus(dir, categoryCodes);
+  problems.push(...thesaurus.problems);
+  const thesaurusPath = path.join(dir, THESAURUS_FILE);
+  if (fs.existsSync(thesaurusPath)) hash.update(THESAURUS_FILE).update(fs.readFileSync(thesaurusPath, 'utf8'));
 
   const clauses: ClauseDocument[] = [];
   const seen = new Map<string, string>();
@@ -128,7 +121,14 @@ export function readLibrary(dir: string): Library {
         problems.push({ file: rel(`${clause.id}.yaml`), field: `related.${i}`, message: `unknown clause ${id}` });
     }
   }
-  return { categories, clauses, fingerprint: hash.digest('hex'), problems };
+  return {
+    categories,
+    clauses,
+    thesaurus: thesaurus.groups,
+    thesaurusHash: thesaurus.hash,
+    fingerprint: hash.digest('hex'),
+    problems,
+  };
 }
 
 /** Our languages first, in their order, then any further language the text has (English). */

@@ -18,6 +18,11 @@ export interface LanguageFacts {
   euro: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
   /** French typography: a non-breaking space before : ; ! ? in generated documents. */
   spaceBeforeHighPunctuation: boolean;
+  /** The word for "and", where search splits a category name into the things it names. */
+  and: string;
+  /** When words join into compounds (kantoorschoonmaak, bedrijfsvoertuigen), the linking letters between the
+   * parts; search splits such words and matches a word as the head of compounds. null: no compounds. */
+  compoundLinks: string[] | null;
 }
 
 export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
@@ -27,6 +32,8 @@ export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
     documentStems: { tender: 'bestek', actionPlan: 'actieplan' },
     euro: { other: 'euro' },
     spaceBeforeHighPunctuation: false,
+    and: 'en',
+    compoundLinks: ['s', 'e'],
   },
   fr: {
     locale: 'fr-BE',
@@ -34,6 +41,8 @@ export const LANGUAGE_FACTS: Record<Lang, LanguageFacts> = {
     documentStems: { tender: 'cahier-des-charges', actionPlan: 'plan-d-action' },
     euro: { one: 'euro', other: 'euros' },
     spaceBeforeHighPunctuation: true,
+    and: 'et',
+    compoundLinks: null,
   },
 };
 

@@ -22,9 +22,9 @@ export interface WordSpan {
   end: number;
 }
 
-/** Words with their positions in the original text (for highlighting), elisions removed. */
-export function words(text: string): WordSpan[] {
-  const out: WordSpan[] = [];
+/** Words with their positions in the original text (for highlighting), elisions removed, one at a time
+ * (a snippet stops reading at the end of its extract). */
+export function* eachWord(text: string): Generator<WordSpan> {
   for (const match of text.matchAll(WORD)) {
     let word = match[0].toLowerCase();
     let start = match.index ?? 0;
@@ -34,11 +34,14 @@ export function words(text: string): WordSpan[] {
       word = elided[1];
     }
     for (const part of word.split(/['’]/)) {
-      if (part) out.push({ word: part, start, end: start + part.length });
+      if (part) yield { word: part, start, end: start + part.length };
       start += part.length + 1;
     }
   }
-  return out;
+}
+
+export function words(text: string): WordSpan[] {
+  return Array.from(eachWord(text));
 }
 
 function isStopWord(lang: Lang, word: string): boolean {

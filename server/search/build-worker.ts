@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SearchDocument } from './documents';
 import { buildIndex, serializeIndex } from './search-index';
+import type { ThesaurusGroup } from './thesaurus';
 
-const documents = workerData as SearchDocument[];
-parentPort!.postMessage(serializeIndex(buildIndex(documents)));
+const { documents, groups } = workerData as { documents: SearchDocument[]; groups: ThesaurusGroup[] };
+parentPort!.postMessage(serializeIndex(buildIndex(documents, groups)));

@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchDocument } from './documents';
 import { buildIndex, deserializeIndex, serializeIndex, type BuiltIndex } from './search-index';
+import type { ThesaurusGroup } from './thesaurus';
 
 export interface BuildResult {
   built: BuiltIndex;
@@ -10,9 +11,11 @@ export interface BuildResult {
   where: 'worker' | 'main';
 }
 
-function buildInWorker(documents: SearchDocument[]): Promise<string> {
+function buildInWorker(documents: SearchDocument[], groups: ThesaurusGroup[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), { workerData: documents });
+    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), {
+      workerData: { documents, groups },
+    });
     worker.once('message', (serialized: string) => {
       resolve(serialized);
       void worker.terminate();
@@ -24,12 +27,12 @@ function buildInWorker(documents: SearchDocument[]): Promise<string> {
   });
 }
 
-export async function buildOffThread(documents: SearchDocument[]): Promise<BuildResult> {
+export async function buildOffThread(documents: SearchDocument[], groups: ThesaurusGroup[]): Promise<BuildResult> {
   try {
-    const serialized = await buildInWorker(documents);
+    const serialized = await buildInWorker(documents, groups);
     return { built: deserializeIndex(serialized), serialized, where: 'worker' };
   } catch {
-    const built = buildIndex(documents);
+    const built = buildIndex(documents, groups);
     return { built, serialized: serializeIndex(built), where: 'main' };
   }
 }

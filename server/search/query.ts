@@ -1,13 +1,15 @@
-// Runs a buyer's query: words are matched on their stem and, as a prefix, on their folded form (so
-// "schoonmaak" meets "schoonmaakdiensten"; stems are never used as prefixes, which would over-stem); every word must match (falling back to any word when no
-// document has them all); CPV codes select categories; facets count what the other filters leave.
-import { otherLang, type Lang } from '../i18n/languages';
-import { analyse } from './analysis';
+// Runs a buyer's query: the text becomes concepts (concepts.ts), documents rank by how many concepts
+// they match and how well (scoring.ts); CPV codes select categories; a clause id finds that clause;
+// facets count what the other filters leave (facets.ts). A query that matches nothing in the page
+// language is read in the other one.
+import type { Lang } from '../i18n/languages';
+import { conceptsOf, readingOrder, type Concept } from './concepts';
 import type { DocumentMeta } from './documents';
-import { expandPrefix, type BuiltIndex, type LanguageIndex } from './search-index';
+import { FACETS, filterAndCount, type Facet, type FacetCounts } from './facets';
+import { scoreConcepts, type Scores } from './scoring';
+import type { BuiltIndex } from './search-index';
 
-export const FACETS = ['theme', 'category', 'stage', 'level', 'owner'] as const;
-export type Facet = (typeof FACETS)[number];
+export { FACETS, type Facet };
 
 export interface SearchParams {
   q: string;
@@ -17,12 +19,20 @@ export interface SearchParams {
   type?: 'clause' | 'faq';
   page: number;
   pageSize: number;
+  /** Take the words as typed: no typo correction. */
+  literal?: boolean;
 }
 
 export interface ParsedQuery {
-  words: { folded: string; stemmed: string }[];
+  concepts: Concept[];
   cpv: string[];
   clauseId?: string;
+  /** The language the words were read in (the page's, or another when only that one matched). */
+  lang: Lang;
+  /** The index terms a match may be on, for highlighting. */
+  highlight: Set<string>;
+  /** The query as corrected, when some word was read as a known word one or two typos away. */
+  corrected?: string;
 }
 
 export interface Hit {
@@ -33,122 +43,62 @@ export interface Hit {
 export interface SearchOutcome {
   total: number;
   hits: Hit[];
-  facets: Record<Facet, { value: string; count: number }[]>;
-  /** True when no document had every word and the results match some of them. */
+  facets: FacetCounts;
+  /** True when no document matched every concept of the query. */
   partial: boolean;
   query: ParsedQuery;
 }
 
 const MAX_QUERY_CHARS = 500;
-const MAX_WORDS = 12; // also keeps the per-word bit masks within 32 bits
+const MAX_CONCEPTS = 12;
 const CLAUSE_ID = /\b([a-z]{3}-[a-z0-9]{2,6}-\d{3})\b/i;
 const CPV_TOKEN = /\b(\d{2,8})(?:-\d)?\b/g;
 
-export function parseQuery(raw: string, lang: Lang): ParsedQuery {
+/** Splits CPV codes and a clause id off the query text. */
+function preparse(raw: string): { text: string; cpv: string[]; clauseId?: string } {
   const q = raw.slice(0, MAX_QUERY_CHARS);
   const idMatch = q.match(CLAUSE_ID);
   const numericOnly = /^[\d\s-]+$/.test(q.trim()) && q.trim() !== '';
   const cpv: string[] = [];
-  const rest = q.replace(CPV_TOKEN, (whole, digits: string) => {
+  const text = q.replace(CPV_TOKEN, (whole, digits: string) => {
     if (numericOnly || digits.length >= 4) {
       cpv.push(digits);
       return ' ';
     }
     return whole;
   });
-  const seen = new Set<string>();
-  const words = analyse(lang, rest).filter((w) => {
-    if (seen.has(w.stemmed) || w.folded.length < 2) return false;
-    seen.add(w.stemmed);
-    return true;
-  });
-  return { words: words.slice(0, MAX_WORDS), cpv, clauseId: idMatch?.[1].toUpperCase() };
+  return { text, cpv, clauseId: idMatch?.[1].toUpperCase() };
 }
 
-const prefixable = (word: { folded: string }) => word.folded.length >= 3;
-const EXACT_BOOST = 10;
-const PREFIX_BOOST = 3;
-
-/** Scores documents (by position) for the words: each word matches its stem exactly or its folded form
- * as a prefix; every word must match, falling back to any word when no document has them all.
- * Typed arrays indexed by position keep this fast at tens of thousands of documents. */
-function matchWords(
-  index: LanguageIndex,
-  words: ParsedQuery['words'],
-  size: number,
-): { scores: Map<number, number>; partial: boolean } {
-  if (words.length === 0) return { scores: new Map(), partial: false };
-  const score = new Float64Array(size);
-  const mask = new Uint32Array(size);
-  const touched: number[] = [];
-  words.forEach((word, i) => {
-    const bit = 1 << i;
-    const boosts = new Map<string, number>([[word.stemmed, EXACT_BOOST]]);
-    if (prefixable(word))
-      for (const term of expandPrefix(index, word.folded)) if (!boosts.has(term)) boosts.set(term, PREFIX_BOOST);
-    for (const [term, boost] of boosts) {
-      const postings = index.terms.get(term);
-      if (!postings) continue;
-      for (const list of postings) {
-        for (let k = 0; k < list.length; k += 2) {
-          const doc = list[k];
-          if (mask[doc] === 0) touched.push(doc);
-          score[doc] += list[k + 1] * boost;
-          mask[doc] |= bit;
-        }
-      }
-    }
-  });
-  const everyWord = words.length >= 32 ? 0xffffffff : (1 << words.length) - 1;
-  const all = new Map<number, number>();
-  if (words.length > 1) for (const doc of touched) if (mask[doc] === everyWord) all.set(doc, score[doc]);
-  if (words.length === 1 || all.size > 0)
-    return { scores: words.length === 1 ? new Map(touched.map((d) => [d, score[d]])) : all, partial: false };
-  return { scores: new Map(touched.map((d) => [d, score[d]])), partial: touched.length > 0 };
+function highlightTerms(concepts: Concept[]): Set<string> {
+  const terms = new Set<string>();
+  for (const c of concepts)
+    for (const a of c.alternatives) for (const part of a.parts) for (const t of part) terms.add(t.term);
+  return terms;
 }
 
-/** Facet values interned as small numbers per index, so counting is array arithmetic. */
-interface FacetTables {
-  values: Record<Facet, string[]>;
-  /** docs[position][facet] = value numbers of that document. */
-  docs: Record<Facet, number[]>[];
+function correctedText(text: string, concepts: Concept[]): string | undefined {
+  const fixes = concepts.filter((c) => c.correctedTo);
+  if (fixes.length === 0) return undefined;
+  let out = text.trim().toLowerCase();
+  for (const c of fixes) out = out.replace(c.text, c.correctedTo!);
+  return out.replace(/\s+/g, ' ');
 }
 
-const facetTablesCache = new WeakMap<BuiltIndex, FacetTables>();
+const categoryPositions = new WeakMap<BuiltIndex, Map<string, number[]>>();
 
-function facetTables(built: BuiltIndex): FacetTables {
-  const cached = facetTablesCache.get(built);
-  if (cached) return cached;
-  const values = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<Facet, string[]>;
-  const lookup = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-    Facet,
-    Map<string, number>
-  >;
-  const intern = (facet: Facet, value: string) => {
-    let id = lookup[facet].get(value);
-    if (id === undefined) {
-      id = values[facet].length;
-      values[facet].push(value);
-      lookup[facet].set(value, id);
-    }
-    return id;
-  };
-  const docs = built.docs.map(
-    (doc) =>
-      Object.fromEntries(FACETS.map((f) => [f, facetValues(doc, f).map((v) => intern(f, v))])) as Record<
-        Facet,
-        number[]
-      >,
-  );
-  const tables = { values, docs };
-  facetTablesCache.set(built, tables);
-  return tables;
-}
-
-function facetValues(doc: DocumentMeta, facet: Facet): string[] {
-  if (facet === 'category') return doc.categories;
-  const value = doc[facet];
-  return value ? [value] : [];
+function inCategory(built: BuiltIndex): (category: string) => number[] {
+  let map = categoryPositions.get(built);
+  if (!map) {
+    const byCategory = new Map<string, number[]>();
+    built.docs.forEach((doc, position) => {
+      for (const c of doc.categories) byCategory.set(c, [...(byCategory.get(c) ?? []), position]);
+    });
+    map = byCategory;
+    categoryPositions.set(built, map);
+  }
+  const found = map;
+  return (category) => found.get(category) ?? [];
 }
 
 export function categoriesForCpv(codes: string[], cpvByCategory: Map<string, string[]>): Set<string> {
@@ -164,88 +114,61 @@ export function categoriesForCpv(codes: string[], cpvByCategory: Map<string, str
   return found;
 }
 
+/** Reads the words in the page language, or in another one when only that one matches anything. */
+function readWords(built: BuiltIndex, text: string, params: SearchParams) {
+  let first: { lang: Lang; concepts: Concept[]; scores: Scores } | undefined;
+  for (const lang of readingOrder(params.lang)) {
+    const concepts = conceptsOf(built, lang, text, { typos: !params.literal, max: MAX_CONCEPTS });
+    const scores = scoreConcepts(built.languages[lang], concepts, built.docs.length, inCategory(built));
+    const reading = { lang, concepts, scores };
+    first ??= reading;
+    if (scores.touched.length > 0) return reading;
+  }
+  return first!;
+}
+
 export function runSearch(
   built: BuiltIndex,
   params: SearchParams,
   cpvByCategory: Map<string, string[]>,
 ): SearchOutcome {
-  const query = parseQuery(params.q, params.lang);
-  const cpvCodes = [
-    ...query.cpv,
-    ...(params.cpv ? [params.cpv.replace(/-\d$/, '').replace(/\D/g, '')].filter(Boolean) : []),
-  ];
-  // null scores: no words, every document matches with the same score (and keeps id order).
-  let scores: Map<number, number> | null;
+  const { text, cpv, clauseId } = preparse(params.q);
+  const cpvCodes = [...cpv, ...(params.cpv ? [params.cpv.replace(/-\d$/, '').replace(/\D/g, '')].filter(Boolean) : [])];
+  const query: ParsedQuery = { concepts: [], cpv, clauseId, lang: params.lang, highlight: new Set() };
+  // null: no words, every document matches with the same score (and keeps id order).
+  let rank: ((position: number) => number) | null = null;
+  let candidates: number[] | null = null;
   let partial = false;
 
-  if (query.clauseId) {
-    const byId = new Map<number, number>();
-    built.docs.forEach((d, position) => {
-      if (d.id === query.clauseId) byId.set(position, 100);
+  if (clauseId) {
+    candidates = built.docs.flatMap((d, position) => (d.id === clauseId ? [position] : []));
+    rank = () => 100;
+  } else if (text.trim()) {
+    const reading = readWords(built, text, params);
+    const { coverage, score, touched } = reading.scores;
+    Object.assign(query, {
+      concepts: reading.concepts,
+      lang: reading.lang,
+      highlight: highlightTerms(reading.concepts),
+      corrected: correctedText(text, reading.concepts),
     });
-    scores = byId;
-  } else if (query.words.length > 0) {
-    const primary = matchWords(built.languages[params.lang], query.words, built.docs.length);
-    scores = primary.scores;
-    partial = primary.partial;
-    if (scores.size === 0) {
-      // A buyer may type in the other language: try it before giving up.
-      const other = otherLang(params.lang);
-      const fallback = matchWords(built.languages[other], parseQuery(params.q, other).words, built.docs.length);
-      scores = fallback.scores;
-      partial = fallback.partial;
+    if (reading.concepts.length > 0) {
+      candidates = touched;
+      // Coverage first, then the score (kept below 1 so it never outweighs one more concept).
+      rank = (position) => coverage[position] + score[position] / (score[position] + 100);
+      let most = 0;
+      for (const position of touched) if (coverage[position] > most) most = coverage[position];
+      partial = reading.concepts.length > 1 && touched.length > 0 && most < reading.concepts.length;
     }
-  } else {
-    scores = null;
   }
 
   const cpvCategories = cpvCodes.length > 0 ? categoriesForCpv(cpvCodes, cpvByCategory) : null;
   const keep = (doc: DocumentMeta) =>
     (!params.type || doc.type === params.type) && (!cpvCategories || doc.categories.some((c) => cpvCategories.has(c)));
-  const tables = facetTables(built);
-  const wanted = FACETS.map((facet) => {
-    const list = params.filters[facet];
-    if (!list || list.length === 0) return null;
-    return new Set(list.map((v) => tables.values[facet].indexOf(v)).filter((id) => id >= 0));
-  });
-  const counts = FACETS.map((facet) => new Int32Array(tables.values[facet].length));
-
-  // One pass: a document that passes every filter counts in every facet; one that fails exactly one
-  // filter counts only in that facet (so each facet shows what its own alternatives would give).
-  const hits: Hit[] = [];
-  const consider = (position: number, score: number) => {
-    const doc = built.docs[position];
-    if (!doc || !keep(doc)) return;
-    const ids = tables.docs[position];
-    let failed = -1;
-    for (let f = 0; f < FACETS.length; f += 1) {
-      const set = wanted[f];
-      if (set && !ids[FACETS[f]].some((id) => set.has(id))) {
-        if (failed >= 0) return;
-        failed = f;
-      }
-    }
-    if (failed >= 0) {
-      for (const id of ids[FACETS[failed]]) counts[failed][id] += 1;
-      return;
-    }
-    for (let f = 0; f < FACETS.length; f += 1) for (const id of ids[FACETS[f]]) counts[f][id] += 1;
-    hits.push({ doc, score });
-  };
-  if (scores) for (const [position, score] of scores) consider(position, score);
-  else for (let position = 0; position < built.docs.length; position += 1) consider(position, 0);
-
-  const facets = Object.fromEntries(
-    FACETS.map((facet, f) => [
-      facet,
-      tables.values[facet]
-        .map((value, id) => ({ value, count: counts[f][id] }))
-        .filter((entry) => entry.count > 0)
-        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)),
-    ]),
-  ) as SearchOutcome['facets'];
+  const { passed, facets } = filterAndCount(built, candidates, params.filters, keep);
+  const hits: Hit[] = passed.map((position) => ({ doc: built.docs[position], score: rank ? rank(position) : 0 }));
   // Documents are stored in id order, so results without words need no sorting.
-  if (scores) hits.sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+  if (rank) hits.sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
   const start = (params.page - 1) * params.pageSize;
   return { total: hits.length, hits: hits.slice(start, start + params.pageSize), facets, partial, query };
 }

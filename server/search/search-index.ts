@@ -6,9 +6,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, type Lang } from '../i18n/languages';
-import { tokenizerFor } from './analysis';
+import { tokenizerFor, words } from './analysis';
 import type { DocumentMeta, SearchDocument } from './documents';
+import { buildLexicon, type Lexicon } from './lexicon';
 import { lunr } from './lunr-setup';
+import { compileThesaurus, type CompiledThesaurus, type ThesaurusGroup } from './thesaurus';
 
 export const FIELDS = ['title', 'text', 'extra'] as const;
 const FIELD_BOOSTS: Record<(typeof FIELDS)[number], number> = { title: 6, text: 2, extra: 1 };
@@ -19,6 +21,9 @@ export type Postings = number[][];
 export interface LanguageIndex {
   terms: Map<string, Postings>;
   tokenSet: lunr.TokenSet;
+  lexicon: Lexicon;
+  /** The written words of the texts (lower case), kept so a saved index rebuilds its lexicon. */
+  written: string[];
 }
 
 export interface BuiltIndex {
@@ -26,9 +31,12 @@ export interface BuiltIndex {
   languages: Record<Lang, LanguageIndex>;
   /** By position: postings refer to documents by their place in this array. */
   docs: DocumentMeta[];
+  /** The thesaurus groups the index was built with (category names included), and their compiled form. */
+  groups: ThesaurusGroup[];
+  thesaurus: CompiledThesaurus;
 }
 
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 // lunr's TokenSet builders are public API but missing from @types/lunr.
 const TokenSet = lunr.TokenSet as unknown as {
@@ -37,8 +45,10 @@ const TokenSet = lunr.TokenSet as unknown as {
 };
 type Automaton = lunr.TokenSet & { intersect(other: lunr.TokenSet): Automaton; toArray(): string[] };
 
-export function fingerprintOf(docs: { ref: string; version: number }[]): string {
+/** What an index is built from: the documents' versions and the thesaurus (its groups' hash). */
+export function fingerprintOf(docs: { ref: string; version: number }[], groups: ThesaurusGroup[] = []): string {
   const hash = createHash('sha256').update(`format:${FORMAT_VERSION}\n`);
+  hash.update(`thesaurus:${JSON.stringify(groups)}\n`);
   for (const doc of [...docs].sort((a, b) => (a.ref < b.ref ? -1 : 1))) hash.update(`${doc.ref}@${doc.version}\n`);
   return hash.digest('hex').slice(0, 32);
 }
@@ -57,7 +67,21 @@ function weightIn(vector: lunr.Vector, termIndex: number): number {
   return 0;
 }
 
-function buildLanguageIndex(lang: Lang, docs: SearchDocument[]): LanguageIndex {
+/** The index's lexicon: the words of its texts and of the thesaurus, and its terms. */
+function lexiconFor(lang: Lang, written: string[], terms: Iterable<string>, groups: ThesaurusGroup[]): Lexicon {
+  const thesaurusWords = groups.flatMap((g) => g[lang].flatMap((term) => words(term).map((w) => w.word)));
+  return buildLexicon(lang, [...written, ...thesaurusWords], terms);
+}
+
+function writtenWords(lang: Lang, docs: SearchDocument[]): string[] {
+  const seen = new Set<string>();
+  for (const doc of docs)
+    for (const text of [doc.title[lang], doc.text[lang], doc.extra[lang]])
+      for (const w of words(text)) seen.add(w.word);
+  return [...seen];
+}
+
+function buildLanguageIndex(lang: Lang, docs: SearchDocument[], groups: ThesaurusGroup[]): LanguageIndex {
   const builder = new lunr.Builder();
   builder.tokenizer = tokenizerFor(lang) as unknown as typeof lunr.tokenizer;
   builder.ref('ref');
@@ -82,17 +106,28 @@ function buildLanguageIndex(lang: Lang, docs: SearchDocument[]): LanguageIndex {
       }),
     );
   }
-  return { terms, tokenSet: TokenSet.fromArray([...terms.keys()].sort()) };
+  const written = writtenWords(lang, docs);
+  return {
+    terms,
+    tokenSet: TokenSet.fromArray([...terms.keys()].sort()),
+    lexicon: lexiconFor(lang, written, terms.keys(), groups),
+    written,
+  };
 }
 
-export function buildIndex(unsorted: SearchDocument[]): BuiltIndex {
+export function buildIndex(unsorted: SearchDocument[], groups: ThesaurusGroup[] = []): BuiltIndex {
   const documents = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.ref < b.ref ? -1 : 1));
-  const languages = Object.fromEntries(LANGUAGES.map((lang) => [lang, buildLanguageIndex(lang, documents)])) as Record<
-    Lang,
-    LanguageIndex
-  >;
+  const languages = Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, buildLanguageIndex(lang, documents, groups)]),
+  ) as Record<Lang, LanguageIndex>;
   const docs = documents.map(({ extra: _extra, ...meta }) => meta);
-  return { fingerprint: fingerprintOf(documents), languages, docs };
+  return {
+    fingerprint: fingerprintOf(documents, groups),
+    languages,
+    docs,
+    groups,
+    thesaurus: compileThesaurus(groups),
+  };
 }
 
 /** Terms of the index that start with a prefix (lunr's automaton does the expansion). */
@@ -103,11 +138,13 @@ export function expandPrefix(index: LanguageIndex, prefix: string): string[] {
 export function serializeIndex(built: BuiltIndex): string {
   const languages = Object.fromEntries(
     LANGUAGES.map((lang) => {
-      const entries = [...built.languages[lang].terms];
-      return [lang, { terms: entries.map(([term]) => term), postings: entries.map(([, postings]) => postings) }];
+      const { terms, written } = built.languages[lang];
+      const entries = [...terms];
+      return [lang, { terms: entries.map(([term]) => term), postings: entries.map(([, p]) => p), written }];
     }),
   );
-  return JSON.stringify({ format: FORMAT_VERSION, fingerprint: built.fingerprint, docs: built.docs, languages });
+  const { fingerprint, docs, groups } = built;
+  return JSON.stringify({ format: FORMAT_VERSION, fingerprint, docs, groups, languages });
 }
 
 export function deserializeIndex(json: string): BuiltIndex {
@@ -115,17 +152,20 @@ export function deserializeIndex(json: string): BuiltIndex {
     format: number;
     fingerprint: string;
     docs: DocumentMeta[];
-    languages: Record<Lang, { terms: string[]; postings: Postings[] }>;
+    groups: ThesaurusGroup[];
+    languages: Record<Lang, { terms: string[]; postings: Postings[]; written: string[] }>;
   };
   if (data.format !== FORMAT_VERSION) throw new Error(`saved index format ${data.format} is not ${FORMAT_VERSION}`);
   const languages = Object.fromEntries(
-    LANGUAGES.map((lang) => {
-      const { terms, postings } = data.languages[lang];
+    LANGUAGES.map((lang): [Lang, LanguageIndex] => {
+      const { terms, postings, written } = data.languages[lang];
       const map = new Map(terms.map((term, i) => [term, postings[i]]));
-      return [lang, { terms: map, tokenSet: TokenSet.fromArray([...terms].sort()) }];
+      const lexicon = lexiconFor(lang, written, terms, data.groups);
+      return [lang, { terms: map, tokenSet: TokenSet.fromArray([...terms].sort()), lexicon, written }];
     }),
   ) as Record<Lang, LanguageIndex>;
-  return { fingerprint: data.fingerprint, languages, docs: data.docs };
+  const { fingerprint, docs, groups } = data;
+  return { fingerprint, languages, docs, groups, thesaurus: compileThesaurus(groups) };
 }
 
 /** Saved indexes live under DATA_DIR/search-index/, one file per fingerprint; older files are removed. */

@@ -2,11 +2,14 @@
 // published content changes here, and polls the shared revision to pick up changes made by other instances.
 import type { Knex } from 'knex';
 import type { Logger } from '../http/logger';
+import type { Lang } from '../i18n/languages';
 import { buildOffThread } from './build';
 import type { SearchDocument } from './documents';
 import { runSearch, type SearchOutcome, type SearchParams } from './query';
 import { readRevision } from './revision';
 import { buildIndex, fingerprintOf, type BuiltIndex, type IndexCache } from './search-index';
+import { categoryGroups } from './thesaurus';
+import { thesaurusGroups } from './thesaurus-store';
 
 /** A kind of searchable content: its (ref, version) list is cheap; its documents are read only to build. */
 export interface DocumentSource {
@@ -31,7 +34,7 @@ export class SearchService {
   constructor(
     private readonly db: Knex,
     private readonly sources: DocumentSource[],
-    private readonly categories: () => Promise<{ code: string; cpv: { code: string }[] }[]>,
+    private readonly categories: () => Promise<{ code: string; name: Record<Lang, string>; cpv: { code: string }[] }[]>,
     private readonly cache: IndexCache | undefined,
     private readonly logger: Logger,
   ) {}
@@ -51,7 +54,8 @@ export class SearchService {
     const revision = await readRevision(this.db);
     const keys = (await Promise.all(this.sources.map((source) => source.keys()))).flat();
     const categories = await this.categories();
-    const fingerprint = fingerprintOf(keys);
+    const groups = [...(await thesaurusGroups(this.db)), ...categoryGroups(categories)];
+    const fingerprint = fingerprintOf(keys, groups);
     let builtIn: IndexStats['builtIn'] = 'memory';
     let built: BuiltIndex | undefined = this.built.fingerprint === fingerprint ? this.built : undefined;
     if (!built) {
@@ -60,7 +64,7 @@ export class SearchService {
     }
     if (!built) {
       const documents = (await Promise.all(this.sources.map((source) => source.documents()))).flat();
-      const result = await buildOffThread(documents);
+      const result = await buildOffThread(documents, groups);
       built = result.built;
       builtIn = result.where;
       this.cache?.save(built, result.serialized);

@@ -1,0 +1,86 @@
+// Ranking by coverage: every concept of the query contributes; a document's rank is first the number
+// of concepts it matches, then the sum of its best match per concept (lunr's BM25 weights times the
+// boost of the term and the weight of the way it matched: typed word > synonym > correction). A
+// category the query names counts as a match of that concept for the category's documents, and lifts
+// the ones that also match in words.
+import type { Concept } from './concepts';
+import type { LanguageIndex } from './search-index';
+
+export interface Scores {
+  coverage: Uint8Array;
+  score: Float64Array;
+  /** Positions of the documents that matched at least one concept. */
+  touched: number[];
+}
+
+/** A document of a named category that does not contain the words counts for this share of the best
+ * match of the concept; one that does is lifted by CATEGORY_LIFT. */
+const CATEGORY_CREDIT = 0.35;
+const CATEGORY_LIFT = 1.3;
+
+export function scoreConcepts(
+  index: LanguageIndex,
+  concepts: Concept[],
+  size: number,
+  inCategory: (category: string) => number[],
+): Scores {
+  const coverage = new Uint8Array(size);
+  const score = new Float64Array(size);
+  const touched: number[] = [];
+  const best = new Float64Array(size);
+  const sum = new Float64Array(size);
+  const partsSeen = new Uint8Array(size);
+  const stamp = new Uint8Array(size);
+
+  for (const concept of concepts) {
+    const conceptTouched: number[] = [];
+    for (const alternative of concept.alternatives) {
+      const altTouched: number[] = [];
+      alternative.parts.forEach((part, p) => {
+        for (const { term, boost } of part) {
+          for (const list of index.terms.get(term) ?? []) {
+            for (let k = 0; k < list.length; k += 2) {
+              const doc = list[k];
+              if (partsSeen[doc] === 0 && stamp[doc] === 0) altTouched.push(doc);
+              sum[doc] += list[k + 1] * boost;
+              if (stamp[doc] !== p + 1) {
+                stamp[doc] = p + 1;
+                partsSeen[doc] += 1;
+              }
+            }
+          }
+        }
+      });
+      const need = alternative.parts.length;
+      for (const doc of altTouched) {
+        if (partsSeen[doc] === need) {
+          const value = sum[doc] * alternative.weight;
+          if (best[doc] === 0) conceptTouched.push(doc);
+          if (value > best[doc]) best[doc] = value;
+        }
+        sum[doc] = 0;
+        partsSeen[doc] = 0;
+        stamp[doc] = 0;
+      }
+    }
+    if (concept.categories.length > 0) {
+      let top = 1;
+      for (const doc of conceptTouched) if (best[doc] > top) top = best[doc];
+      for (const category of concept.categories) {
+        for (const doc of inCategory(category)) {
+          if (best[doc] === 0) {
+            conceptTouched.push(doc);
+            best[doc] = top * CATEGORY_CREDIT;
+          } else if (best[doc] < top * 2) best[doc] *= CATEGORY_LIFT;
+        }
+      }
+    }
+    for (const doc of conceptTouched) {
+      if (coverage[doc] === 0) touched.push(doc);
+      coverage[doc] += 1;
+      score[doc] += best[doc];
+      best[doc] = 0;
+    }
+  }
+  return { coverage, score, touched };
+}
