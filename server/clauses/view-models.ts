@@ -35,6 +35,7 @@ export function resultsForApi(outcome: SearchOutcome, params: SearchParams) {
     page: params.page,
     pageSize: params.pageSize,
     partial: outcome.partial,
+    corrected: outcome.query.corrected ?? null,
     facets: Object.fromEntries(FACETS.map((f) => [f, outcome.facets[f]])),
     results: outcome.hits.map(({ doc, score }) => ({
       id: doc.id,
@@ -55,6 +56,7 @@ function queryString(params: SearchParams, overrides: Record<string, string | nu
   if (params.q) search.set('q', params.q);
   for (const facet of FACETS) for (const value of params.filters[facet] ?? []) search.append(facet, value);
   if (params.cpv) search.set('cpv', params.cpv);
+  if (params.literal) search.set('literal', '1');
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) search.delete(key);
     else search.set(key, String(value));
@@ -85,6 +87,8 @@ export function searchPageModel(outcome: SearchOutcome, params: SearchParams, na
     q: params.q,
     total: outcome.total,
     partial: outcome.partial,
+    corrected: outcome.query.corrected,
+    literalHref: `${basePath}${queryString(params, { literal: 1, page: undefined })}`,
     hasFilters: FACETS.some((f) => (params.filters[f] ?? []).length > 0) || !!params.cpv,
     clearHref: `${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ''}`,
     facets,

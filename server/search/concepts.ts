@@ -46,6 +46,7 @@ const MIN_PREFIX = 3;
 const MIN_SYNONYM_PREFIX = 5;
 /** Fewer documents than this through the words themselves is "little": typo tolerance steps in. */
 const LITTLE = 2;
+const STRONG_PART = 5;
 
 function documentCount(index: LanguageIndex, part: TermChoice[]): number {
   let count = 0;
@@ -113,7 +114,12 @@ function wordConcept(lang: Lang, built: BuiltIndex, span: WordSpan, options: { t
   if (heads.length > 0) alternatives.push({ weight: WEIGHTS.head, parts: [heads] });
   if (groups.length > 0 || documentCount(index, exact) >= LITTLE) return { text: span.word, alternatives, categories };
 
-  const split = splitCompound(lang, index.lexicon, analysed.folded);
+  // A compound split wins over a correction unless one of its parts is short (schon + maak is schoonmaak
+  // misspelt, not a compound).
+  let split = splitCompound(lang, index.lexicon, analysed.folded);
+  const weakSplit = !split || Math.min(split.modifier.length, split.head.length) < STRONG_PART;
+  const fixes = options.typos && weakSplit ? corrections(index.lexicon, analysed.folded) : [];
+  if (fixes.length > 0) split = null;
   if (split) {
     const [modifier, head] = [split.modifier, split.head].map((w) => analyseWord(lang, w)!);
     const parts = [wordPart(index, modifier), wordPart(index, head)];
@@ -125,9 +131,6 @@ function wordConcept(lang: Lang, built: BuiltIndex, span: WordSpan, options: { t
     categories.push(...categoriesOf(thesaurus, headGroups));
     return { text: span.word, alternatives, categories };
   }
-  if (!options.typos) return { text: span.word, alternatives, categories };
-
-  const fixes = corrections(index.lexicon, analysed.folded);
   for (const fixed of fixes) {
     const word = analyseWord(lang, fixed);
     if (!word) continue;

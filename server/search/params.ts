@@ -40,5 +40,6 @@ export function searchParamsFrom(
     cpv,
     page: int(query.page, 1, 1, 10_000),
     pageSize: int(query.pageSize, defaults.pageSize, 1, 100),
+    literal: query.literal === '1' || query.literal === 'true',
   };
 }

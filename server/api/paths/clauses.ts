@@ -27,6 +27,12 @@ export const clausePaths: Record<string, unknown> = {
         listParameter('owner', 'One or more organisation codes'),
         { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
         { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+        {
+          name: 'literal',
+          in: 'query',
+          description: '1: take the words as typed, without typo correction',
+          schema: { type: 'string', enum: ['1'] },
+        },
       ],
       responses: {
         200: {
@@ -40,7 +46,14 @@ export const clausePaths: Record<string, unknown> = {
                   total: { type: 'integer' },
                   page: { type: 'integer' },
                   pageSize: { type: 'integer' },
-                  partial: { type: 'boolean', description: 'No clause had every word; results match some of them.' },
+                  partial: {
+                    type: 'boolean',
+                    description: 'No clause matched every word (or its synonyms); results match some of them.',
+                  },
+                  corrected: {
+                    type: ['string', 'null'],
+                    description: 'The query as read with misspelt words corrected (null when none was)',
+                  },
                   facets: {
                     type: 'object',
                     properties: Object.fromEntries(
