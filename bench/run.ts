@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { searchBench } from './search';
+import { searchHttpBench } from './search-http';
 import { tenderBench } from './tenders';
 import { monitoringBench } from './monitoring';
 import { httpBench } from './http';
@@ -11,6 +12,7 @@ import type { Row } from './stats';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   search: searchBench,
+  'search-http': searchHttpBench,
   tenders: tenderBench,
   monitoring: monitoringBench,
   observatory: observatoryBench,
@@ -27,7 +29,25 @@ function table(rows: Row[]): string {
   ].join('\n');
 }
 
-const only = process.argv.slice(2);
+/** Rows of an earlier results.md, so that a run of some sections updates their rows and keeps the rest. */
+function previousRows(file: string): Row[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| area '))
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    )
+    .map(([area, kase, metric, value, target]) => ({ area, case: kase, metric, value, target: target || undefined }));
+}
+
+const args = process.argv.slice(2);
+const write = args.includes('--write');
+const only = args.filter((a) => a !== '--write');
 const rows: Row[] = [];
 for (const [name, run] of Object.entries(SECTIONS)) {
   if (only.length > 0 && !only.includes(name)) continue;
@@ -35,6 +55,20 @@ for (const [name, run] of Object.entries(SECTIONS)) {
   rows.push(...(await run()));
 }
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-const report = `# Benchmark results\n\nMeasured ${new Date().toISOString()} on ${machine}.\n\n${table(rows)}\n`;
+const file = path.join(import.meta.dirname, 'results.md');
+let all = rows;
+let when = `Measured ${new Date().toISOString()} on ${machine}.`;
+if (only.length > 0 && write) {
+  // Rows of the sections run now replace theirs (same area) in place; new areas go after them.
+  const fresh = new Set(rows.map((r) => r.area));
+  const kept = previousRows(file);
+  const firstFresh = kept.findIndex((r) => fresh.has(r.area));
+  const others = kept.filter((r) => !fresh.has(r.area));
+  const at = firstFresh < 0 ? others.length : kept.slice(0, firstFresh).filter((r) => !fresh.has(r.area)).length;
+  all = [...others.slice(0, at), ...rows, ...others.slice(at)];
+  const earlier = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').match(/Measured (\S+)/)?.[1] : undefined;
+  when = `Measured ${new Date().toISOString()} (sections ${only.join(', ')}; the other rows ${earlier ?? 'earlier'}) on ${machine}.`;
+}
+const report = `# Benchmark results\n\n${when}\n\n${table(all)}\n`;
 console.log(report);
-if (only.length === 0) fs.writeFileSync(path.join(import.meta.dirname, 'results.md'), report);
+if (only.length === 0 || write) fs.writeFileSync(file, report);
