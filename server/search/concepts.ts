@@ -43,7 +43,7 @@ export const WEIGHTS = {
 const EXACT_BOOST = 10;
 const PREFIX_BOOST = 3;
 const MIN_PREFIX = 3;
-const MIN_SYNONYM_PREFIX = 5;
+const MIN_SYNONYM_PREFIX = 6;
 /** Fewer documents than this through the words themselves is "little": typo tolerance steps in. */
 const LITTLE = 2;
 const STRONG_PART = 5;
@@ -97,39 +97,47 @@ const categoriesOf = (thesaurus: CompiledThesaurus, groups: number[]) => [
 ];
 
 /** One word that is not part of a known phrase. */
-function wordConcept(lang: Lang, built: BuiltIndex, span: WordSpan, options: { typos: boolean }): Concept | null {
+function wordConcept(
+  lang: Lang,
+  built: BuiltIndex,
+  span: WordSpan,
+  options: { typos: boolean; split: boolean },
+): Concept[] {
   const index = built.languages[lang];
   const { thesaurus } = built;
   const analysed = analyseWord(lang, span.word);
   const groups = lookupGroups(thesaurus, lang, [span.word]);
-  if (!analysed && groups.length === 0) return null;
+  if (!analysed && groups.length === 0) return [];
   const alternatives: Alternative[] = [];
   const exact = analysed ? wordPart(index, analysed) : [];
   if (exact.length > 0) alternatives.push({ weight: WEIGHTS.exact, parts: [exact] });
-  alternatives.push(...groupAlternatives(lang, index, thesaurus, groups, WEIGHTS.synonym));
+  const synonyms = groupAlternatives(lang, index, thesaurus, groups, WEIGHTS.synonym);
+  alternatives.push(...synonyms);
   const categories = categoriesOf(thesaurus, groups);
-  if (!analysed) return { text: span.word, alternatives, categories };
+  if (!analysed) return [{ text: span.word, alternatives, categories }];
 
   const heads = compoundsWithHead(lang, index.lexicon, analysed.stemmed).map((term) => ({ term, boost: EXACT_BOOST }));
   if (heads.length > 0) alternatives.push({ weight: WEIGHTS.head, parts: [heads] });
-  if (groups.length > 0 || documentCount(index, exact) >= LITTLE) return { text: span.word, alternatives, categories };
+  if (synonyms.length > 0 || categories.length > 0 || documentCount(index, exact) >= LITTLE)
+    return [{ text: span.word, alternatives, categories }];
 
   // A compound split wins over a correction unless one of its parts is short (schon + maak is schoonmaak
   // misspelt, not a compound).
-  let split = splitCompound(lang, index.lexicon, analysed.folded);
+  let split = options.split ? splitCompound(lang, index.lexicon, analysed.folded) : null;
   const weakSplit = !split || Math.min(split.modifier.length, split.head.length) < STRONG_PART;
   const fixes = options.typos && weakSplit ? corrections(index.lexicon, analysed.folded) : [];
   if (fixes.length > 0) split = null;
   if (split) {
-    const [modifier, head] = [split.modifier, split.head].map((w) => analyseWord(lang, w)!);
-    const parts = [wordPart(index, modifier), wordPart(index, head)];
-    if (parts.every((p) => p.length > 0)) alternatives.push({ weight: WEIGHTS.compound, parts });
-    const headPart = wordPart(index, head);
-    if (headPart.length > 0) alternatives.push({ weight: WEIGHTS.compoundHead, parts: [headPart] });
-    const headGroups = lookupGroups(thesaurus, lang, [split.head]);
-    alternatives.push(...groupAlternatives(lang, index, thesaurus, headGroups, WEIGHTS.compoundHead * 0.8));
-    categories.push(...categoriesOf(thesaurus, headGroups));
-    return { text: span.word, alternatives, categories };
+    // The parts of a compound are concepts of their own (a clause about green spaces and services covers
+    // groendiensten), ranked a little below the word as typed; what the whole word matched stays with the head.
+    const [modifier, head] = [split.modifier, split.head].map(
+      (word) => wordConcept(lang, built, { ...span, word }, { typos: false, split: false })[0],
+    );
+    const parts = [modifier, head].filter((c): c is Concept => c !== undefined);
+    for (const part of parts)
+      part.alternatives = part.alternatives.map((a) => ({ ...a, weight: a.weight * WEIGHTS.compound }));
+    head?.alternatives.unshift(...alternatives);
+    return parts;
   }
   for (const fixed of fixes) {
     const word = analyseWord(lang, fixed);
@@ -141,7 +149,7 @@ function wordConcept(lang: Lang, built: BuiltIndex, span: WordSpan, options: { t
     categories.push(...categoriesOf(thesaurus, fixedGroups));
   }
   const correctedTo = fixes.length > 0 ? (index.lexicon.written.get(fixes[0]) ?? fixes[0]) : undefined;
-  return { text: span.word, alternatives, categories: [...new Set(categories)], correctedTo };
+  return [{ text: span.word, alternatives, categories: [...new Set(categories)], correctedTo }];
 }
 
 /** The concepts of a query text in a language, at most `max`. */
@@ -180,8 +188,7 @@ export function conceptsOf(
     i += 1;
     if (span.word.length < 2 || seen.has(span.word)) continue;
     seen.add(span.word);
-    const concept = wordConcept(lang, built, span, options);
-    if (concept) concepts.push(concept);
+    concepts.push(...wordConcept(lang, built, span, { ...options, split: true }));
   }
   return concepts;
 }

@@ -45,25 +45,31 @@ export function allowedDistance(word: string): number {
   return word.length >= MIN_TYPO_LENGTH ? 1 : 0;
 }
 
+// Three rows of the distance table, reused: typo lookup compares thousands of candidates per query.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (a swap of neighbours counts once), or max + 1 when above max. */
 export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(b.length * 2 + 2));
+  let [previous2, previous, current] = rows;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, previous2[j - 2] + 1);
-      current.push(value);
+      const bj = b.charCodeAt(j - 1);
+      let value = previous[j - 1] + (ai === bj ? 0 : 1);
+      if (previous[j] + 1 < value) value = previous[j] + 1;
+      if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && previous2[j - 2] + 1 < value)
+        value = previous2[j - 2] + 1;
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    previous2 = previous;
-    previous = current;
+    [previous2, previous, current] = [previous, current, previous2];
   }
   return previous[b.length];
 }
@@ -90,10 +96,16 @@ export function corrections(lexicon: Lexicon, folded: string): string[] {
 }
 
 const MIN_PART = 3;
+const MIN_UNKNOWN_HEAD = 6;
 
 /** Splits a compound into two known words (the head may itself be a compound the index knows):
- * kantoorschoonmaak → kantoor + schoonmaak, bedrijfsvoertuigen → bedrijf(s) + voertuigen. */
-export function splitCompound(lang: Lang, lexicon: Lexicon, folded: string): { modifier: string; head: string } | null {
+ * kantoorschoonmaak → kantoor + schoonmaak, bedrijfsvoertuigen → bedrijf(s) + voertuigen. When no split
+ * has a known first part, a long known head is still worth having (schoolmeubilair → meubilair). */
+export function splitCompound(
+  lang: Lang,
+  lexicon: Lexicon,
+  folded: string,
+): { modifier: string; head: string; modifierKnown: boolean } | null {
   const links = LANGUAGE_FACTS[lang].compoundLinks;
   if (!links || folded.length < MIN_PART * 2) return null;
   // A part is known as written, or by its stem (kantoor is known from kantoren).
@@ -102,10 +114,12 @@ export function splitCompound(lang: Lang, lexicon: Lexicon, folded: string): { m
     const stem = analyseWord(lang, word)?.stemmed;
     return !!stem && lexicon.terms.has(stem);
   };
-  let best: { modifier: string; head: string } | null = null;
+  let best: { modifier: string; head: string; modifierKnown: boolean } | null = null;
+  let longestHead: string | undefined;
   for (let i = MIN_PART; i <= folded.length - MIN_PART; i += 1) {
     const head = folded.slice(i);
     if (!known(head)) continue;
+    longestHead ??= head;
     const left = folded.slice(0, i);
     const link = links.find((l) => left.endsWith(l) && known(left.slice(0, -l.length)));
     const modifier = lexicon.stemOf.has(left)
@@ -118,8 +132,10 @@ export function splitCompound(lang: Lang, lexicon: Lexicon, folded: string): { m
     if (!modifier || modifier.length < MIN_PART || !analyseWord(lang, modifier)) continue;
     // The most balanced split wins: kantoor + schoonmaak rather than kant + oorschoonmaak.
     if (!best || Math.min(modifier.length, head.length) > Math.min(best.modifier.length, best.head.length))
-      best = { modifier, head };
+      best = { modifier, head, modifierKnown: true };
   }
+  if (!best && longestHead && longestHead.length >= MIN_UNKNOWN_HEAD)
+    best = { modifier: folded.slice(0, folded.length - longestHead.length), head: longestHead, modifierKnown: false };
   return best;
 }
 

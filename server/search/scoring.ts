@@ -18,19 +18,52 @@ export interface Scores {
 const CATEGORY_CREDIT = 0.35;
 const CATEGORY_LIFT = 1.3;
 
+interface Buffers {
+  coverage: Uint8Array;
+  score: Float64Array;
+  best: Float64Array;
+  sum: Float64Array;
+  partsSeen: Uint8Array;
+  stamp: Uint8Array;
+  /** The documents the last query wrote into coverage and score, zeroed before the next one. */
+  dirty: number[];
+}
+
+// Per index, one set of arrays reused by every query (a search runs start to end without yielding, and
+// its scores are read before the next one starts): no garbage per query at 10,000 documents.
+const pools = new WeakMap<LanguageIndex, Buffers>();
+
+function buffers(index: LanguageIndex, size: number): Buffers {
+  let pool = pools.get(index);
+  if (!pool || pool.coverage.length !== size) {
+    pool = {
+      coverage: new Uint8Array(size),
+      score: new Float64Array(size),
+      best: new Float64Array(size),
+      sum: new Float64Array(size),
+      partsSeen: new Uint8Array(size),
+      stamp: new Uint8Array(size),
+      dirty: [],
+    };
+    pools.set(index, pool);
+  }
+  for (const doc of pool.dirty) {
+    pool.coverage[doc] = 0;
+    pool.score[doc] = 0;
+  }
+  return pool;
+}
+
 export function scoreConcepts(
   index: LanguageIndex,
   concepts: Concept[],
   size: number,
   inCategory: (category: string) => number[],
 ): Scores {
-  const coverage = new Uint8Array(size);
-  const score = new Float64Array(size);
+  const pool = buffers(index, size);
+  const { coverage, score, best, sum, partsSeen, stamp } = pool;
   const touched: number[] = [];
-  const best = new Float64Array(size);
-  const sum = new Float64Array(size);
-  const partsSeen = new Uint8Array(size);
-  const stamp = new Uint8Array(size);
+  pool.dirty = touched;
 
   for (const concept of concepts) {
     const conceptTouched: number[] = [];
