@@ -153,8 +153,16 @@ describe('search that understands a buyer', () => {
 
     it('splits with a linking s', () => {
       const lexicon = built.languages.nl.lexicon;
-      assert.deepEqual(splitCompound('nl', lexicon, 'kantoorschoonmaak'), { modifier: 'kantoor', head: 'schoonmaak', modifierKnown: true });
-      assert.deepEqual(splitCompound('nl', lexicon, 'dienstsvoertuigen'), { modifier: 'dienst', head: 'voertuigen', modifierKnown: true });
+      assert.deepEqual(splitCompound('nl', lexicon, 'kantoorschoonmaak'), {
+        modifier: 'kantoor',
+        head: 'schoonmaak',
+        modifierKnown: true,
+      });
+      assert.deepEqual(splitCompound('nl', lexicon, 'dienstsvoertuigen'), {
+        modifier: 'dienst',
+        head: 'voertuigen',
+        modifierKnown: true,
+      });
       assert.equal(splitCompound('fr', built.languages.fr.lexicon, 'nettoyagebureaux'), null);
     });
   });
