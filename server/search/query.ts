@@ -114,15 +114,40 @@ export function categoriesForCpv(codes: string[], cpvByCategory: Map<string, str
   return found;
 }
 
+interface Reading {
+  concepts: Concept[];
+  highlight: Set<string>;
+  corrected?: string;
+}
+
+// A query's reading depends only on the index, the language and the text: popular queries and the
+// helpdesk's suggestions while typing repeat, so readings are remembered per index (a new index starts
+// afresh), a bounded number of them.
+const REMEMBERED_READINGS = 5_000;
+const readings = new WeakMap<BuiltIndex, Map<string, Reading>>();
+
+function readingOf(built: BuiltIndex, lang: Lang, text: string, typos: boolean): Reading {
+  let cache = readings.get(built);
+  if (!cache) readings.set(built, (cache = new Map()));
+  const key = `${lang}${typos ? '~' : '='}${text}`;
+  let reading = cache.get(key);
+  if (!reading) {
+    const concepts = conceptsOf(built, lang, text, { typos, max: MAX_CONCEPTS });
+    reading = { concepts, highlight: highlightTerms(concepts), corrected: correctedText(text, concepts) };
+    if (cache.size >= REMEMBERED_READINGS) cache.clear();
+    cache.set(key, reading);
+  }
+  return reading;
+}
+
 /** Reads the words in the page language, or in another one when only that one matches anything. */
 function readWords(built: BuiltIndex, text: string, params: SearchParams) {
-  let first: { lang: Lang; concepts: Concept[]; scores: Scores } | undefined;
+  let first: (Reading & { lang: Lang; scores: Scores }) | undefined;
   for (const lang of readingOrder(params.lang)) {
-    const concepts = conceptsOf(built, lang, text, { typos: !params.literal, max: MAX_CONCEPTS });
-    const scores = scoreConcepts(built.languages[lang], concepts, built.docs.length, inCategory(built));
-    const reading = { lang, concepts, scores };
-    first ??= reading;
-    if (scores.touched.length > 0) return reading;
+    const reading = readingOf(built, lang, text, !params.literal);
+    const scores = scoreConcepts(built.languages[lang], reading.concepts, built.docs.length, inCategory(built));
+    first ??= { ...reading, lang, scores };
+    if (scores.touched.length > 0) return { ...reading, lang, scores };
   }
   return first!;
 }
@@ -149,8 +174,8 @@ export function runSearch(
     Object.assign(query, {
       concepts: reading.concepts,
       lang: reading.lang,
-      highlight: highlightTerms(reading.concepts),
-      corrected: correctedText(text, reading.concepts),
+      highlight: reading.highlight,
+      corrected: reading.corrected,
     });
     if (reading.concepts.length > 0) {
       candidates = touched;

@@ -1,7 +1,7 @@
 // A short extract of a text around the first matched word, HTML-escaped, matches wrapped in <mark>
 // (every term a match may be on: the words typed, their synonyms, corrections and compounds).
-// Only the words up to the end of the extract are analysed, and each text's plain form is remembered:
-// snippets are built for every result of every request.
+// Snippets are built for every result of every request, so each text's words are analysed once and
+// remembered (positions and stems); a snippet is then a scan for the first stem the query matches.
 import type { Lang } from '../i18n/languages';
 import { analyseWord, eachWord } from './analysis';
 import type { ParsedQuery } from './query';
@@ -11,57 +11,62 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCA
 
 const WINDOW = 220;
 const LEAD = 60;
-const PLAIN_LIMIT = 50_000;
-const plainCache = new Map<string, string>();
 
-function plainOf(text: string): string {
-  let plain = plainCache.get(text);
-  if (plain === undefined) {
-    plain = text
-      .replace(/\{\{\s*([a-z0-9_]+)\s*\}\}/g, '[…]')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (plainCache.size >= PLAIN_LIMIT) plainCache.clear();
-    plainCache.set(text, plain);
-  }
-  return plain;
+interface AnalysedText {
+  plain: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Each word's stem ('' for a stop word). */
+  stems: string[];
+}
+
+const REMEMBERED = 20_000;
+const analysedTexts: Record<Lang, Map<string, AnalysedText>> = { nl: new Map(), fr: new Map() };
+
+function analysedText(text: string, lang: Lang): AnalysedText {
+  const cache = analysedTexts[lang];
+  let found = cache.get(text);
+  if (found) return found;
+  const plain = text
+    .replace(/\{\{\s*([a-z0-9_]+)\s*\}\}/g, '[…]')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const spans = [...eachWord(plain)];
+  found = {
+    plain,
+    starts: Int32Array.from(spans, (s) => s.start),
+    ends: Int32Array.from(spans, (s) => s.end),
+    stems: spans.map((s) => analyseWord(lang, s.word)?.stemmed ?? ''),
+  };
+  if (cache.size >= REMEMBERED) cache.clear();
+  cache.set(text, found);
+  return found;
 }
 
 export function snippet(text: string, lang: Lang, query: Pick<ParsedQuery, 'highlight'>): string {
-  const plain = plainOf(text);
+  const { plain, starts, ends, stems } = analysedText(text, lang);
   const { highlight } = query;
-  const isMatch = (word: string) => {
-    const term = analyseWord(lang, word);
-    return !!term && highlight.has(term.stemmed);
-  };
-  const spans: { start: number; end: number }[] = [];
+  let first = -1;
+  if (highlight.size > 0) for (let i = 0; i < stems.length && first < 0; i += 1) if (highlight.has(stems[i])) first = i;
   let start = 0;
-  let end = Math.min(plain.length, WINDOW);
-  if (highlight.size > 0) {
-    for (const span of eachWord(plain)) {
-      if (spans.length > 0 && span.start > end) break;
-      if (!isMatch(span.word)) continue;
-      if (spans.length === 0) {
-        start = Math.max(0, span.start - LEAD);
-        if (start > 0) {
-          const space = plain.indexOf(' ', start);
-          start = space > 0 && space < span.start ? space + 1 : start;
-        }
-        end = Math.min(plain.length, start + WINDOW);
-      }
-      if (span.end <= end) spans.push(span);
+  if (first >= 0) {
+    start = Math.max(0, starts[first] - LEAD);
+    if (start > 0) {
+      const space = plain.indexOf(' ', start);
+      start = space > 0 && space < starts[first] ? space + 1 : start;
     }
   }
+  let end = Math.min(plain.length, start + WINDOW);
   if (end < plain.length) {
     const space = plain.lastIndexOf(' ', end);
     if (space > start) end = space;
   }
   let out = '';
   let cursor = start;
-  for (const span of spans) {
-    if (span.start < start || span.end > end) continue;
-    out += `${escapeHtml(plain.slice(cursor, span.start))}<mark>${escapeHtml(plain.slice(span.start, span.end))}</mark>`;
-    cursor = span.end;
+  for (let i = Math.max(first, 0); first >= 0 && i < stems.length && starts[i] < end; i += 1) {
+    if (ends[i] > end || !highlight.has(stems[i])) continue;
+    out += `${escapeHtml(plain.slice(cursor, starts[i]))}<mark>${escapeHtml(plain.slice(starts[i], ends[i]))}</mark>`;
+    cursor = ends[i];
   }
   out += escapeHtml(plain.slice(cursor, end));
   return `${start > 0 ? '… ' : ''}${out}${end < plain.length ? ' …' : ''}`;
