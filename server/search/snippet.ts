@@ -43,9 +43,26 @@ function analysedText(text: string, lang: Lang): AnalysedText {
   return found;
 }
 
+// A remembered query reading keeps its highlight set, so the snippets of a repeated query are remembered
+// with it (and go when the reading goes).
+const SNIPPETS_PER_QUERY = 200;
+const snippetsByHighlight = new WeakMap<Set<string>, Map<string, string>>();
+
 export function snippet(text: string, lang: Lang, query: Pick<ParsedQuery, 'highlight'>): string {
-  const { plain, starts, ends, stems } = analysedText(text, lang);
   const { highlight } = query;
+  let known = snippetsByHighlight.get(highlight);
+  if (!known) snippetsByHighlight.set(highlight, (known = new Map()));
+  const key = `${lang}:${text}`;
+  let out = known.get(key);
+  if (out === undefined) {
+    out = buildSnippet(text, lang, highlight);
+    if (known.size < SNIPPETS_PER_QUERY) known.set(key, out);
+  }
+  return out;
+}
+
+function buildSnippet(text: string, lang: Lang, highlight: Set<string>): string {
+  const { plain, starts, ends, stems } = analysedText(text, lang);
   let first = -1;
   if (highlight.size > 0) for (let i = 0; i < stems.length && first < 0; i += 1) if (highlight.has(stems[i])) first = i;
   let start = 0;
