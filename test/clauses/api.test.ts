@@ -13,7 +13,15 @@ describe('clause API', () => {
   it('GET /api/v1/clauses answers results and facets in the documented shape', async () => {
     const res = await request(ctx.app).get('/api/v1/clauses').query({ q: 'schoonmaak', lang: 'nl', pageSize: 5 });
     assert.equal(res.status, 200);
-    assert.deepEqual(Object.keys(res.body).sort(), ['facets', 'page', 'pageSize', 'partial', 'results', 'total']);
+    assert.deepEqual(Object.keys(res.body).sort(), [
+      'corrected',
+      'facets',
+      'page',
+      'pageSize',
+      'partial',
+      'results',
+      'total',
+    ]);
     assert.ok(res.body.total > 0);
     assert.equal(res.body.pageSize, 5);
     assert.ok(res.body.results.length <= 5);
