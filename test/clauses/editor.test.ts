@@ -50,7 +50,7 @@ describe('clause editor workflow', () => {
     assert.equal(res.headers.location, '/nl/staff/clauses/SOC-CLEAN-901');
     assert.equal((await request(ctx.app).get('/api/v1/clauses/SOC-CLEAN-901')).status, 404);
     const search = await request(ctx.app).get('/api/v1/clauses').query({ q: 'glazenwassers' });
-    assert.equal(search.body.total, 0);
+    assert.ok(!search.body.results.some((r: { id: string }) => r.id === 'SOC-CLEAN-901'));
   });
 
   it('keeps the form and names each problem when the clause is invalid', async () => {
@@ -91,11 +91,9 @@ describe('clause editor workflow', () => {
     const res = await post(reviewer, '/nl/staff/clauses/SOC-CLEAN-901/versions/1/publish', {});
     assert.equal(res.status, 303);
     assert.equal((await request(ctx.app).get('/api/v1/clauses/SOC-CLEAN-901')).status, 200);
+    // The only clause with the word comes first (the thesaurus adds other window-cleaning clauses after it).
     const search = await request(ctx.app).get('/api/v1/clauses').query({ q: 'glazenwassers' });
-    assert.deepEqual(
-      search.body.results.map((r: { id: string }) => r.id),
-      ['SOC-CLEAN-901'],
-    );
+    assert.equal(search.body.results[0]?.id, 'SOC-CLEAN-901');
     assert.equal(ctx.deps.search.lastBuild?.builtIn, 'worker', 'the index is rebuilt off the main thread');
     const version = await ctx.db('clause_versions').where({ clause_id: 'SOC-CLEAN-901', version: 1 }).first();
     assert.equal(version.status, 'published');
@@ -153,7 +151,8 @@ describe('clause editor workflow', () => {
     const res = await post(reviewer, '/nl/staff/clauses/SOC-CLEAN-901/retire', {});
     assert.equal(res.status, 303);
     assert.equal((await request(ctx.app).get('/api/v1/clauses/SOC-CLEAN-901')).status, 404);
-    assert.equal((await request(ctx.app).get('/api/v1/clauses').query({ q: 'glazenwassers' })).body.total, 0);
+    const search = await request(ctx.app).get('/api/v1/clauses').query({ q: 'glazenwassers' });
+    assert.ok(!search.body.results.some((r: { id: string }) => r.id === 'SOC-CLEAN-901'));
   });
 
   it('lets editors preview any version and read feedback', async () => {
