@@ -7,7 +7,7 @@ import { readLibrary } from '../server/clauses/files';
 import { clauseSearchDocument } from '../server/clauses/search-documents';
 import type { ClauseDocument } from '../server/clauses/schema';
 import type { SearchDocument } from '../server/search/documents';
-import { runSearch, type SearchParams } from '../server/search/query';
+import { forgetReadings, runSearch, type SearchParams } from '../server/search/query';
 import {
   buildIndex,
   IndexCache,
@@ -97,11 +97,14 @@ export function generatedDocuments(count: number, base: SearchDocument[]): Searc
   });
 }
 
-function measureQueries(built: BuiltIndex, cpv: Map<string, string[]>, rounds: number) {
+/** Latency of the queries; `remembered: false` forgets the query readings first, so every sample pays the
+ * whole analysis (thesaurus, compounds, typo lookup) as a query seen for the first time does. */
+function measureQueries(built: BuiltIndex, cpv: Map<string, string[]>, rounds: number, remembered = false) {
   const samples: number[] = [];
   for (let r = 0; r < rounds; r += 1) {
     for (const [q, lang] of QUERIES) {
       const params: SearchParams = { q, lang, filters: r % 3 === 0 ? { level: ['basis'] } : {}, page: 1, pageSize: 20 };
+      if (!remembered) forgetReadings(built);
       const start = performance.now();
       runSearch(built, params, cpv);
       samples.push(performance.now() - start);
@@ -206,12 +209,19 @@ export async function searchBench(): Promise<Row[]> {
   const real = await time(() => buildIndex(docs, groups));
   measureQueries(real.value, cpv, 5);
   const realLatency = measureQueries(real.value, cpv, 100);
+  const realRemembered = measureQueries(real.value, cpv, 100, true);
   rows.push({
     area: 'search',
     case: `real library (${docs.length} clauses)`,
-    metric: 'latency p50 / p95',
+    metric: 'latency p50 / p95 (query seen for the first time)',
     value: `${ms(realLatency.p50)} / ${ms(realLatency.p95)}`,
     target: 'p95 ≤ 2 ms',
+  });
+  rows.push({
+    area: 'search',
+    case: `real library (${docs.length} clauses)`,
+    metric: 'latency p50 / p95 (reading remembered)',
+    value: `${ms(realRemembered.p50)} / ${ms(realRemembered.p95)}`,
   });
   rows.push({
     area: 'search',
@@ -229,7 +239,7 @@ export async function searchBench(): Promise<Row[]> {
   rows.push({
     area: 'search',
     case: 'generated library (10,000 clauses)',
-    metric: 'latency p50 / p95',
+    metric: 'latency p50 / p95 (query seen for the first time)',
     value: `${ms(bigLatency.p50)} / ${ms(bigLatency.p95)}`,
     target: 'p95 ≤ 10 ms',
   });

@@ -126,6 +126,11 @@ interface Reading {
 const REMEMBERED_READINGS = 5_000;
 const readings = new WeakMap<BuiltIndex, Map<string, Reading>>();
 
+/** Forgets the remembered readings of an index (the bench measures a query's full cost with it). */
+export function forgetReadings(built: BuiltIndex): void {
+  readings.delete(built);
+}
+
 function readingOf(built: BuiltIndex, lang: Lang, text: string, typos: boolean): Reading {
   let cache = readings.get(built);
   if (!cache) readings.set(built, (cache = new Map()));
