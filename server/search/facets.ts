@@ -9,8 +9,8 @@ export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
 
 interface FacetTables {
   values: Record<Facet, string[]>;
-  /** docs[position][facet] = value numbers of that document. */
-  docs: Record<Facet, number[]>[];
+  /** docs[position][facet number] = value numbers of that document. */
+  docs: number[][][];
 }
 
 const facetTablesCache = new WeakMap<BuiltIndex, FacetTables>();
@@ -38,13 +38,7 @@ function facetTables(built: BuiltIndex): FacetTables {
     }
     return id;
   };
-  const docs = built.docs.map(
-    (doc) =>
-      Object.fromEntries(FACETS.map((f) => [f, facetValues(doc, f).map((v) => intern(f, v))])) as Record<
-        Facet,
-        number[]
-      >,
-  );
+  const docs = built.docs.map((doc) => FACETS.map((f) => facetValues(doc, f).map((v) => intern(f, v))));
   const tables = { values, docs };
   facetTablesCache.set(built, tables);
   return tables;
@@ -66,24 +60,31 @@ export function filterAndCount(
     return new Set(list.map((v) => tables.values[facet].indexOf(v)).filter((id) => id >= 0));
   });
   const counts = FACETS.map((facet) => new Int32Array(tables.values[facet].length));
+  const filtered = wanted.some((set) => set !== null);
   const passed: number[] = [];
   const consider = (position: number) => {
     const doc = built.docs[position];
     if (!doc || !keep(doc)) return;
     const ids = tables.docs[position];
     let failed = -1;
-    for (let f = 0; f < FACETS.length; f += 1) {
-      const set = wanted[f];
-      if (set && !ids[FACETS[f]].some((id) => set.has(id))) {
-        if (failed >= 0) return;
-        failed = f;
+    if (filtered) {
+      for (let f = 0; f < FACETS.length; f += 1) {
+        const set = wanted[f];
+        if (set && !ids[f].some((id) => set.has(id))) {
+          if (failed >= 0) return;
+          failed = f;
+        }
       }
     }
     if (failed >= 0) {
-      for (const id of ids[FACETS[failed]]) counts[failed][id] += 1;
+      for (const id of ids[failed]) counts[failed][id] += 1;
       return;
     }
-    for (let f = 0; f < FACETS.length; f += 1) for (const id of ids[FACETS[f]]) counts[f][id] += 1;
+    for (let f = 0; f < ids.length; f += 1) {
+      const row = ids[f];
+      const count = counts[f];
+      for (let k = 0; k < row.length; k += 1) count[row[k]] += 1;
+    }
     passed.push(position);
   };
   if (candidates) for (const position of candidates) consider(position);

@@ -196,9 +196,47 @@ export function runSearch(
   const keep = (doc: DocumentMeta) =>
     (!params.type || doc.type === params.type) && (!cpvCategories || doc.categories.some((c) => cpvCategories.has(c)));
   const { passed, facets } = filterAndCount(built, candidates, params.filters, keep);
-  const hits: Hit[] = passed.map((position) => ({ doc: built.docs[position], score: rank ? rank(position) : 0 }));
-  // Documents are stored in id order, so results without words need no sorting.
-  if (rank) hits.sort((a, b) => b.score - a.score || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
   const start = (params.page - 1) * params.pageSize;
-  return { total: hits.length, hits: hits.slice(start, start + params.pageSize), facets, partial, query };
+  // Documents are stored in id order, so results without words need no sorting; with words, only the
+  // results up to the requested page are ordered.
+  const positions = rank ? topPositions(passed, rank, start + params.pageSize) : passed;
+  const hits = positions
+    .slice(start, start + params.pageSize)
+    .map((position) => ({ doc: built.docs[position], score: rank ? rank(position) : 0 }));
+  return { total: passed.length, hits, facets, partial, query };
+}
+
+/** The `count` best positions, best first (ties in id order, which is position order). A bounded heap
+ * keeps this O(n log count) when thousands of documents match and a page shows twenty. */
+function topPositions(positions: number[], rank: (position: number) => number, count: number): number[] {
+  const better = (a: number, b: number) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    return ra > rb || (ra === rb && a < b);
+  };
+  const byRank = (a: number, b: number) => (better(a, b) ? -1 : 1);
+  if (count * 4 >= positions.length) return [...positions].sort(byRank);
+  // A min-heap (worst of the kept on top) of the best `count` so far.
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => better(heap[j], heap[i]);
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
+  for (const p of positions) {
+    if (heap.length < count) {
+      heap.push(p);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (better(p, heap[0])) {
+      heap[0] = p;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(l, m)) m = l;
+        if (r < heap.length && worse(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
+    }
+  }
+  return heap.sort(byRank);
 }

@@ -69,21 +69,24 @@ export function scoreConcepts(
     const conceptTouched: number[] = [];
     for (const alternative of concept.alternatives) {
       const altTouched: number[] = [];
-      alternative.parts.forEach((part, p) => {
-        for (const { term, boost } of part) {
-          for (const list of index.terms.get(term) ?? []) {
+      for (let p = 0; p < alternative.parts.length; p += 1) {
+        const mark = p + 1;
+        for (const { term, boost } of alternative.parts[p]) {
+          const postings = index.terms.get(term);
+          if (!postings) continue;
+          for (const list of postings) {
             for (let k = 0; k < list.length; k += 2) {
               const doc = list[k];
               if (partsSeen[doc] === 0 && stamp[doc] === 0) altTouched.push(doc);
               sum[doc] += list[k + 1] * boost;
-              if (stamp[doc] !== p + 1) {
-                stamp[doc] = p + 1;
+              if (stamp[doc] !== mark) {
+                stamp[doc] = mark;
                 partsSeen[doc] += 1;
               }
             }
           }
         }
-      });
+      }
       const need = alternative.parts.length;
       for (const doc of altTouched) {
         if (partsSeen[doc] === need) {

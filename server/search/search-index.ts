@@ -1,6 +1,7 @@
 // The search index: lunr's Builder (our analysis pipeline, BM25 weights) builds one index per language;
 // we keep it in a compact form — for each term and field, the documents and their lunr weights — and
-// query it with lunr's TokenSet for prefix expansion. This answers in a few milliseconds at 10,000
+// expand prefixes over the terms in sorted order (a binary search finds the range; lunr's TokenSet did the
+// same at several times the cost per query and per start-up). This answers in a few milliseconds at 10,000
 // clauses and loads from disk in a fraction of the time lunr's own JSON takes (see the README).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +21,8 @@ export type Postings = number[][];
 
 export interface LanguageIndex {
   terms: Map<string, Postings>;
-  tokenSet: lunr.TokenSet;
+  /** The terms in code-unit order: the terms with a given prefix form one range. */
+  sortedTerms: string[];
   lexicon: Lexicon;
   /** The written words of the texts (lower case), kept so a saved index rebuilds its lexicon. */
   written: string[];
@@ -37,13 +39,6 @@ export interface BuiltIndex {
 }
 
 const FORMAT_VERSION = 4;
-
-// lunr's TokenSet builders are public API but missing from @types/lunr.
-const TokenSet = lunr.TokenSet as unknown as {
-  fromArray(sortedWords: string[]): lunr.TokenSet;
-  fromString(pattern: string): lunr.TokenSet;
-};
-type Automaton = lunr.TokenSet & { intersect(other: lunr.TokenSet): Automaton; toArray(): string[] };
 
 /** What an index is built from: the documents' versions and the thesaurus (its groups' hash). */
 export function fingerprintOf(docs: { ref: string; version: number }[], groups: ThesaurusGroup[] = []): string {
@@ -109,7 +104,7 @@ function buildLanguageIndex(lang: Lang, docs: SearchDocument[], groups: Thesauru
   const written = writtenWords(lang, docs);
   return {
     terms,
-    tokenSet: TokenSet.fromArray([...terms.keys()].sort()),
+    sortedTerms: [...terms.keys()].sort(),
     lexicon: lexiconFor(lang, written, terms.keys(), groups),
     written,
   };
@@ -130,9 +125,19 @@ export function buildIndex(unsorted: SearchDocument[], groups: ThesaurusGroup[] 
   };
 }
 
-/** Terms of the index that start with a prefix (lunr's automaton does the expansion). */
+/** Terms of the index that start with a prefix. */
 export function expandPrefix(index: LanguageIndex, prefix: string): string[] {
-  return (index.tokenSet as Automaton).intersect(TokenSet.fromString(`${prefix}*`)).toArray();
+  const list = index.sortedTerms;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] < prefix) low = mid + 1;
+    else high = mid;
+  }
+  const out: string[] = [];
+  for (let i = low; i < list.length && list[i].startsWith(prefix); i += 1) out.push(list[i]);
+  return out;
 }
 
 export function serializeIndex(built: BuiltIndex): string {
@@ -161,7 +166,7 @@ export function deserializeIndex(json: string): BuiltIndex {
       const { terms, postings, written } = data.languages[lang];
       const map = new Map(terms.map((term, i) => [term, postings[i]]));
       const lexicon = lexiconFor(lang, written, terms, data.groups);
-      return [lang, { terms: map, tokenSet: TokenSet.fromArray([...terms].sort()), lexicon, written }];
+      return [lang, { terms: map, sortedTerms: [...terms].sort(), lexicon, written }];
     }),
   ) as Record<Lang, LanguageIndex>;
   const { fingerprint, docs, groups } = data;
