@@ -35,7 +35,7 @@ function previousRows(file: string): Row[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
-    .filter((line) => line.startsWith('| ') && !line.startsWith('| area '))
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| area ') && !/^[|\s-]+$/.test(line))
     .map((line) =>
       line
         .slice(2, -2)

@@ -5,6 +5,7 @@ import express, { Router } from 'express';
 import { adminRoutes } from './accounts/admin-routes';
 import { apiRoutes } from './api/routes';
 import { editorRoutes } from './clauses/editor-routes';
+import { clauseSearchApiRoutes } from './clauses/api-routes';
 import { clauseRoutes } from './clauses/routes';
 import { selectionRoutes } from './tenders/selection-routes';
 import { sharedSelectionRoutes } from './tenders/shared-routes';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): express.Express {
     express.static(path.join(config.rootDir, 'public'), { maxAge: config.isProduction ? '1d' : 0, index: false }),
   );
   app.use(healthRoutes(db));
+  app.use('/api/v1', clauseSearchApiRoutes(deps.search));
   app.use(languageRoutes(config.isProduction));
 
   app.use(cookieParser());

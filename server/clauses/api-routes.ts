@@ -9,6 +9,18 @@ import type { ClauseRepository } from './repository';
 import type { ClauseService } from './service';
 import { resultsForApi } from './view-models';
 
+/** GET /clauses, the search: public, read-only and acting on no cookie, so the app mounts it ahead of the
+ * session and CSRF middleware (which would otherwise make a session object for every search). */
+export function clauseSearchApiRoutes(search: SearchService): Router {
+  const router = Router();
+  router.get('/clauses', (req, res) => {
+    const lang: Lang = parseLang(req.query.lang);
+    const params = searchParamsFrom(req.query as Record<string, unknown>, lang);
+    res.json(resultsForApi(search.search({ ...params, type: 'clause' }), params));
+  });
+  return router;
+}
+
 export function clauseApiRoutes(deps: {
   clauses: ClauseService;
   repo: ClauseRepository;
@@ -16,12 +28,6 @@ export function clauseApiRoutes(deps: {
   organisations: OrganisationRepository;
 }): Router {
   const router = Router();
-
-  router.get('/clauses', (req, res) => {
-    const lang: Lang = parseLang(req.query.lang);
-    const params = searchParamsFrom(req.query as Record<string, unknown>, lang);
-    res.json(resultsForApi(deps.search.search({ ...params, type: 'clause' }), params));
-  });
 
   router.get('/clauses/:id', async (req, res) => {
     const { record, version } = await deps.clauses.published(String(req.params.id));
