@@ -2,7 +2,7 @@
 // (every term a match may be on: the words typed, their synonyms, corrections and compounds).
 // Snippets are built for every result of every request, so each text's words are analysed once and
 // remembered (positions and stems); a snippet is then a scan for the first stem the query matches.
-import type { Lang } from '../i18n/languages';
+import { everyLanguage, type Lang } from '../i18n/languages';
 import { analyseWord, eachWord } from './analysis';
 import type { ParsedQuery } from './query';
 
@@ -21,7 +21,7 @@ interface AnalysedText {
 }
 
 const REMEMBERED = 20_000;
-const analysedTexts: Record<Lang, Map<string, AnalysedText>> = { nl: new Map(), fr: new Map() };
+const analysedTexts = everyLanguage(() => new Map<string, AnalysedText>());
 
 function analysedText(text: string, lang: Lang): AnalysedText {
   const cache = analysedTexts[lang];

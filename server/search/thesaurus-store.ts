@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { readSetting, writeSetting } from '../db/settings';
 import type { Clock } from '../db/time';
+import { everyLanguage } from '../i18n/languages';
 import type { ThesaurusGroup } from './thesaurus';
 
 const TABLE = 'search_thesaurus_groups';
@@ -26,7 +27,7 @@ export async function replaceThesaurus(
     id: g.id,
     position,
     category: g.category ?? null,
-    terms: JSON.stringify({ nl: g.nl, fr: g.fr, ...(g.en ? { en: g.en } : {}) }),
+    terms: JSON.stringify({ ...everyLanguage((lang) => g[lang]), ...(g.en ? { en: g.en } : {}) }),
   }));
   for (let i = 0; i < rows.length; i += 100) await trx(TABLE).insert(rows.slice(i, i + 100));
   await writeSetting(trx, clock, HASH_KEY, hash);
@@ -36,7 +37,7 @@ export async function replaceThesaurus(
 export async function thesaurusGroups(db: Knex): Promise<ThesaurusGroup[]> {
   const rows = (await db(TABLE).orderBy('position')) as { id: string; category: string | null; terms: string }[];
   return rows.map((row) => {
-    const terms = JSON.parse(row.terms) as Pick<ThesaurusGroup, 'nl' | 'fr' | 'en'>;
+    const terms = JSON.parse(row.terms) as Omit<ThesaurusGroup, 'id' | 'category'>;
     return { id: row.id, ...(row.category ? { category: row.category } : {}), ...terms };
   });
 }

@@ -1,7 +1,7 @@
 // The thesaurus (clauses/_thesaurus.yaml): concept groups of Dutch, French and English terms that mean the
 // same thing to a buyer. The file schema, and its compiled form that query expansion looks terms up in.
 import { z } from 'zod';
-import { LANGUAGE_FACTS, LANGUAGES, type Lang } from '../i18n/languages';
+import { everyLanguage, LANGUAGE_FACTS, LANGUAGES, type Lang } from '../i18n/languages';
 import { analyseWord, foldAccents, words } from './analysis';
 
 const term = z
@@ -15,8 +15,8 @@ const terms = z.array(term).min(1, { message: 'must list at least one term' });
 export const thesaurusGroupSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be kebab-case (a-z, 0-9, -)' }),
   category: z.string().min(1).optional(),
-  nl: terms,
-  fr: terms,
+  ...everyLanguage(() => terms),
+  /** English terms are only looked up (a buyer may type them), never indexed. */
   en: terms.optional(),
 });
 export type ThesaurusGroup = z.infer<typeof thesaurusGroupSchema>;
@@ -104,7 +104,7 @@ export function compileThesaurus(groups: ThesaurusGroup[]): CompiledThesaurus {
     return {
       id: group.id,
       category: group.category,
-      terms: Object.fromEntries(LANGUAGES.map((l) => [l, termsOf(l)])) as Record<Lang, CompiledTerm[]>,
+      terms: everyLanguage(termsOf),
     };
   });
   return { groups: compiled, keys, maxWords: Math.min(maxWords, 6) };
@@ -119,7 +119,7 @@ export function categoryGroups(categories: { code: string; name: Record<Lang, st
     return [...new Set([lower, ...parts.filter(Boolean)])];
   };
   return categories.map((c) => {
-    const names = Object.fromEntries(LANGUAGES.map((l) => [l, namesIn(l, c.name[l])])) as Record<Lang, string[]>;
+    const names = everyLanguage((l) => namesIn(l, c.name[l]));
     return { id: `category-${c.code.replace(/_/g, '-')}`, category: c.code, ...names };
   });
 }
