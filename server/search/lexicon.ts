@@ -39,6 +39,37 @@ export function buildLexicon(lang: Lang, writtenWords: Iterable<string>, terms: 
   return { stemOf, written, byLength, reversed, terms: termSet };
 }
 
+/** The lexicon as a saved index holds it: a start-up restores it without stemming a word. */
+export interface SavedLexicon {
+  folded: string[];
+  written: string[];
+  stems: string[];
+  reversed: string[];
+}
+
+export function saveLexicon(lexicon: Lexicon): SavedLexicon {
+  const folded = [...lexicon.stemOf.keys()];
+  return {
+    folded,
+    written: folded.map((f) => lexicon.written.get(f) ?? f),
+    stems: folded.map((f) => lexicon.stemOf.get(f)!),
+    reversed: lexicon.reversed,
+  };
+}
+
+export function restoreLexicon(saved: SavedLexicon, indexTerms: string[]): Lexicon {
+  const stemOf = new Map<string, string>();
+  const written = new Map<string, string>();
+  const byLength: string[][] = [];
+  saved.folded.forEach((folded, i) => {
+    stemOf.set(folded, saved.stems[i]);
+    if (saved.written[i] !== folded) written.set(folded, saved.written[i]);
+    (byLength[folded.length] ??= []).push(folded);
+  });
+  const terms = new Set(indexTerms.filter((t) => !/\d/.test(t)));
+  return { stemOf, written, byLength, reversed: saved.reversed, terms };
+}
+
 /** The edit distance allowed for a word: 1 for 4 to 7 letters, 2 from 8, none below 4. */
 export function allowedDistance(word: string): number {
   if (word.length >= 8) return 2;

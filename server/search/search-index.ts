@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LANGUAGES, type Lang } from '../i18n/languages';
 import { tokenizerFor, words } from './analysis';
 import type { DocumentMeta, SearchDocument } from './documents';
-import { buildLexicon, type Lexicon } from './lexicon';
+import { buildLexicon, restoreLexicon, saveLexicon, type Lexicon, type SavedLexicon } from './lexicon';
 import { lunr } from './lunr-setup';
 import { compileThesaurus, type CompiledThesaurus, type ThesaurusGroup } from './thesaurus';
 
@@ -24,8 +24,6 @@ export interface LanguageIndex {
   /** The terms in code-unit order: the terms with a given prefix form one range. */
   sortedTerms: string[];
   lexicon: Lexicon;
-  /** The written words of the texts (lower case), kept so a saved index rebuilds its lexicon. */
-  written: string[];
 }
 
 export interface BuiltIndex {
@@ -38,7 +36,7 @@ export interface BuiltIndex {
   thesaurus: CompiledThesaurus;
 }
 
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
 /** What an index is built from: the documents' versions and the thesaurus (its groups' hash). */
 export function fingerprintOf(docs: { ref: string; version: number }[], groups: ThesaurusGroup[] = []): string {
@@ -106,7 +104,6 @@ function buildLanguageIndex(lang: Lang, docs: SearchDocument[], groups: Thesauru
     terms,
     sortedTerms: [...terms.keys()].sort(),
     lexicon: lexiconFor(lang, written, terms.keys(), groups),
-    written,
   };
 }
 
@@ -143,9 +140,12 @@ export function expandPrefix(index: LanguageIndex, prefix: string): string[] {
 export function serializeIndex(built: BuiltIndex): string {
   const languages = Object.fromEntries(
     LANGUAGES.map((lang) => {
-      const { terms, written } = built.languages[lang];
-      const entries = [...terms];
-      return [lang, { terms: entries.map(([term]) => term), postings: entries.map(([, p]) => p), written }];
+      // Terms in sorted order, so a start-up has its prefix list without sorting.
+      const { terms, sortedTerms, lexicon } = built.languages[lang];
+      return [
+        lang,
+        { terms: sortedTerms, postings: sortedTerms.map((t) => terms.get(t)!), lexicon: saveLexicon(lexicon) },
+      ];
     }),
   );
   const { fingerprint, docs, groups } = built;
@@ -158,15 +158,14 @@ export function deserializeIndex(json: string): BuiltIndex {
     fingerprint: string;
     docs: DocumentMeta[];
     groups: ThesaurusGroup[];
-    languages: Record<Lang, { terms: string[]; postings: Postings[]; written: string[] }>;
+    languages: Record<Lang, { terms: string[]; postings: Postings[]; lexicon: SavedLexicon }>;
   };
   if (data.format !== FORMAT_VERSION) throw new Error(`saved index format ${data.format} is not ${FORMAT_VERSION}`);
   const languages = Object.fromEntries(
     LANGUAGES.map((lang): [Lang, LanguageIndex] => {
-      const { terms, postings, written } = data.languages[lang];
+      const { terms, postings, lexicon } = data.languages[lang];
       const map = new Map(terms.map((term, i) => [term, postings[i]]));
-      const lexicon = lexiconFor(lang, written, terms, data.groups);
-      return [lang, { terms: map, sortedTerms: [...terms].sort(), lexicon, written }];
+      return [lang, { terms: map, sortedTerms: terms, lexicon: restoreLexicon(lexicon, terms) }];
     }),
   ) as Record<Lang, LanguageIndex>;
   const { fingerprint, docs, groups } = data;
