@@ -66,8 +66,10 @@ if (only.length > 0 && write) {
   const others = kept.filter((r) => !fresh.has(r.area));
   const at = firstFresh < 0 ? others.length : kept.slice(0, firstFresh).filter((r) => !fresh.has(r.area)).length;
   all = [...others.slice(0, at), ...rows, ...others.slice(at)];
-  const earlier = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').match(/Measured (\S+)/)?.[1] : undefined;
-  when = `Measured ${new Date().toISOString()} (sections ${only.join(', ')}; the other rows ${earlier ?? 'earlier'}) on ${machine}.`;
+  // The oldest measurement among the rows kept: the full run's date, carried from header to header.
+  const header = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const oldest = header.match(/oldest (\S+)\)/)?.[1] ?? header.match(/Measured (\S+)/)?.[1] ?? 'unknown';
+  when = `Measured ${new Date().toISOString()} (sections ${only.join(', ')}; the other rows earlier, the oldest ${oldest}) on ${machine}.`;
 }
 const report = `# Benchmark results\n\n${when}\n\n${table(all)}\n`;
 console.log(report);
