@@ -184,8 +184,17 @@ export function conceptsOf(
       i += consumed;
       continue;
     }
-    const span = spans[i];
+    let span = spans[i];
     i += 1;
+    // Two words joined by a hyphen that the index knows as one word are that word (micro-fibres → microfibres).
+    const next = spans[i];
+    if (next && next.start === span.end + 1 && text[span.end] === '-') {
+      const joined = analyseWord(lang, span.word + next.word);
+      if (joined && index.lexicon.stemOf.has(joined.folded)) {
+        span = { word: span.word + next.word, start: span.start, end: next.end };
+        i += 1;
+      }
+    }
     if (span.word.length < 2 || seen.has(span.word)) continue;
     seen.add(span.word);
     concepts.push(...wordConcept(lang, built, span, { ...options, split: true }));

@@ -151,6 +151,17 @@ describe('search that understands a buyer', () => {
       assert.ok(top('diensten').includes('ENV-CLEAN-201'));
     });
 
+    it('reads two hyphenated words as the one word the index knows: éco-labellisés', () => {
+      const outcome = search('éco-labellisés', 'fr');
+      assert.deepEqual(
+        outcome.query.concepts.map((c) => c.text),
+        ['écolabellisés'],
+      );
+      assert.equal(outcome.partial, false);
+      assert.equal(outcome.hits[0].doc.id, 'ENV-CLEAN-201');
+      assert.equal(search('sous-traitance', 'fr').query.concepts.length, 2, 'unknown joined words stay apart');
+    });
+
     it('splits with a linking s', () => {
       const lexicon = built.languages.nl.lexicon;
       assert.deepEqual(splitCompound('nl', lexicon, 'kantoorschoonmaak'), {
