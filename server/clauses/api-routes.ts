@@ -1,6 +1,7 @@
 // JSON API of the clause library (documented in /api/v1/openapi.json).
 import { Router } from 'express';
 import type { OrganisationRepository } from '../accounts/organisations';
+import { refuseControlCharacters } from '../http/control-characters';
 import { NotFound } from '../http/errors';
 import { parseLang, type Lang } from '../i18n/languages';
 import { searchParamsFrom } from '../search/params';
@@ -13,7 +14,8 @@ import { resultsForApi } from './view-models';
  * session and CSRF middleware (which would otherwise make a session object for every search). */
 export function clauseSearchApiRoutes(search: SearchService): Router {
   const router = Router();
-  router.get('/clauses', (req, res) => {
+  // Ahead of the app's edge checks, so it applies the control-character one itself.
+  router.get('/clauses', refuseControlCharacters, (req, res) => {
     const lang: Lang = parseLang(req.query.lang);
     const params = searchParamsFrom(req.query as Record<string, unknown>, lang);
     res.json(resultsForApi(search.search({ ...params, type: 'clause' }), params));

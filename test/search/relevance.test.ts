@@ -29,18 +29,26 @@ describe('search relevance on the real library', () => {
     assert.ok(score.top1 >= 0.75, `top-1 ${score.top1}`);
   });
 
-  it('answers hostile queries with 200 on the page and the API', async () => {
+  it('answers hostile queries with 200 on the page and the API, and a NUL with 422 (refused at the edge), never 500', async () => {
+    const urls = ['/nl/clauses', '/fr/clauses', '/api/v1/clauses', '/api/v1/suggestions'];
     for (const q of [
       'a:^~*',
       'x'.repeat(5000),
-      'schoonmaak\u0000kantoor',
       '+title:foo -bar~2 ^3 *',
       'voedng'.repeat(900),
+      '"unterminated',
+      '🙂',
     ]) {
-      for (const url of ['/nl/clauses', '/fr/clauses', '/api/v1/clauses', '/api/v1/suggestions']) {
+      for (const url of urls) {
         const res = await request(ctx.app).get(url).query({ q, lang: 'fr' });
         assert.equal(res.status, 200, `${url} ${q.slice(0, 20)}`);
       }
     }
+    for (const url of urls) {
+      const res = await request(ctx.app).get(url).query({ q: 'schoonmaak\u0000kantoor', lang: 'fr' });
+      assert.equal(res.status, 422, url);
+    }
+    const api = await request(ctx.app).get('/api/v1/clauses').query({ q: 'schoonmaak\u0000kantoor' });
+    assert.equal(api.body.error.details[0].field, 'query.q');
   });
 });
