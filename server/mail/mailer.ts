@@ -11,6 +11,21 @@ export interface MailMessage {
   subject: string;
   text: string;
   lang: Lang;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post for mailing lists. */
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** What the outbox keeps beside the body: the extra headers, and attachments only where bodies are kept. */
+export interface MailExtras {
+  headers: Record<string, string>;
+  attachments: MailAttachment[];
 }
 
 export interface OutboxEntry {
@@ -23,6 +38,7 @@ export interface OutboxEntry {
   createdAt: Date | null;
   sentAt: Date | null;
   error: string | null;
+  extras: MailExtras | null;
 }
 
 export class Mailer {
@@ -55,6 +71,13 @@ export class Mailer {
         body: this.mode === 'outbox' ? message.text : null,
         lang: message.lang,
         transport: this.mode,
+        extras:
+          message.headers || message.attachments
+            ? JSON.stringify({
+                headers: message.headers ?? {},
+                attachments: this.mode === 'outbox' ? (message.attachments ?? []) : [],
+              })
+            : null,
         created_at: toIso(this.clock.now()),
       })
       .returning('id');
@@ -65,7 +88,8 @@ export class Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
-        headers: { 'Content-Language': message.lang },
+        headers: { 'Content-Language': message.lang, ...message.headers },
+        attachments: message.attachments,
       });
       await this.db('mail_outbox')
         .where({ id })
@@ -91,6 +115,7 @@ export class Mailer {
       createdAt: toDate(row.created_at),
       sentAt: toDate(row.sent_at),
       error: (row.error as string | null) ?? null,
+      extras: row.extras ? (JSON.parse(String(row.extras)) as MailExtras) : null,
     }));
   }
 
