@@ -16,6 +16,8 @@ import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
+import { marketRoutes } from './market/routes';
+import type { RequestHandler } from 'express';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionCookieName, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
       search: deps.search,
       organisations: deps.organisations,
       usage: deps.usage,
+      frameworks: (category, l) => deps.market.centrals.frameworkNotices(category, l),
     }),
   );
   pages.use(selectionRoutes(deps.clauses, deps.usage));
@@ -94,6 +97,7 @@ export function createApp(deps: AppDeps): express.Express {
       repo: deps.clauseRepo,
       search: deps.search,
       organisations: deps.organisations,
+      frameworks: (category, l) => deps.market.centrals.frameworkNotices(category, l),
     }),
   );
   pages.use(actionPlanRoutes(deps.tenders, deps.clauseRepo));
@@ -138,6 +142,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
+  pages.use(marketRoutes(deps.market, deps.clauseRepo));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, limiters, clock, sessionCookieName(config)));
   pages.use(staffRoutes(deps.accountService));

@@ -22,6 +22,7 @@ import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
 import type { StatsService } from './monitoring/stats';
 import type { ObservatoryService } from './observatory/service';
+import type { Market } from './market/service';
 
 export interface AppDeps {
   config: Config;
@@ -48,6 +49,7 @@ export interface AppDeps {
   privacy: HelpdeskPrivacy;
   stats: StatsService;
   observatory: ObservatoryService;
+  market: Market;
   /** Stops background work (timers, watchers); the database pool is closed by whoever opened it. */
   stop(): Promise<void>;
 }

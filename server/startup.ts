@@ -34,6 +34,7 @@ import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
 import { StatsService } from './monitoring/stats';
 import { ObservatoryService } from './observatory/service';
+import { createMarket } from './market/service';
 
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const db = createDatabase(config.database);
@@ -91,13 +92,42 @@ export async function buildDeps(
   );
   const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, clauses, notifications, clock, config);
   const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
+  const secret = await sessionSecret(db, config, clock);
+  const market = createMarket({
+    db,
+    mailer,
+    clock,
+    baseUrl: () => publicBaseUrl(config),
+    secret,
+    clauses,
+    auditLog: audit,
+  });
   if (config.tickets.retentionIntervalHours > 0) {
     const runRetention = () =>
-      privacy.applyRetention(config.tickets.retentionMonths).then(
-        (count) => count > 0 && logger.info({ anonymised: count }, 'helpdesk retention applied'),
-        (err) => logger.error({ err }, 'helpdesk retention failed'),
-      );
+      Promise.all([
+        privacy.applyRetention(config.tickets.retentionMonths).then(
+          (count) => count > 0 && logger.info({ anonymised: count }, 'helpdesk retention applied'),
+          (err) => logger.error({ err }, 'helpdesk retention failed'),
+        ),
+        market.privacy.applyRetention(config.tickets.retentionMonths).then(
+          (counts) => logger.info(counts, 'market retention applied'),
+          (err) => logger.error({ err }, 'market retention failed'),
+        ),
+      ]);
     const timer = setInterval(runRetention, config.tickets.retentionIntervalHours * 3600_000);
+    timer.unref();
+    stoppers.push(() => clearInterval(timer));
+  }
+  if (config.market.digestIntervalMinutes > 0) {
+    // Several instances may all run it: each subscriber's batch is claimed in the database.
+    const timer = setInterval(
+      () =>
+        market.notifications.deliver().then(
+          (sent) => sent > 0 && logger.info({ sent }, 'market notifications sent'),
+          (err) => logger.error({ err }, 'market notifications failed'),
+        ),
+      config.market.digestIntervalMinutes * 60_000,
+    );
     timer.unref();
     stoppers.push(() => clearInterval(timer));
   }
@@ -113,7 +143,7 @@ export async function buildDeps(
     db,
     logger,
     clock,
-    sessionSecret: await sessionSecret(db, config, clock),
+    sessionSecret: secret,
     mailer,
     audit,
     accounts,
@@ -133,6 +163,7 @@ export async function buildDeps(
     privacy,
     stats: new StatsService(db, clock),
     observatory: new ObservatoryService(db, clauseRepo, search, clock),
+    market,
     async stop() {
       for (const stop of stoppers) await stop();
     },

@@ -4,8 +4,9 @@ import { clausePaths } from './paths/clauses';
 import { errorSchema, localizedSchema } from './paths/common';
 import { observatoryPaths } from './paths/observatory';
 import { tenderPaths } from './paths/tenders';
+import { marketPaths } from './paths/market';
 
-const PATH_GROUPS: Record<string, unknown>[] = [clausePaths, tenderPaths, observatoryPaths];
+const PATH_GROUPS: Record<string, unknown>[] = [clausePaths, tenderPaths, observatoryPaths, marketPaths];
 
 export const paths: Record<string, unknown> = Object.assign({}, ...PATH_GROUPS);
 

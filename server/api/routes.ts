@@ -9,6 +9,7 @@ import { publicOrigin } from '../http/public-url';
 import { openApiDocument } from './openapi';
 import { tenderApiRoutes } from '../tenders/api-routes';
 import { observatoryApiRoutes } from '../observatory/api-routes';
+import { marketApiRoutes } from '../market/api-routes';
 
 /**
  * The API reads JSON only: a form-encoded or text body (what a cross-site HTML form can send from a visitor's
@@ -43,5 +44,6 @@ export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router 
       organisations: deps.organisations,
     }),
   );
+  router.use(marketApiRoutes(deps.market));
   return router;
 }

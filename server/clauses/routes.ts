@@ -17,6 +17,7 @@ import type { ClauseService } from './service';
 import { STAGES, LEVELS } from './vocabulary';
 import { searchPageModel, type Names } from './view-models';
 import { orRerender } from '../http/validation';
+import type { FrameworkLookup } from '../market/centrals';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -26,6 +27,8 @@ export interface ClauseRouteDeps {
   search: SearchService;
   organisations: OrganisationRepository;
   usage: UsageRecorder;
+  /** Framework contracts of purchasing centrals that cover a category (the market domain's lookup). */
+  frameworks?: FrameworkLookup;
 }
 
 export async function loadNames(repo: ClauseRepository, organisations: OrganisationRepository): Promise<Names> {
@@ -80,7 +83,8 @@ export function clauseView(document: import('./schema').ClauseDocument, l: Lang,
   };
 }
 
-export function clauseRoutes({ clauses, repo, search, organisations, usage }: ClauseRouteDeps): Router {
+export function clauseRoutes(deps: ClauseRouteDeps): Router {
+  const { clauses, repo, search, organisations, usage } = deps;
   const router = Router();
 
   router.get('/clauses', async (req, res) => {
@@ -221,6 +225,7 @@ export function clauseRoutes({ clauses, repo, search, organisations, usage }: Cl
       },
       stages,
       total: outcome.total,
+      frameworks: deps.frameworks ? await deps.frameworks(category.code, l) : [],
       csrfToken: csrfToken(req),
     });
   });

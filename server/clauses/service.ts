@@ -37,6 +37,16 @@ export class ClauseService {
     return { record, version };
   }
 
+  /** The published basis clauses per category: what firms can expect to be asked in that category. */
+  async basisClausesByCategory(): Promise<Map<string, ClauseDocument[]>> {
+    const out = new Map<string, ClauseDocument[]>();
+    for (const { document } of await this.repo.publishedVersions()) {
+      if (document.level !== 'basis') continue;
+      for (const category of document.categories) out.set(category, [...(out.get(category) ?? []), document]);
+    }
+    return out;
+  }
+
   /** The versions buyers may compare: every version that was once published. */
   async publicHistory(id: string): Promise<ClauseVersion[]> {
     return (await this.repo.versions(id)).filter((v) => v.status === 'published' || v.status === 'superseded');

@@ -44,6 +44,7 @@ const envSchema = z.object({
   DOCUMENT_RATE_LIMIT: nonNegativeInt.default(30),
   TICKET_RETENTION_MONTHS: positiveInt.default(24),
   RETENTION_INTERVAL_HOURS: nonNegativeInt.default(24),
+  MARKET_DIGEST_INTERVAL_MINUTES: nonNegativeInt.default(15),
   SLA_PILOT_BUSINESS_DAYS: positiveInt.default(1),
   SLA_DEFAULT_BUSINESS_DAYS: positiveInt.default(3),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt.default(10),
@@ -72,6 +73,7 @@ export interface Config {
   tickets: { rateLimitPerHour: number; retentionMonths: number; retentionIntervalHours: number };
   /** Requests per IP address (0 = no limit): per hour, except documents per minute. */
   rateLimits: { passwordResets: number; clauseFeedback: number; requesterReplies: number; documentsPerMinute: number };
+  market: { digestIntervalMinutes: number };
   sla: { pilotBusinessDays: number; defaultBusinessDays: number };
   shutdownTimeoutSeconds: number;
   euServicesThreshold: number;
@@ -147,6 +149,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requesterReplies: env.REPLY_RATE_LIMIT,
       documentsPerMinute: env.DOCUMENT_RATE_LIMIT,
     },
+    market: { digestIntervalMinutes: env.MARKET_DIGEST_INTERVAL_MINUTES },
     sla: { pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS, defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
     euServicesThreshold: env.EU_SERVICES_THRESHOLD_EUR,

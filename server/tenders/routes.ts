@@ -19,6 +19,7 @@ import { inferContractType } from './plan';
 import { replaceSelection, removeFromSelection, selection } from './selection';
 import type { TenderService } from './service';
 import { orRerender } from '../http/validation';
+import type { FrameworkLookup } from '../market/centrals';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -28,11 +29,13 @@ export interface TenderRouteDeps {
   repo: ClauseRepository;
   search: SearchService;
   organisations: OrganisationRepository;
+  /** Framework contracts of purchasing centrals that cover a category (the market domain's lookup). */
+  frameworks?: FrameworkLookup;
 }
 
 const LEVEL_RANK: Record<string, number> = { basis: 0, advanced: 1, ambitious: 2 };
 
-export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps): Router {
+export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: TenderRouteDeps): Router {
   const router = Router();
 
   const selectedDocuments = async (req: Request) => {
@@ -159,6 +162,7 @@ export function tenderRoutes({ tenders, clauses, repo, search }: TenderRouteDeps
       procedures: PROCEDURES,
       contractTypes: CONTRACT_TYPES,
       inferredType: inferContractType({ category: form.category || undefined }, documents),
+      frameworks: form.category && frameworks ? await frameworks(form.category, l) : [],
       categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
       levels: LEVELS,
       priceWeight: form.weights.price ?? String(Math.max(0, 100 - suggestedTotal)),

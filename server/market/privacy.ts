@@ -1,0 +1,87 @@
+// Personal data in the market pool, under the same rules as tickets: buyers' addresses on announcements and
+// registrants on events are anonymised once the announcement is closed or the event is over for the retention
+// period; sign-ups never confirmed are dropped; an address's data can be exported and erased.
+import type { Knex } from 'knex';
+import { toDate, toIso, type Clock } from '../db/time';
+import type { SubscriptionService } from './subscriptions';
+
+function monthsBefore(date: Date, months: number): string {
+  const d = new Date(date);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return toIso(d);
+}
+
+export class MarketPrivacy {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+    private readonly subscriptions: SubscriptionService,
+  ) {}
+
+  /** Runs every retention rule; running it again changes nothing more. */
+  async applyRetention(months: number): Promise<{ announcements: number; registrations: number; subscribers: number }> {
+    const now = this.clock.now();
+    const cutoff = monthsBefore(now, months);
+    const announcements = await this.db('market_announcements')
+      .whereNull('anonymised_at')
+      .where((q) =>
+        q
+          .where('closed_at', '<', cutoff)
+          .orWhere((u) => u.where('status', 'unconfirmed').where('created_at', '<', cutoff)),
+      )
+      .update({ submitter_email: null, confirm_token_hash: null, edit_token_hash: null, anonymised_at: toIso(now) });
+    const pastEvents = this.db('market_events').where('ends_at', '<', cutoff).select('id');
+    const registrations = await this.db('market_registrations')
+      .whereNull('anonymised_at')
+      .whereIn('event_id', pastEvents)
+      .update({
+        name: null,
+        email: null,
+        organisation: null,
+        confirm_token_hash: null,
+        cancel_token_hash: null,
+        anonymised_at: toIso(now),
+      });
+    const subscribers = await this.subscriptions.applyRetention();
+    return { announcements, registrations, subscribers };
+  }
+
+  async export(email: string): Promise<Record<string, unknown>> {
+    const address = email.trim().toLowerCase();
+    const announcements = (await this.db('market_announcements')
+      .where({ submitter_email: address })
+      .orderBy('id')) as Record<string, unknown>[];
+    const registrations = (await this.db('market_registrations as r')
+      .join('market_events as e', 'e.id', 'r.event_id')
+      .where('r.email', address)
+      .select('r.*', 'e.title_nl', 'e.title_fr', 'e.starts_at')) as Record<string, unknown>[];
+    return {
+      subscriptions: await this.subscriptions.export(address),
+      announcements: announcements.map((a) => ({
+        title: a.title,
+        authority: a.authority,
+        status: a.status,
+        createdAt: toDate(a.created_at)?.toISOString(),
+      })),
+      registrations: registrations.map((r) => ({
+        event: { nl: r.title_nl, fr: r.title_fr, startsAt: toDate(r.starts_at)?.toISOString() },
+        name: r.name,
+        organisation: r.organisation,
+        status: r.status,
+      })),
+    };
+  }
+
+  async erase(email: string): Promise<{ subscriptions: number; announcements: number; registrations: number }> {
+    const address = email.trim().toLowerCase();
+    const now = toIso(this.clock.now());
+    const subscriptions = await this.subscriptions.erase(address);
+    const announcements = await this.db('market_announcements')
+      .where({ submitter_email: address })
+      .update({ submitter_email: null, confirm_token_hash: null, edit_token_hash: null, anonymised_at: now });
+    const registrations = await this.db('market_registrations')
+      .where({ email: address })
+      .update({ name: null, email: null, organisation: null, cancel_token_hash: null, anonymised_at: now });
+    return { subscriptions, announcements, registrations };
+  }
+}
