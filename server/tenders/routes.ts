@@ -105,6 +105,7 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
       section: 'tender',
       title: category.name[l],
       category: { code: category.code, name: category.name[l] },
+      frameworks: frameworks ? await frameworks(category.code, l) : [],
       level,
       levels: LEVELS,
       groups,
