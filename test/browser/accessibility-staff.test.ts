@@ -79,6 +79,32 @@ for (const lang of LANGS) {
       await visit(page, lang, 'staff-profile', `/${lang}/staff/profile`);
     });
 
+    it('coordinator: the market pages, an event created and its public page', async () => {
+      const { page } = session;
+      await signIn(page, lang, 'coordinator');
+      await visit(page, lang, 'staff-market', `/${lang}/staff/market`);
+      await visit(page, lang, 'staff-market-figures', `/${lang}/staff/market/figures`);
+      await visit(page, lang, 'staff-market-privacy', `/${lang}/staff/market/privacy`);
+      await visit(page, lang, 'staff-centrals', `/${lang}/staff/centrals`);
+      await visit(page, lang, 'staff-agenda', `/${lang}/staff/agenda`);
+      await visit(page, lang, 'staff-agenda-new', `/${lang}/staff/agenda/new`);
+      await Promise.all([page.waitForLoadState(), page.click('form.narrow-form button[type="submit"]')]);
+      assert.ok(await page.locator('#error-summary').isVisible());
+      await check(page, lang, 'staff-agenda-new-error');
+      await page.fill('#field-titleNl', 'Infosessie schoonmaak');
+      await page.fill('#field-titleFr', 'Séance d’information nettoyage');
+      await page.fill('#field-descriptionNl', 'Sociale clausules in de schoonmaak.');
+      await page.fill('#field-descriptionFr', 'Clauses sociales dans le nettoyage.');
+      await page.fill('#field-date', '2030-03-30');
+      await page.fill('#field-startTime', '14:00');
+      await page.fill('#field-endTime', '16:00');
+      await page.fill('#field-place', 'Brussel');
+      await Promise.all([page.waitForURL(/\/staff\/agenda$/), page.click('form.narrow-form button[type="submit"]')]);
+      await check(page, lang, 'staff-agenda-with-event');
+      await Promise.all([page.waitForURL(/\/agenda\/\d+$/), page.click('table a[href*="/agenda/"]')]);
+      await check(page, lang, 'agenda-event');
+    });
+
     it('public pages while signed in', async () => {
       const { page } = session;
       await signIn(page, lang, 'coordinator');

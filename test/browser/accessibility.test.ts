@@ -24,6 +24,11 @@ const publicPages = (lang: Lang): Array<[string, string]> => [
   ['signin', `/${lang}/signin`],
   ['accessibility-statement', `/${lang}/accessibility`],
   ['privacy', `/${lang}/privacy`],
+  ['market', `/${lang}/market`],
+  ['market-search', `/${lang}/market?category=cleaning&quarter=2027-Q1`],
+  ['market-announce', `/${lang}/market/announce`],
+  ['agenda', `/${lang}/agenda`],
+  ['centrals', `/${lang}/centrals`],
 ];
 
 describe('accessibility scan', () => {
