@@ -123,6 +123,7 @@ export class AgendaService {
   /** Stores the registration unconfirmed and e-mails the confirmation link. */
   async register(eventId: number, input: RegistrationInput): Promise<void> {
     const event = await this.event(eventId);
+    if (event.endsAt <= this.clock.now()) throw new NotFound();
     const confirm = newToken();
     const [row] = await this.db('market_registrations')
       .insert({

@@ -174,3 +174,25 @@ describe('market: firms follow categories', () => {
     assert.equal(audit.length, 1);
   });
 });
+
+describe('market: the public forms are rate-limited per IP', () => {
+  let ctx: TestContext;
+  before(async () => {
+    ctx = await createTestContext({ TICKET_RATE_LIMIT: '2' });
+  });
+  after(async () => ctx.close());
+
+  it('refuses a third confirmation-sending form within the hour with 429', async () => {
+    const send = (n: number) =>
+      postForm(ctx, '/nl/market', '/nl/market/subscribe', {
+        lang: 'nl',
+        email: `burst${n}@example.be`,
+        categories: ['it'],
+      });
+    assert.equal((await send(1)).status, 200);
+    assert.equal((await send(2)).status, 200);
+    const third = await send(3);
+    assert.equal(third.status, 429);
+    assert.equal((await mailsTo(ctx, 'burst3@example.be')).length, 0);
+  });
+});
