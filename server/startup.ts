@@ -101,6 +101,7 @@ export async function buildDeps(
     secret,
     clauses,
     auditLog: audit,
+    queueRecipients: (orgCode, lang) => notifications.queueRecipients(orgCode, lang),
   });
   if (config.tickets.retentionIntervalHours > 0) {
     const runRetention = () =>

@@ -51,14 +51,18 @@ export class HelpdeskNotifications {
   }
 
   /** Tells the queue of the ticket's organisation: its queue address, otherwise each of its facilitators. */
-  async newInQueue(ticket: Ticket): Promise<void> {
-    const org = await this.organisations.find(ticket.orgCode);
-    const recipients: { email: string; lang: Lang }[] = org?.queueEmail
-      ? [{ email: org.queueEmail, lang: ticket.lang }]
-      : (await this.accounts.listByOrganisation(ticket.orgCode))
+  /** Who hears of new work for an organisation: its queue address (in the work's language), else its facilitators. */
+  async queueRecipients(orgCode: string, lang: Lang): Promise<{ email: string; lang: Lang }[]> {
+    const org = await this.organisations.find(orgCode);
+    return org?.queueEmail
+      ? [{ email: org.queueEmail, lang }]
+      : (await this.accounts.listByOrganisation(orgCode))
           .filter((u) => u.roles.includes('facilitator') || u.roles.includes('coordinator'))
           .map((u) => ({ email: u.email, lang: u.preferredLang }));
-    for (const recipient of recipients) {
+  }
+
+  async newInQueue(ticket: Ticket): Promise<void> {
+    for (const recipient of await this.queueRecipients(ticket.orgCode, ticket.lang)) {
       await this.mailer.send({
         to: recipient.email,
         lang: recipient.lang,

@@ -29,6 +29,8 @@ export interface AnnouncementHooks {
   categoryCodes(): Promise<Set<string>>;
   /** Called once an announcement is published (the subscriptions queue their notifications). */
   published(announcement: Announcement): Promise<void>;
+  /** Who reviews the announcements of an organisation (the helpdesk's queue rule). */
+  reviewers(orgCode: string, lang: Lang): Promise<{ email: string; lang: Lang }[]>;
 }
 
 export class AnnouncementService {
@@ -91,12 +93,22 @@ export class AnnouncementService {
   async confirm(token: string): Promise<Announcement> {
     const found = await this.repo.findByToken('confirm_token_hash', hashToken(token));
     if (!found) throw new NotFound('market.errors.link_invalid');
-    await this.repo.update(found.id, ['unconfirmed'], {
+    const confirmed = await this.repo.update(found.id, ['unconfirmed'], {
       status: 'pending_review',
       confirmed_at: toIso(this.clock.now()),
       updated_at: toIso(this.clock.now()),
     });
+    if (confirmed) await this.tellReviewers(found);
     return (await this.repo.find(found.id))!;
+  }
+
+  private async tellReviewers(announcement: Announcement): Promise<void> {
+    for (const reviewer of await this.hooks.reviewers(announcement.orgCode, announcement.lang))
+      await this.mail.send(reviewer.email, reviewer.lang, 'announcement_review', {
+        title: announcement.title,
+        authority: announcement.authority,
+        link: this.mail.pageUrl(reviewer.lang, `/staff/market/${announcement.id}`),
+      });
   }
 
   /** The private link sent with a change request: the announcement as the buyer may edit it. */
@@ -117,6 +129,7 @@ export class AnnouncementService {
       updated_at: toIso(this.clock.now()),
     });
     if (!ok) throw new Conflict('market.errors.already_reviewed');
+    await this.tellReviewers((await this.repo.find(found.id))!);
   }
 
   mayReview(user: CurrentUser, announcement: Pick<Announcement, 'orgCode'>): boolean {

@@ -46,6 +46,8 @@ export function createMarket(options: {
   secret: string;
   clauses: ClauseService;
   auditLog: AuditLog;
+  /** Who hears of new work for an organisation (the helpdesk's queue rule). */
+  queueRecipients: (orgCode: string, lang: Lang) => Promise<{ email: string; lang: Lang }[]>;
 }): Market {
   const { db, clock, clauses } = options;
   const mail = new MarketMail(options.mailer, options.baseUrl);
@@ -80,6 +82,7 @@ export function createMarket(options: {
 
   const announcements = new AnnouncementService(announcementRepo, mail, clock, {
     categoryCodes,
+    reviewers: options.queueRecipients,
     async published(a) {
       await notifications.enqueue('announcement', a.id, a.category, a.cpv);
       await notifications.deliver();

@@ -40,6 +40,10 @@ describe('market: planned procurements', () => {
     assert.equal(confirmed.status, 200);
     assert.equal((await ctx.db('market_announcements').where({ id }).first()).status, 'pending_review');
     assert.equal((await request(ctx.app).get(confirm)).status, 200, 'clicking twice is harmless');
+    const told = (await mailsTo(ctx, actiris.email)).filter((m) => /na te kijken/.test(m.subject));
+    assert.equal(told.length, 1, 'the facilitators of the theme’s organisation hear of it once');
+    assert.match(told[0].body!, new RegExp(`/nl/staff/market/${id}`));
+    assert.equal((await mailsTo(ctx, innoviris.email)).length, 0);
 
     assert.equal((await review(innoviris, id, 'publish')).status, 403, 'another organisation may not review it');
     const published = await review(actiris, id, 'publish');
