@@ -3,6 +3,7 @@
 // period; sign-ups never confirmed are dropped; an address's data can be exported and erased.
 import type { Knex } from 'knex';
 import { toDate, toIso, type Clock } from '../db/time';
+import type { Mailer } from '../mail/mailer';
 import type { SubscriptionService } from './subscriptions';
 
 function monthsBefore(date: Date, months: number): string {
@@ -16,6 +17,7 @@ export class MarketPrivacy {
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly subscriptions: SubscriptionService,
+    private readonly mailer: Mailer,
   ) {}
 
   /** Runs every retention rule; running it again changes nothing more. */
@@ -72,7 +74,10 @@ export class MarketPrivacy {
     };
   }
 
-  async erase(email: string): Promise<{ subscriptions: number; announcements: number; registrations: number }> {
+  /** Erases an address from the market and the e-mails sent to it (which hold its links). */
+  async erase(
+    email: string,
+  ): Promise<{ subscriptions: number; announcements: number; registrations: number; emails: number }> {
     const address = email.trim().toLowerCase();
     const now = toIso(this.clock.now());
     const subscriptions = await this.subscriptions.erase(address);
@@ -82,6 +87,7 @@ export class MarketPrivacy {
     const registrations = await this.db('market_registrations')
       .where({ email: address })
       .update({ name: null, email: null, organisation: null, cancel_token_hash: null, anonymised_at: now });
-    return { subscriptions, announcements, registrations };
+    const emails = await this.mailer.forget(address);
+    return { subscriptions, announcements, registrations, emails };
   }
 }

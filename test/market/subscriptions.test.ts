@@ -170,6 +170,7 @@ describe('market: firms follow categories', () => {
       .send({ _csrf: token, email: 'kept@example.be', action: 'erase' });
     assert.equal(erased.status, 303);
     assert.equal((await ctx.db('market_subscribers').where({ email: 'kept@example.be' })).length, 0);
+    assert.equal((await mailsTo(ctx, 'kept@example.be')).length, 0, 'the e-mails sent to it are erased too');
     const audit = await ctx.db('audit_log').where({ event: 'data_subject.erased' });
     assert.equal(audit.length, 1);
   });
