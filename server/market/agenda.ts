@@ -11,6 +11,7 @@ import { parseOrFail } from '../http/validation';
 import { formatDate } from '../i18n/format';
 import { pick } from '../i18n/languages';
 import { translate } from '../i18n/catalog';
+import { toCsv } from '../monitoring/svg';
 import { calendarOf } from './calendar';
 import { brusselsTimes, eventRules, eventSchema, type EventInput } from './event-form';
 import type { EventRepository } from './event-repository';
@@ -242,14 +243,12 @@ export class AgendaService {
     );
   }
 
+  /** The registrations as CSV (formula-like cells neutralised, as the monitoring's exports). */
   async csv(user: CurrentUser, id: number): Promise<string> {
     const { registrations } = await this.registrations(user, id);
-    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-    const lines = [['name', 'email', 'organisation', 'language', 'status', 'confirmed_at'].join(',')];
-    for (const r of registrations)
-      lines.push(
-        [r.name, r.email, r.organisation, r.lang, r.status, r.confirmedAt?.toISOString() ?? ''].map(cell).join(','),
-      );
-    return `${lines.join('\r\n')}\r\n`;
+    return toCsv(
+      ['name', 'email', 'organisation', 'language', 'status', 'confirmed_at'],
+      registrations.map((r) => [r.name, r.email, r.organisation, r.lang, r.status, r.confirmedAt?.toISOString() ?? '']),
+    );
   }
 }

@@ -156,7 +156,7 @@ export function agendaStaffRoutes(market: Market, clauseRepo: ClauseRepository):
     res
       .type('text/csv; charset=utf-8')
       .attachment(`registrations-${eventId(req)}.csv`)
-      .send(`\uFEFF${csv}`);
+      .send(csv);
   });
 
   return router;

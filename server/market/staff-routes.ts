@@ -1,10 +1,10 @@
 // Staff pages of the market: the review queue of announcements (facilitators of the announcement's
 // organisation and coordinators), the market figures, and export/erasure of a person's market data.
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../accounts/roles';
 import type { ClauseRepository } from '../clauses/repository';
-import { NotFound } from '../http/errors';
-import { bodyString, errorSummary, setFlash } from '../http/forms';
+import { NotFound, ValidationFailed } from '../http/errors';
+import { bodyString, EMAIL_PATTERN, errorSummary, setFlash } from '../http/forms';
 import { orRerender } from '../http/validation';
 import { translate } from '../i18n/catalog';
 import { pick, type Lang } from '../i18n/languages';
@@ -59,17 +59,21 @@ export function marketStaffRoutes(market: Market, clauseRepo: ClauseRepository):
     });
   });
 
-  router.get('/staff/market/privacy', ...requireRole('coordinator'), (req, res) => {
-    res.render('market/privacy', {
+  const renderPrivacy = (req: Request, res: Response, status = 200, errors: Record<string, string> = {}) =>
+    res.status(status).render('market/privacy', {
       section: 'staff',
       title: translate(lang(res), 'market.privacy.title'),
+      errors,
+      errorSummary: errorSummary(errors),
+      email: bodyString(req, 'email', 254),
       csrfToken: csrfToken(req),
     });
-  });
+  router.get('/staff/market/privacy', ...requireRole('coordinator'), (req, res) => renderPrivacy(req, res));
 
   router.post('/staff/market/privacy', ...requireRole('coordinator'), async (req, res) => {
     const email = bodyString(req, 'email', 254).trim();
-    if (!email.includes('@')) throw new NotFound();
+    if (!EMAIL_PATTERN.test(email))
+      return renderPrivacy(req, res, 422, { email: translate(lang(res), 'validation.email') });
     if (bodyString(req, 'action') === 'erase') {
       const counts = await market.privacy.erase(email);
       await market.audit('data_subject.erased', req.currentUser!.id, req.ip, { market: counts });
@@ -109,10 +113,11 @@ export function marketStaffRoutes(market: Market, clauseRepo: ClauseRepository):
   router.post('/staff/market/:id/review', async (req, res) => {
     const l = lang(res);
     const action = bodyString(req, 'action') as ReviewAction;
-    if (!ACTIONS.includes(action)) throw new NotFound();
     await orRerender(
       l,
       async () => {
+        if (!ACTIONS.includes(action))
+          throw new ValidationFailed([{ field: 'reason', messageKey: 'validation.one_of' }]);
         await market.announcements.review(
           req.currentUser!,
           Number(req.params.id),

@@ -156,6 +156,13 @@ describe('market: firms follow categories', () => {
     const coordinator = await createUser(ctx, { roles: ['coordinator'], org: 'coordination_cell' });
     const agent = await signInAgent(ctx, coordinator.email, coordinator.password);
     let token = await tokenFor(agent, '/nl/staff/market/privacy');
+    const invalid = await agent
+      .post('/nl/staff/market/privacy')
+      .type('form')
+      .send({ _csrf: token, email: 'kept-at-example', action: 'export' });
+    assert.equal(invalid.status, 422);
+    assert.match(invalid.text, /kept-at-example/);
+    token = await tokenFor(agent, '/nl/staff/market/privacy');
     const exported = await agent
       .post('/nl/staff/market/privacy')
       .type('form')
