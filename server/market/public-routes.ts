@@ -7,7 +7,7 @@ import { NotFound } from '../http/errors';
 import { errorSummary } from '../http/forms';
 import { orRerender } from '../http/validation';
 import { translate } from '../i18n/catalog';
-import type { Lang } from '../i18n/languages';
+import { LANGUAGES, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import { atomFeed } from './feeds';
 import { QUARTER_PATTERN, VALUE_RANGES } from './model';
@@ -66,6 +66,7 @@ export function marketPublicRoutes(market: Market, clauseRepo: ClauseRepository)
       filter,
       announcements: found.map((a) => announcementView(a, l, categories, basis)),
       categories: categoryOptions([...categories.values()], l, filter.category ? [filter.category] : []),
+      languages: LANGUAGES,
       subscription: { values: { lang: l }, errors: {} },
       csrfToken: csrfToken(req),
     });

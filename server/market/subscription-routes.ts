@@ -5,7 +5,7 @@ import type { ClauseRepository } from '../clauses/repository';
 import { bodyList, bodyString, errorSummary } from '../http/forms';
 import { orRerender } from '../http/validation';
 import { translate } from '../i18n/catalog';
-import type { Lang } from '../i18n/languages';
+import { LANGUAGES, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { Market } from './service';
 import { categoryOptions } from './view-models';
@@ -42,6 +42,7 @@ export function marketSubscriptionRoutes(market: Market, clauseRepo: ClauseRepos
         res.status(422).render('market/subscribe', {
           section: 'market',
           title: translate(l, 'market.subscribe.title'),
+          languages: LANGUAGES,
           subscription: { values: input, errors },
           errorSummary: errorSummary(errors),
           categories: categoryOptions(await clauseRepo.categories(), l, input.categories),

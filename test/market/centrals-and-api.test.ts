@@ -155,6 +155,12 @@ describe('market: purchasing centrals, figures and the public API', () => {
         assert.match(res.text, new RegExp(`href="/${lang}/market"`));
         assert.match(res.text, new RegExp(`href="/${lang}/agenda"`));
         assert.doesNotMatch(res.text, /market\.[a-z_]+\.[a-z_]+/, `no untranslated key on ${lang}${path}`);
+        if (path === '/market')
+          assert.match(
+            res.text,
+            new RegExp(`<option value="${lang}" selected>`),
+            'e-mails in the page language by default',
+          );
       }
     }
   });
