@@ -1,10 +1,12 @@
-// npm run helpdesk:retention: anonymises requesters of tickets closed longer than TICKET_RETENTION_MONTHS ago.
+// npm run helpdesk:retention: anonymises requesters of tickets closed longer than TICKET_RETENTION_MONTHS ago,
+// and applies the market pool's rules (closed announcements, past events' registrants, unconfirmed sign-ups).
 import { AuditLog } from '../server/audit/audit-log';
 import { loadConfig } from '../server/config/config';
 import { systemClock } from '../server/db/time';
 import { HelpdeskPrivacy } from '../server/helpdesk/privacy';
 import { HelpdeskRepository } from '../server/helpdesk/repository';
 import { Mailer } from '../server/mail/mailer';
+import { MarketPrivacy } from '../server/market/privacy';
 import { createLogger } from '../server/http/logger';
 import { prepareDatabase } from '../server/startup';
 
@@ -21,6 +23,10 @@ try {
   );
   const count = await privacy.applyRetention(config.tickets.retentionMonths);
   console.log(`${count} ticket(s) closed more than ${config.tickets.retentionMonths} months ago anonymised.`);
+  const market = await new MarketPrivacy(db, systemClock, mailer).applyRetention(config.tickets.retentionMonths);
+  console.log(
+    `Market: ${market.announcements} announcement(s) and ${market.registrations} registration(s) anonymised, ${market.subscribers} unconfirmed subscription(s) dropped.`,
+  );
 } catch (err) {
   console.error(`Retention failed: ${(err as Error).message}`);
   process.exitCode = 1;

@@ -4,7 +4,9 @@
 import type { Knex } from 'knex';
 import { toDate, toIso, type Clock } from '../db/time';
 import type { Mailer } from '../mail/mailer';
-import type { SubscriptionService } from './subscriptions';
+import { toSubscriber } from './subscriptions';
+
+const UNCONFIRMED_DAYS = 7;
 
 function monthsBefore(date: Date, months: number): string {
   const d = new Date(date);
@@ -16,7 +18,6 @@ export class MarketPrivacy {
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-    private readonly subscriptions: SubscriptionService,
     private readonly mailer: Mailer,
   ) {}
 
@@ -44,7 +45,12 @@ export class MarketPrivacy {
         cancel_token_hash: null,
         anonymised_at: toIso(now),
       });
-    const subscribers = await this.subscriptions.applyRetention();
+    // Sign-ups never confirmed within a week: their address was never proven.
+    const unconfirmedCutoff = toIso(new Date(now.getTime() - UNCONFIRMED_DAYS * 86_400_000));
+    const subscribers = await this.db('market_subscribers')
+      .where({ status: 'pending' })
+      .where('created_at', '<', unconfirmedCutoff)
+      .delete();
     return { announcements, registrations, subscribers };
   }
 
@@ -58,7 +64,22 @@ export class MarketPrivacy {
       .where('r.email', address)
       .select('r.*', 'e.title_nl', 'e.title_fr', 'e.starts_at')) as Record<string, unknown>[];
     return {
-      subscriptions: await this.subscriptions.export(address),
+      subscriptions: (
+        (await this.db('market_subscribers').where({ email: address }).orderBy('id')) as Record<string, unknown>[]
+      )
+        .map(toSubscriber)
+        .map((sub) => ({
+          email: sub.email,
+          language: sub.lang,
+          categories: sub.categories,
+          cpvPrefixes: sub.cpvPrefixes,
+          sme: sub.isSme,
+          socialEconomy: sub.isSocialEconomy,
+          immediate: sub.immediate,
+          status: sub.status,
+          createdAt: sub.createdAt.toISOString(),
+          confirmedAt: sub.confirmedAt?.toISOString() ?? null,
+        })),
       announcements: announcements.map((a) => ({
         title: a.title,
         authority: a.authority,
@@ -80,7 +101,7 @@ export class MarketPrivacy {
   ): Promise<{ subscriptions: number; announcements: number; registrations: number; emails: number }> {
     const address = email.trim().toLowerCase();
     const now = toIso(this.clock.now());
-    const subscriptions = await this.subscriptions.erase(address);
+    const subscriptions = await this.db('market_subscribers').where({ email: address }).delete();
     const announcements = await this.db('market_announcements')
       .where({ submitter_email: address })
       .update({ submitter_email: null, confirm_token_hash: null, edit_token_hash: null, anonymised_at: now });

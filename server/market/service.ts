@@ -105,7 +105,7 @@ export function createMarket(options: {
     notifications,
     agenda,
     centrals: new CentralService(db, clock, categoryCodes),
-    privacy: new MarketPrivacy(db, clock, subscriptions, options.mailer),
+    privacy: new MarketPrivacy(db, clock, options.mailer),
     clauses,
     baseUrl: options.baseUrl,
     audit: (action, actorUserId, ip, details) => options.auditLog.record(action, { actorUserId, ip, details }),

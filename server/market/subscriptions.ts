@@ -1,5 +1,5 @@
-// Firms follow categories and CPV prefixes: double opt-in, unsubscribe by link (no account), and the
-// subscriber data rules (export, erasure, unconfirmed sign-ups dropped after a week).
+// Firms follow categories and CPV prefixes: double opt-in and unsubscribe by link (no account); the
+// personal-data rules for subscribers are in privacy.ts.
 import type { Knex } from 'knex';
 import { hashToken, newToken } from '../accounts/tokens';
 import { toDate, toIso, type Clock } from '../db/time';
@@ -11,7 +11,6 @@ import type { MarketMail } from './mails';
 import type { Subscriber } from './model';
 
 type Row = Record<string, unknown>;
-const UNCONFIRMED_DAYS = 7;
 
 export function toSubscriber(row: Row): Subscriber {
   return {
@@ -115,33 +114,5 @@ export class SubscriptionService {
     for (const row of rows)
       for (const c of JSON.parse(String(row.categories)) as string[]) counts.set(c, (counts.get(c) ?? 0) + 1);
     return [...counts.entries()].map(([category, subscribers]) => ({ category, subscribers }));
-  }
-
-  /** Drops sign-ups never confirmed within a week (their address was never proven). */
-  async applyRetention(): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - UNCONFIRMED_DAYS * 86_400_000);
-    return this.db('market_subscribers').where({ status: 'pending' }).where('created_at', '<', toIso(cutoff)).delete();
-  }
-
-  async export(email: string): Promise<Record<string, unknown>[]> {
-    const rows = (await this.db('market_subscribers')
-      .where({ email: email.trim().toLowerCase() })
-      .orderBy('id')) as Row[];
-    return rows.map(toSubscriber).map((s) => ({
-      email: s.email,
-      language: s.lang,
-      categories: s.categories,
-      cpvPrefixes: s.cpvPrefixes,
-      sme: s.isSme,
-      socialEconomy: s.isSocialEconomy,
-      immediate: s.immediate,
-      status: s.status,
-      createdAt: s.createdAt.toISOString(),
-      confirmedAt: s.confirmedAt?.toISOString() ?? null,
-    }));
-  }
-
-  async erase(email: string): Promise<number> {
-    return this.db('market_subscribers').where({ email: email.trim().toLowerCase() }).delete();
   }
 }

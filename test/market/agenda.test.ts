@@ -196,4 +196,13 @@ describe('market: the agenda', () => {
     assert.match(String(vevent.getFirstPropertyValue('uid')), new RegExp(`^market-event-${eventId}@`));
     assert.equal(Number(vevent.getFirstPropertyValue('sequence')), 1);
   });
+
+  it('anonymises the registrants of events ended longer than the retention period ago, once', async () => {
+    clock.set('2029-06-01T09:00:00Z');
+    const first = await ctx.deps.market.privacy.applyRetention(24);
+    assert.ok(first.registrations >= 3);
+    const rows = await ctx.db('market_registrations').where({ event_id: eventId });
+    assert.ok(rows.every((r) => r.email === null && r.name === null && r.organisation === null && r.anonymised_at));
+    assert.equal((await ctx.deps.market.privacy.applyRetention(24)).registrations, 0, 'a second run changes nothing');
+  });
 });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { TestClock } from '../support/clock';
@@ -152,6 +154,14 @@ describe('market: firms follow categories', () => {
       registrations: 0,
       subscribers: 0,
     });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/helpdesk-retention.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DATABASE_URL: ctx.config.database.url },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Market: 0 announcement\(s\) and 0 registration\(s\) anonymised, 0 unconfirmed/);
 
     const coordinator = await createUser(ctx, { roles: ['coordinator'], org: 'coordination_cell' });
     const agent = await signInAgent(ctx, coordinator.email, coordinator.password);
