@@ -9,7 +9,7 @@ import { toIso, type Clock } from '../db/time';
 import { Forbidden, NotFound, ValidationFailed } from '../http/errors';
 import { parseOrFail } from '../http/validation';
 import { formatDate } from '../i18n/format';
-import { pick } from '../i18n/languages';
+import { fromSuffixed, pick, toSuffixed } from '../i18n/languages';
 import { translate } from '../i18n/catalog';
 import { toCsv } from '../monitoring/svg';
 import { calendarOf } from './calendar';
@@ -48,10 +48,8 @@ export class AgendaService {
     const { startsAt, endsAt } = brusselsTimes(input);
     return {
       type: input.type,
-      title_nl: input.titleNl,
-      title_fr: input.titleFr,
-      description_nl: input.descriptionNl,
-      description_fr: input.descriptionFr,
+      ...toSuffixed('title', fromSuffixed(input, 'title')),
+      ...toSuffixed('description', fromSuffixed(input, 'description')),
       starts_at: toIso(startsAt!),
       ends_at: toIso(endsAt!),
       place: input.place ?? null,

@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { toDate } from '../db/time';
 import { parseLang } from '../i18n/languages';
+import { givenLanguages } from './forms';
 import type { Announcement, AnnouncementStatus, ValueRange } from './model';
 
 type Row = Record<string, unknown>;
@@ -24,10 +25,7 @@ export function toAnnouncement(row: Row): Announcement {
     consultationPlace: (row.consultation_place as string | null) ?? null,
     contactEmail: String(row.contact_email),
     contactPhone: (row.contact_phone as string | null) ?? null,
-    description: {
-      ...(row.description_nl ? { nl: String(row.description_nl) } : {}),
-      ...(row.description_fr ? { fr: String(row.description_fr) } : {}),
-    },
+    description: givenLanguages(row, 'description'),
     submitterEmail: (row.submitter_email as string | null) ?? null,
     lang: parseLang(row.lang),
     reviewReason: (row.review_reason as string | null) ?? null,

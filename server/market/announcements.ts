@@ -8,9 +8,9 @@ import type { Theme } from '../clauses/vocabulary';
 import { toIso, type Clock } from '../db/time';
 import { answeringOrganisation } from '../helpdesk/routing';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors';
-import type { Lang } from '../i18n/languages';
+import { LANGUAGES, suffixed, type Lang } from '../i18n/languages';
 import type { AnnouncementFilter, AnnouncementRepository } from './announcement-repository';
-import { announcementRules, announcementSchema, parseWithRules, type AnnouncementInput } from './forms';
+import { announcementRules, announcementSchema, givenLanguages, parseWithRules, type AnnouncementInput } from './forms';
 import type { MarketMail } from './mails';
 import { PUBLIC_STATUSES, type Announcement, type AnnouncementStatus } from './model';
 
@@ -64,8 +64,9 @@ export class AnnouncementService {
       consultation_place: input.consultationPlanned ? (input.consultationPlace ?? null) : null,
       contact_email: input.contactEmail.toLowerCase(),
       contact_phone: input.contactPhone ?? null,
-      description_nl: input.descriptionNl ?? null,
-      description_fr: input.descriptionFr ?? null,
+      ...Object.fromEntries(
+        LANGUAGES.map((l) => [suffixed('description', l), givenLanguages(input, 'description')[l] ?? null]),
+      ),
       submitter_email: input.submitterEmail.toLowerCase(),
       lang: input.lang,
     };

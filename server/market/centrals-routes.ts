@@ -6,28 +6,23 @@ import { NotFound } from '../http/errors';
 import { errorSummary, setFlash } from '../http/forms';
 import { orRerender } from '../http/validation';
 import { translate } from '../i18n/catalog';
-import { pick, type Lang } from '../i18n/languages';
+import { LANGUAGES, pick, suffixedNames, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import { CENTRAL_LEVELS } from './model';
 import type { Market } from './service';
 import { categoryOptions } from './view-models';
 
 const lang = (res: Response) => res.locals.lang as Lang;
-/** The framework form's fields and the catalog keys of their labels. */
-const FRAMEWORK_FIELD_KEYS: Record<string, string> = {
-  titleNl: 'title_nl',
-  titleFr: 'title_fr',
-  scopeNl: 'scope_nl',
-  scopeFr: 'scope_fr',
-  cpv: 'cpv',
-  endsOn: 'ends_on',
-  whoMayJoinNl: 'who_may_join_nl',
-  whoMayJoinFr: 'who_may_join_fr',
-  contactEmail: 'contact_email',
-  clauseIds: 'clause_ids',
-  sustainabilityNl: 'sustainability_nl',
-  sustainabilityFr: 'sustainability_fr',
-};
+/** The framework form's fields (their labels are market.centrals.fields.<field>). */
+const FRAMEWORK_FIELDS = [
+  ...suffixedNames('title', 'scope'),
+  'cpv',
+  'ends_on',
+  ...suffixedNames('who_may_join'),
+  'contact_email',
+  'clause_ids',
+  ...suffixedNames('sustainability'),
+];
 const strings = (body: unknown): Record<string, string> =>
   Object.fromEntries(
     Object.entries((body ?? {}) as Record<string, unknown>)
@@ -79,7 +74,8 @@ export function centralsRoutes(market: Market, clauseRepo: ClauseRepository): Ro
       title: translate(l, 'market.centrals.staff_title'),
       centrals: await listView(l),
       levels: CENTRAL_LEVELS,
-      fieldKeys: FRAMEWORK_FIELD_KEYS,
+      frameworkFields: FRAMEWORK_FIELDS,
+      languages: LANGUAGES,
       categories: categoryOptions(await clauseRepo.categories(), l, [values.category ?? '']),
       values,
       errors,

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { toIso, type Clock } from '../db/time';
 import { NotFound, ValidationFailed } from '../http/errors';
 import { parseOrFail } from '../http/validation';
-import { pick, type Lang } from '../i18n/languages';
-import { withoutBlanks } from './forms';
+import { fromSuffixed, pick, suffixedNames, toSuffixed, type Lang } from '../i18n/languages';
+import { givenLanguages, perLanguage, withoutBlanks } from './forms';
 import { CENTRAL_LEVELS, type Central, type Framework } from './model';
 
 type Row = Record<string, unknown>;
@@ -26,36 +26,31 @@ const codes = (pattern: RegExp) =>
     .pipe(z.array(z.string().regex(pattern)).max(50));
 
 export const centralSchema = z.strictObject({
-  nameNl: text(200),
-  nameFr: text(200),
+  ...perLanguage('name', text(200)),
   level: z.enum(CENTRAL_LEVELS),
   website: z
     .url({ protocol: /^https?$/ })
     .max(500)
     .optional(),
-  contactEmail: z.email().max(254),
+  contact_email: z.email().max(254),
 });
 
 export const frameworkSchema = z.strictObject({
   category: z.string().regex(/^[a-z_]{2,40}$/),
-  titleNl: text(300),
-  titleFr: text(300),
-  scopeNl: text(5000),
-  scopeFr: text(5000),
+  ...perLanguage('title', text(300)),
+  ...perLanguage('scope', text(5000)),
   cpv: codes(/^\d{8}$/),
-  endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
-  whoMayJoinNl: text(2000),
-  whoMayJoinFr: text(2000),
-  contactEmail: z.email().max(254),
-  clauseIds: codes(/^[A-Z]{3}-[A-Z0-9]+-\d{3}$/),
-  sustainabilityNl: optional(5000),
-  sustainabilityFr: optional(5000),
+  ends_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
+  ...perLanguage('who_may_join', text(2000)),
+  contact_email: z.email().max(254),
+  clause_ids: codes(/^[A-Z]{3}-[A-Z0-9]+-\d{3}$/),
+  ...perLanguage('sustainability', optional(5000)),
 });
 
 function toCentral(row: Row): Central {
   return {
     id: Number(row.id),
-    name: { nl: String(row.name_nl), fr: String(row.name_fr) },
+    name: fromSuffixed(row, 'name'),
     level: row.level as Central['level'],
     website: (row.website as string | null) ?? null,
     contactEmail: String(row.contact_email),
@@ -67,14 +62,14 @@ function toFramework(row: Row): Framework {
     id: Number(row.id),
     centralId: Number(row.central_id),
     category: String(row.category),
-    title: { nl: String(row.title_nl), fr: String(row.title_fr) },
-    scope: { nl: String(row.scope_nl), fr: String(row.scope_fr) },
+    title: fromSuffixed(row, 'title'),
+    scope: fromSuffixed(row, 'scope'),
     cpv: JSON.parse(String(row.cpv)) as string[],
     endsOn: String(row.ends_on),
-    whoMayJoin: { nl: String(row.who_may_join_nl), fr: String(row.who_may_join_fr) },
+    whoMayJoin: fromSuffixed(row, 'who_may_join'),
     contactEmail: String(row.contact_email),
     clauseIds: JSON.parse(String(row.clause_ids)) as string[],
-    sustainability: { nl: String(row.sustainability_nl ?? ''), fr: String(row.sustainability_fr ?? '') },
+    sustainability: fromSuffixed(row, 'sustainability'),
   };
 }
 
@@ -86,7 +81,7 @@ export class CentralService {
   ) {}
 
   async centrals(): Promise<(Central & { frameworks: Framework[] })[]> {
-    const centrals = ((await this.db('market_centrals').orderBy('name_nl')) as Row[]).map(toCentral);
+    const centrals = ((await this.db('market_centrals').orderBy('id')) as Row[]).map(toCentral);
     const frameworks = ((await this.db('market_frameworks').orderBy('ends_on')) as Row[]).map(toFramework);
     return centrals.map((c) => ({ ...c, frameworks: frameworks.filter((f) => f.centralId === c.id) }));
   }
@@ -101,11 +96,10 @@ export class CentralService {
     const c = parseOrFail(centralSchema, withoutBlanks(input));
     const now = toIso(this.clock.now());
     const row = {
-      name_nl: c.nameNl,
-      name_fr: c.nameFr,
+      ...toSuffixed('name', fromSuffixed(c, 'name')),
       level: c.level,
       website: c.website ?? null,
-      contact_email: c.contactEmail,
+      contact_email: c.contact_email,
       updated_at: now,
     };
     if (id) {
@@ -123,25 +117,21 @@ export class CentralService {
     const f = parseOrFail(frameworkSchema, withoutBlanks(input));
     if (!(await this.categoryCodes()).has(f.category))
       throw new ValidationFailed([{ field: 'category', messageKey: 'validation.one_of' }]);
-    for (const clauseId of f.clauseIds)
+    for (const clauseId of f.clause_ids)
       if (!(await knownClause(clauseId)))
-        throw new ValidationFailed([{ field: 'clauseIds', messageKey: 'market.errors.clause_unknown' }]);
+        throw new ValidationFailed([{ field: 'clause_ids', messageKey: 'market.errors.clause_unknown' }]);
     const now = toIso(this.clock.now());
     await this.db('market_frameworks').insert({
       central_id: centralId,
       category: f.category,
-      title_nl: f.titleNl,
-      title_fr: f.titleFr,
-      scope_nl: f.scopeNl,
-      scope_fr: f.scopeFr,
+      ...toSuffixed('title', fromSuffixed(f, 'title')),
+      ...toSuffixed('scope', fromSuffixed(f, 'scope')),
       cpv: JSON.stringify(f.cpv),
-      ends_on: f.endsOn,
-      who_may_join_nl: f.whoMayJoinNl,
-      who_may_join_fr: f.whoMayJoinFr,
-      contact_email: f.contactEmail,
-      clause_ids: JSON.stringify(f.clauseIds),
-      sustainability_nl: f.sustainabilityNl ?? null,
-      sustainability_fr: f.sustainabilityFr ?? null,
+      ends_on: f.ends_on,
+      ...toSuffixed('who_may_join', fromSuffixed(f, 'who_may_join')),
+      contact_email: f.contact_email,
+      clause_ids: JSON.stringify(f.clause_ids),
+      ...toSuffixed('sustainability', givenLanguages(f, 'sustainability')),
       created_at: now,
       updated_at: now,
     });
@@ -159,14 +149,13 @@ export class CentralService {
       .where('f.category', category)
       .where('f.ends_on', '>=', today)
       .orderBy('f.ends_on', 'desc')
-      .select('f.*', 'c.name_nl as c_name_nl', 'c.name_fr as c_name_fr', 'c.level as c_level')
+      .select('f.*', 'c.level as c_level', ...suffixedNames('name').map((n) => `c.${n} as c_${n}`))
       .select('c.website as c_website', 'c.contact_email as c_contact_email')) as Row[];
     return rows.map((row) => ({
       framework: toFramework(row),
       central: toCentral({
         id: row.central_id,
-        name_nl: row.c_name_nl,
-        name_fr: row.c_name_fr,
+        ...Object.fromEntries(suffixedNames('name').map((n) => [n, row[`c_${n}`]])),
         level: row.c_level,
         website: row.c_website,
         contact_email: row.c_contact_email,

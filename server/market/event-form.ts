@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import type { FieldProblem } from '../http/errors';
 import { messageKey } from '../http/validation';
+import { perLanguage } from './forms';
 import { EVENT_LANGUAGE_MULTI, EVENT_TYPES } from './model';
 
 export const BRUSSELS = 'Europe/Brussels';
@@ -18,10 +19,8 @@ const optionalText = (max: number) =>
 
 export const eventSchema = z.strictObject({
   type: z.enum(EVENT_TYPES),
-  titleNl: z.string().trim().min(3).max(300),
-  titleFr: z.string().trim().min(3).max(300),
-  descriptionNl: z.string().trim().min(1).max(5000),
-  descriptionFr: z.string().trim().min(1).max(5000),
+  ...perLanguage('title', z.string().trim().min(3).max(300)),
+  ...perLanguage('description', z.string().trim().min(1).max(5000)),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, messageKey('validation.date')),
   startTime: z.string().regex(/^\d{2}:\d{2}$/, messageKey('market.errors.time')),
   endTime: z.string().regex(/^\d{2}:\d{2}$/, messageKey('market.errors.time')),

@@ -1,7 +1,7 @@
 // The queries on market_events and market_registrations (owned by the market domain).
 import type { Knex } from 'knex';
 import { toDate } from '../db/time';
-import { parseLang } from '../i18n/languages';
+import { fromSuffixed, parseLang } from '../i18n/languages';
 import type { EventType, MarketEvent, Registration, RegistrationStatus } from './model';
 
 type Row = Record<string, unknown>;
@@ -11,8 +11,8 @@ export function toEvent(row: Row): MarketEvent {
     id: Number(row.id),
     orgCode: String(row.org_code),
     type: row.type as EventType,
-    title: { nl: String(row.title_nl), fr: String(row.title_fr) },
-    description: { nl: String(row.description_nl), fr: String(row.description_fr) },
+    title: fromSuffixed(row, 'title'),
+    description: fromSuffixed(row, 'description'),
     startsAt: toDate(row.starts_at)!,
     endsAt: toDate(row.ends_at)!,
     place: (row.place as string | null) ?? null,

@@ -2,7 +2,7 @@
 // Empty form fields mean "not given"; unknown categories are refused by the services, which know the list.
 import { z } from 'zod';
 import { THEMES } from '../clauses/vocabulary';
-import { LANGUAGES } from '../i18n/languages';
+import { LANGUAGES, suffixed, type Lang } from '../i18n/languages';
 import type { FieldProblem } from '../http/errors';
 import { ValidationFailed } from '../http/errors';
 import { fieldProblems, messageKey } from '../http/validation';
@@ -23,6 +23,21 @@ const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
+/** One field per language, <prefix>_<lang>, each with the same schema. */
+export function perLanguage<T extends z.ZodType>(prefix: string, schema: T): Record<string, T> {
+  return Object.fromEntries(LANGUAGES.map((lang) => [suffixed(prefix, lang), schema]));
+}
+
+/** The text per language of the <prefix>_<lang> fields of a parsed form, leaving out the empty ones. */
+export function givenLanguages(source: Record<string, unknown>, prefix: string): Partial<Record<Lang, string>> {
+  return Object.fromEntries(
+    LANGUAGES.flatMap((lang) => {
+      const value = source[suffixed(prefix, lang)];
+      return typeof value === 'string' && value ? [[lang, value]] : [];
+    }),
+  );
+}
+
 const categoryCode = z.string().regex(/^[a-z_]{2,40}$/);
 const cpvCode = z
   .string()
@@ -46,8 +61,7 @@ export const announcementSchema = z.strictObject({
   consultationPlace: optionalText(300),
   contactEmail: z.email().max(254),
   contactPhone: optionalText(40),
-  descriptionNl: optionalText(5000),
-  descriptionFr: optionalText(5000),
+  ...perLanguage('description', optionalText(5000)),
   submitterEmail: z.email().max(254),
   lang: z.enum(LANGUAGES),
 });
@@ -103,8 +117,8 @@ const given = (value: unknown) =>
 
 export function announcementRules(raw: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!given(raw.descriptionNl) && !given(raw.descriptionFr))
-    problems.push({ field: 'descriptionNl', messageKey: 'market.errors.description_needed' });
+  if (!LANGUAGES.some((lang) => given(raw[suffixed('description', lang)])))
+    problems.push({ field: suffixed('description', LANGUAGES[0]), messageKey: 'market.errors.description_needed' });
   if (given(raw.consultationPlanned) && !given(raw.consultationDate))
     problems.push({ field: 'consultationDate', messageKey: 'market.errors.consultation_date' });
   return problems;

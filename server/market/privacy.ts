@@ -3,6 +3,7 @@
 // period; sign-ups never confirmed are dropped; an address's data can be exported and erased.
 import type { Knex } from 'knex';
 import { toDate, toIso, type Clock } from '../db/time';
+import { fromSuffixed, suffixedNames } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
 import { toSubscriber } from './subscriptions';
 
@@ -62,7 +63,7 @@ export class MarketPrivacy {
     const registrations = (await this.db('market_registrations as r')
       .join('market_events as e', 'e.id', 'r.event_id')
       .where('r.email', address)
-      .select('r.*', 'e.title_nl', 'e.title_fr', 'e.starts_at')) as Record<string, unknown>[];
+      .select('r.*', ...suffixedNames('title').map((c) => `e.${c}`), 'e.starts_at')) as Record<string, unknown>[];
     return {
       subscriptions: (
         (await this.db('market_subscribers').where({ email: address }).orderBy('id')) as Record<string, unknown>[]
@@ -87,7 +88,7 @@ export class MarketPrivacy {
         createdAt: toDate(a.created_at)?.toISOString(),
       })),
       registrations: registrations.map((r) => ({
-        event: { nl: r.title_nl, fr: r.title_fr, startsAt: toDate(r.starts_at)?.toISOString() },
+        event: { title: fromSuffixed(r, 'title'), startsAt: toDate(r.starts_at)?.toISOString() },
         name: r.name,
         organisation: r.organisation,
         status: r.status,

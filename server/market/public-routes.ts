@@ -7,7 +7,7 @@ import { NotFound } from '../http/errors';
 import { errorSummary } from '../http/forms';
 import { orRerender } from '../http/validation';
 import { translate } from '../i18n/catalog';
-import { LANGUAGES, type Lang } from '../i18n/languages';
+import { LANGUAGES, suffixedNames, toSuffixed, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import { atomFeed } from './feeds';
 import { QUARTER_PATTERN, VALUE_RANGES } from './model';
@@ -32,8 +32,7 @@ const ANNOUNCE_FIELDS = [
   'consultationPlace',
   'contactEmail',
   'contactPhone',
-  'descriptionNl',
-  'descriptionFr',
+  ...suffixedNames('description'),
   'submitterEmail',
 ] as const;
 
@@ -102,6 +101,7 @@ export function marketPublicRoutes(market: Market, clauseRepo: ClauseRepository)
       categories: categoryOptions(await clauseRepo.categories(), l, [values.category]),
       themes: THEMES,
       valueRanges: VALUE_RANGES,
+      languages: LANGUAGES,
       csrfToken: csrfToken(req),
     });
   };
@@ -151,8 +151,7 @@ export function marketPublicRoutes(market: Market, clauseRepo: ClauseRepository)
           consultationDate: a.consultationDate ?? '',
           consultationPlace: a.consultationPlace ?? '',
           contactPhone: a.contactPhone ?? '',
-          descriptionNl: a.description.nl ?? '',
-          descriptionFr: a.description.fr ?? '',
+          ...toSuffixed('description', a.description),
           submitterEmail: a.submitterEmail ?? '',
         }),
         reviewReason: a.reviewReason ?? '',

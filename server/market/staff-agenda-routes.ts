@@ -7,7 +7,7 @@ import { NotFound } from '../http/errors';
 import { errorSummary, setFlash } from '../http/forms';
 import { orRerender } from '../http/validation';
 import { translate } from '../i18n/catalog';
-import { LANGUAGES, type Lang } from '../i18n/languages';
+import { LANGUAGES, suffixedNames, toSuffixed, type Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import { eventFormValues } from './event-form';
 import { EVENT_LANGUAGE_MULTI, EVENT_TYPES } from './model';
@@ -17,10 +17,7 @@ import { categoryOptions, eventView } from './view-models';
 const lang = (res: Response) => res.locals.lang as Lang;
 const FIELDS = [
   'type',
-  'titleNl',
-  'titleFr',
-  'descriptionNl',
-  'descriptionFr',
+  ...suffixedNames('title', 'description'),
   'date',
   'startTime',
   'endTime',
@@ -30,7 +27,7 @@ const FIELDS = [
   'category',
   'announcementId',
   'capacity',
-] as const;
+];
 const valuesOf = (body: unknown): Record<string, string> => {
   const source = (body ?? {}) as Record<string, unknown>;
   return Object.fromEntries(
@@ -75,7 +72,8 @@ export function agendaStaffRoutes(market: Market, clauseRepo: ClauseRepository):
       errorSummary: errorSummary(errors),
       action,
       types: EVENT_TYPES,
-      languages: [...LANGUAGES, EVENT_LANGUAGE_MULTI],
+      languages: LANGUAGES,
+      eventLanguages: [...LANGUAGES, EVENT_LANGUAGE_MULTI],
       categories: categoryOptions(await clauseRepo.categories(), l, [values.category]),
       csrfToken: csrfToken(req),
     });
@@ -110,10 +108,8 @@ export function agendaStaffRoutes(market: Market, clauseRepo: ClauseRepository):
     const event = await agenda.managed(req.currentUser!, eventId(req));
     const values: Record<string, string> = {
       type: event.type,
-      titleNl: event.title.nl,
-      titleFr: event.title.fr,
-      descriptionNl: event.description.nl,
-      descriptionFr: event.description.fr,
+      ...toSuffixed('title', event.title),
+      ...toSuffixed('description', event.description),
       place: event.place ?? '',
       onlineUrl: event.onlineUrl ?? '',
       language: event.language,

@@ -97,7 +97,12 @@ export function marketStaffRoutes(market: Market, clauseRepo: ClauseRepository):
     res.status(status).render('market/staff-review', {
       section: 'staff',
       title: a.title,
-      announcement: { ...view, description: a.description, reviewReason: a.reviewReason, theme: a.theme },
+      announcement: {
+        ...view,
+        descriptions: Object.entries(a.description).map(([lang, text]) => ({ lang, text })),
+        reviewReason: a.reviewReason,
+        theme: a.theme,
+      },
       actions: ACTIONS,
       errors,
       errorSummary: errorSummary(errors),

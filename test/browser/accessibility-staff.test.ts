@@ -91,10 +91,10 @@ for (const lang of LANGS) {
       await Promise.all([page.waitForLoadState(), page.click('form.narrow-form button[type="submit"]')]);
       assert.ok(await page.locator('#error-summary').isVisible());
       await check(page, lang, 'staff-agenda-new-error');
-      await page.fill('#field-titleNl', 'Infosessie schoonmaak');
-      await page.fill('#field-titleFr', 'Séance d’information nettoyage');
-      await page.fill('#field-descriptionNl', 'Sociale clausules in de schoonmaak.');
-      await page.fill('#field-descriptionFr', 'Clauses sociales dans le nettoyage.');
+      await page.fill('#field-title_nl', 'Infosessie schoonmaak');
+      await page.fill('#field-title_fr', 'Séance d’information nettoyage');
+      await page.fill('#field-description_nl', 'Sociale clausules in de schoonmaak.');
+      await page.fill('#field-description_fr', 'Clauses sociales dans le nettoyage.');
       await page.fill('#field-date', '2030-03-30');
       await page.fill('#field-startTime', '14:00');
       await page.fill('#field-endTime', '16:00');

@@ -8,10 +8,10 @@ import { linkIn, mailsTo, postForm } from '../support/market';
 
 const EVENT = {
   type: 'information_session',
-  titleNl: 'Infosessie sociale clausules in schoonmaak',
-  titleFr: 'Séance d’information sur les clauses sociales dans le nettoyage',
-  descriptionNl: 'Hoe u de opleidingsclausule toepast.',
-  descriptionFr: 'Comment appliquer la clause de formation.',
+  title_nl: 'Infosessie sociale clausules in schoonmaak',
+  title_fr: 'Séance d’information sur les clauses sociales dans le nettoyage',
+  description_nl: 'Hoe u de opleidingsclausule toepast.',
+  description_fr: 'Comment appliquer la clause de formation.',
   date: '2027-03-30',
   startTime: '14:00',
   endTime: '16:00',
@@ -110,7 +110,7 @@ describe('market: the agenda', () => {
     const ics = seat.extras!.attachments[0];
     assert.equal(ics.filename, 'event.ics');
     const vevent = new ICAL.Component(ICAL.parse(ics.content)).getFirstSubcomponent('vevent')!;
-    assert.equal(vevent.getFirstPropertyValue('summary'), EVENT.titleFr);
+    assert.equal(vevent.getFirstPropertyValue('summary'), EVENT.title_fr);
     assert.equal((await mailsTo(ctx, 'three@example.be')).at(-1)!.extras, null, 'no invitation while waiting');
 
     const cancel = await linkIn(ctx, 'one@example.be', /\/agenda\/registration\/cancel\//);
@@ -156,7 +156,7 @@ describe('market: the agenda', () => {
     const calendar = new ICAL.Component(ICAL.parse(all.text));
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     assert.equal(events.length, 1);
-    assert.equal(events[0].summary, EVENT.titleNl);
+    assert.equal(events[0].summary, EVENT.title_nl);
     assert.equal(events[0].startDate.toJSDate().toISOString(), '2027-03-30T12:00:00.000Z');
     assert.equal(events[0].location, EVENT.place);
 

@@ -97,7 +97,7 @@ describe('market: planned procurements', () => {
   });
 
   it('refuses with a reason e-mailed in the buyer’s language; withdraws and marks as notice later', async () => {
-    const refusedOne = announcementForm({ descriptionNl: '', descriptionFr: 'Nettoyage de dix bâtiments.' });
+    const refusedOne = announcementForm({ description_nl: '', description_fr: 'Nettoyage de dix bâtiments.' });
     const res = await postForm(ctx, '/fr/market/announce', '/fr/market/announce', refusedOne);
     assert.equal(res.status, 200);
     const id = Number((await ctx.db('market_announcements').where({ title: refusedOne.title }).first()).id);
@@ -123,7 +123,7 @@ describe('market: planned procurements', () => {
       ...announcementForm(),
       title: '',
       cpv: '123',
-      descriptionNl: '',
+      description_nl: '',
       submitterEmail: 'not-an-address',
       authority: 'Gemeente Schaarbeek',
     });

@@ -6,18 +6,18 @@ import { createUser, signInAgent, tokenFor } from '../support/accounts';
 
 const FRAMEWORK = {
   category: 'cleaning',
-  titleNl: 'Raamovereenkomst schoonmaak van gewestelijke gebouwen',
-  titleFr: 'Accord-cadre de nettoyage des bâtiments régionaux',
-  scopeNl: 'Dagschoonmaak van kantoren.',
-  scopeFr: 'Nettoyage de jour des bureaux.',
+  title_nl: 'Raamovereenkomst schoonmaak van gewestelijke gebouwen',
+  title_fr: 'Accord-cadre de nettoyage des bâtiments régionaux',
+  scope_nl: 'Dagschoonmaak van kantoren.',
+  scope_fr: 'Nettoyage de jour des bureaux.',
   cpv: '90911200 90919200',
-  endsOn: '2028-06-30',
-  whoMayJoinNl: 'Alle Brusselse gemeenten en OCMW’s.',
-  whoMayJoinFr: 'Toutes les communes et CPAS bruxellois.',
-  contactEmail: 'centrale@example.brussels',
-  clauseIds: 'SOC-CLEAN-001',
-  sustainabilityNl: 'Opleidingsclausule en ecolabel.',
-  sustainabilityFr: 'Clause de formation et écolabel.',
+  ends_on: '2028-06-30',
+  who_may_join_nl: 'Alle Brusselse gemeenten en OCMW’s.',
+  who_may_join_fr: 'Toutes les communes et CPAS bruxellois.',
+  contact_email: 'centrale@example.brussels',
+  clause_ids: 'SOC-CLEAN-001',
+  sustainability_nl: 'Opleidingsclausule en ecolabel.',
+  sustainability_fr: 'Clause de formation et écolabel.',
 };
 
 describe('market: purchasing centrals, figures and the public API', () => {
@@ -39,15 +39,18 @@ describe('market: purchasing centrals, figures and the public API', () => {
 
     const agent = await signInAgent(ctx, coordinator.email, coordinator.password);
     let token = await tokenFor(agent, '/nl/staff/centrals');
-    const bad = await agent.post('/nl/staff/centrals').type('form').send({ _csrf: token, nameNl: 'X', level: 'local' });
+    const bad = await agent
+      .post('/nl/staff/centrals')
+      .type('form')
+      .send({ _csrf: token, name_nl: 'X', level: 'local' });
     assert.equal(bad.status, 422);
     const saved = await agent.post('/nl/staff/centrals').type('form').send({
       _csrf: token,
-      nameNl: 'Gewestelijke aankoopcentrale',
-      nameFr: 'Centrale d’achat régionale',
+      name_nl: 'Gewestelijke aankoopcentrale',
+      name_fr: 'Centrale d’achat régionale',
       level: 'regional',
       website: 'https://centrale.example.brussels',
-      contactEmail: 'info@centrale.example.brussels',
+      contact_email: 'info@centrale.example.brussels',
     });
     assert.equal(saved.status, 303);
     const centralId = Number((await ctx.db('market_centrals').first()).id);
@@ -55,7 +58,7 @@ describe('market: purchasing centrals, figures and the public API', () => {
     const unknownClause = await agent
       .post(`/nl/staff/centrals/${centralId}/frameworks`)
       .type('form')
-      .send({ ...FRAMEWORK, clauseIds: 'SOC-CLEAN-999', _csrf: token });
+      .send({ ...FRAMEWORK, clause_ids: 'SOC-CLEAN-999', _csrf: token });
     assert.equal(unknownClause.status, 422);
     assert.match(unknownClause.text, /staat niet in de bibliotheek/);
     const added = await agent

@@ -22,8 +22,8 @@ export function announcementForm(overrides: Record<string, string> = {}): Record
     consultationPlace: 'Gemeentehuis Evere',
     contactEmail: 'aankoop@evere.example',
     contactPhone: '',
-    descriptionNl: 'Dagschoonmaak van tien gebouwen met opleidingsplaatsen voor werkzoekenden.',
-    descriptionFr: '',
+    description_nl: 'Dagschoonmaak van tien gebouwen met opleidingsplaatsen voor werkzoekenden.',
+    description_fr: '',
     submitterEmail: `jan.${sequence}@evere.example`,
     ...overrides,
   };
