@@ -159,7 +159,6 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
-  pages.use(marketRoutes(deps.market, deps.clauseRepo));
   pages.use(marketRoutes(deps.market, deps.clauseRepo, marketLimiter));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, limiters, clock, sessionCookieName(config)));
