@@ -17,7 +17,6 @@ import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
 import { marketRoutes } from './market/routes';
-import type { RequestHandler } from 'express';
 import { accountRoutes } from './accounts/routes';
 import { loadCurrentUser, sessionCookieName, sessionMiddleware } from './accounts/session';
 import { staffRoutes } from './accounts/staff-routes';
@@ -74,23 +73,6 @@ export function createApp(deps: AppDeps): express.Express {
   applyRouteLimits(app, limiters);
 
   app.use('/api/v1', apiRoutes(deps, limiters.tickets));
-  const ticketLimiter: RequestHandler =
-    config.tickets.rateLimitPerHour > 0
-      ? rateLimit({
-          windowMs: 3600_000,
-          limit: config.tickets.rateLimitPerHour,
-          standardHeaders: 'draft-7',
-          legacyHeaders: false,
-          store: new KnexRateLimitStore(db, clock, 'tickets-ip'),
-          validate: { xForwardedForHeader: false },
-          handler: (_req, _res, next) => next(new TooManyRequests('helpdesk.errors.rate_limited')),
-        })
-      : (_req, _res, next) => next();
-
-  // The market's public forms send a confirmation e-mail each: the same hourly budget per IP, counted apart.
-  const marketLimiter: RequestHandler =
-          store: new KnexRateLimitStore(db, clock, 'market-ip'),
-  app.use('/api/v1', apiRoutes(deps, ticketLimiter));
 
   const pages = Router();
   pages.use(exposeFlash, csrfTokenForSignedIn);
@@ -159,7 +141,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
-  pages.use(marketRoutes(deps.market, deps.clauseRepo, marketLimiter));
+  pages.use(marketRoutes(deps.market, deps.clauseRepo));
   pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
   pages.use(accountRoutes(deps.accountService, limiters, clock, sessionCookieName(config)));
   pages.use(staffRoutes(deps.accountService));

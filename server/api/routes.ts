@@ -9,7 +9,7 @@ import { publicOrigin } from '../http/public-url';
 import { openApiDocument } from './openapi';
 import { tenderApiRoutes } from '../tenders/api-routes';
 import { observatoryApiRoutes } from '../observatory/api-routes';
-import { marketApiRoutes } from '../market/api-routes';
+import { marketApiRoutes, oneClickUnsubscribeRoute } from '../market/api-routes';
 
 /**
  * The API reads JSON only: a form-encoded or text body (what a cross-site HTML form can send from a visitor's
@@ -21,6 +21,7 @@ const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
 
 export function apiRoutes(deps: AppDeps, ticketLimiter: RequestHandler): Router {
   const router = Router();
+  router.use(oneClickUnsubscribeRoute(deps.market));
   router.use(jsonBodiesOnly);
   router.get('/openapi.json', (req, res) => {
     res.json(openApiDocument(publicOrigin(req, deps.config)));

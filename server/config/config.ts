@@ -149,7 +149,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requesterReplies: env.REPLY_RATE_LIMIT,
       documentsPerMinute: env.DOCUMENT_RATE_LIMIT,
     },
-    market: { digestIntervalMinutes: env.MARKET_DIGEST_INTERVAL_MINUTES },
     market: { digestIntervalMinutes: env.MARKET_DIGEST_MINUTES },
     sla: { pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS, defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,

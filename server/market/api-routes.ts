@@ -68,10 +68,19 @@ export function marketApiRoutes(market: Market): Router {
     });
   });
 
+  return router;
+}
+
+/**
+ * RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` form-encoded, without cookies.
+ * It is mounted before the API's JSON-only rule: the secret token in the path is the only authority it needs,
+ * so a cross-site form could do no more than the link's holder can.
+ */
+export function oneClickUnsubscribeRoute(market: Market): Router {
+  const router = Router();
   router.post('/market/unsubscribe/:token', async (req, res) => {
     await market.subscriptions.unsubscribe(String(req.params.token));
     res.status(204).end();
   });
-
   return router;
 }

@@ -1,5 +1,5 @@
 // Every page of the market engagement pool, in the order the router must see them.
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { ClauseRepository } from '../clauses/repository';
 import { agendaRoutes } from './agenda-routes';
 import { centralsRoutes } from './centrals-routes';
@@ -9,10 +9,9 @@ import { agendaStaffRoutes } from './staff-agenda-routes';
 import { marketStaffRoutes } from './staff-routes';
 import { marketSubscriptionRoutes } from './subscription-routes';
 
-export function marketRoutes(market: Market, clauseRepo: ClauseRepository, formLimiter: RequestHandler): Router {
+/** The public forms' per-IP limit (each sends a confirmation e-mail) is mounted in security/limits.ts. */
+export function marketRoutes(market: Market, clauseRepo: ClauseRepository): Router {
   const router = Router();
-  // Each public form sends a confirmation e-mail: limited per IP and hour like new helpdesk tickets.
-  router.post(['/market/announce', '/market/subscribe', '/agenda/:id/register'], formLimiter);
   router.use(marketSubscriptionRoutes(market, clauseRepo));
   router.use(marketPublicRoutes(market, clauseRepo));
   router.use(agendaRoutes(market));

@@ -20,6 +20,8 @@ export interface Limiters {
   clauseFeedback: RequestHandler;
   requesterReplies: RequestHandler;
   documents: RequestHandler;
+  /** The market's public forms (announce, subscribe, register): each sends a confirmation e-mail. */
+  marketForms: RequestHandler;
 }
 
 const noLimit: RequestHandler = (_req, _res, next) => next();
@@ -83,6 +85,12 @@ export function createLimiters(db: Knex, clock: Clock, config: Config): Limiters
       limit: limits.documentsPerMinute,
       messageKey: tooMany,
     }),
+    marketForms: perIp(db, clock, {
+      name: 'market-ip',
+      windowMs: HOUR,
+      limit: config.tickets.rateLimitPerHour,
+      messageKey: 'helpdesk.errors.rate_limited',
+    }),
   };
 }
 
@@ -97,4 +105,8 @@ export function applyRouteLimits(app: Express, limiters: Limiters): void {
   app.post(inEveryLanguage('/helpdesk/track/:token/reply'), limiters.requesterReplies);
   app.post([...inEveryLanguage('/tender/download'), ...inEveryLanguage('/action-plan')], limiters.documents);
   app.post(['/api/v1/tender-documents', '/api/v1/action-plans'], limiters.documents);
+  app.post(
+    ['/market/announce', '/market/subscribe', '/agenda/:id/register'].flatMap(inEveryLanguage),
+    limiters.marketForms,
+  );
 }
