@@ -21,14 +21,9 @@ import {
   THEME_ID_PREFIX,
   THEMES,
 } from './vocabulary';
-import { DEFAULT_LANG, everyLanguage, LANGUAGES, otherLanguages } from '../i18n/languages';
+import { DEFAULT_LANG, everyLanguage, FURTHER_LANGUAGE, LANGUAGES, otherLanguages } from '../i18n/languages';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
-/**
- * A further language a clause text may carry without the app being translated into it: the one language
- * named outside server/i18n, because clause content may run ahead of the interface.
- */
-export const FURTHER_LANGUAGE = 'en' as const;
 /** A text in each of the app's languages; English may follow. */
 export const localized = z.strictObject({ ...everyLanguage(() => text), [FURTHER_LANGUAGE]: text.optional() });
 export type Localized = z.infer<typeof localized>;

@@ -4,6 +4,12 @@ import type { Request } from 'express';
 export const LANGUAGES = ['nl', 'fr'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'nl';
+/**
+ * A further language that content may carry before the app is translated into it: clause texts may have an
+ * English version, and the search thesaurus lists English terms (looked up, never indexed).
+ */
+export const FURTHER_LANGUAGE = 'en' as const;
+export type FurtherLang = typeof FURTHER_LANGUAGE;
 export const LANG_COOKIE = 'lang';
 
 /** Every fact that differs by language outside the message catalogs. Adding a language starts here. */

@@ -3,7 +3,7 @@
 // the words themselves (stem, or folded form as a prefix), the thesaurus group's terms in the page
 // language (English terms map into it), a Dutch compound split into its words or matched as the head
 // of longer words, and, only when those find little, the known words one or two typos away.
-import { otherLanguages, type Lang } from '../i18n/languages';
+import { FURTHER_LANGUAGE, otherLanguages, type Lang } from '../i18n/languages';
 import { analyseWord, words, type WordSpan } from './analysis';
 import { compoundsWithHead, corrections, splitCompound } from './lexicon';
 import { expandPrefix, type BuiltIndex, type LanguageIndex } from './search-index';
@@ -85,7 +85,7 @@ function groupAlternatives(
 
 function lookupGroups(thesaurus: CompiledThesaurus, lang: Lang, lowerWords: string[]): number[] {
   const found = new Set<number>();
-  for (const l of [lang, 'en'] as const) {
+  for (const l of [lang, FURTHER_LANGUAGE] as const) {
     const key = phraseKey(l, lowerWords);
     for (const g of (key && thesaurus.keys[l].get(key)) || []) found.add(g);
   }

@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import { readSetting, writeSetting } from '../db/settings';
 import type { Clock } from '../db/time';
-import { everyLanguage } from '../i18n/languages';
+import { everyLanguage, FURTHER_LANGUAGE } from '../i18n/languages';
 import type { ThesaurusGroup } from './thesaurus';
 
 const TABLE = 'search_thesaurus_groups';
@@ -27,7 +27,10 @@ export async function replaceThesaurus(
     id: g.id,
     position,
     category: g.category ?? null,
-    terms: JSON.stringify({ ...everyLanguage((lang) => g[lang]), ...(g.en ? { en: g.en } : {}) }),
+    terms: JSON.stringify({
+      ...everyLanguage((lang) => g[lang]),
+      ...(g[FURTHER_LANGUAGE] ? { [FURTHER_LANGUAGE]: g[FURTHER_LANGUAGE] } : {}),
+    }),
   }));
   for (let i = 0; i < rows.length; i += 100) await trx(TABLE).insert(rows.slice(i, i + 100));
   await writeSetting(trx, clock, HASH_KEY, hash);

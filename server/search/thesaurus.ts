@@ -1,7 +1,14 @@
 // The thesaurus (clauses/_thesaurus.yaml): concept groups of Dutch, French and English terms that mean the
 // same thing to a buyer. The file schema, and its compiled form that query expansion looks terms up in.
 import { z } from 'zod';
-import { everyLanguage, LANGUAGE_FACTS, LANGUAGES, type Lang } from '../i18n/languages';
+import {
+  everyLanguage,
+  FURTHER_LANGUAGE,
+  LANGUAGE_FACTS,
+  LANGUAGES,
+  type FurtherLang,
+  type Lang,
+} from '../i18n/languages';
 import { analyseWord, foldAccents, words } from './analysis';
 
 const term = z
@@ -17,7 +24,7 @@ export const thesaurusGroupSchema = z.strictObject({
   category: z.string().min(1).optional(),
   ...everyLanguage(() => terms),
   /** English terms are only looked up (a buyer may type them), never indexed. */
-  en: terms.optional(),
+  [FURTHER_LANGUAGE]: terms.optional(),
 });
 export type ThesaurusGroup = z.infer<typeof thesaurusGroupSchema>;
 
@@ -32,8 +39,8 @@ export const thesaurusFileSchema = z
   });
 
 /** The languages a thesaurus term may be in: the page languages, and English, which only maps into them. */
-export type TermLang = Lang | 'en';
-const TERM_LANGS: readonly TermLang[] = [...LANGUAGES, 'en'];
+export type TermLang = Lang | FurtherLang;
+const TERM_LANGS: readonly TermLang[] = [...LANGUAGES, FURTHER_LANGUAGE];
 
 /** One term of a group in a page language, as index terms: every word's stem (a phrase needs them all). */
 export interface CompiledTerm {
@@ -64,7 +71,7 @@ export function englishKey(word: string): string {
 
 /** The key of a run of words in a language: the stems of its words (stop words left out), space-joined. */
 export function phraseKey(lang: TermLang, lowerWords: string[]): string {
-  if (lang === 'en') return lowerWords.map(englishKey).join(' ');
+  if (lang === FURTHER_LANGUAGE) return lowerWords.map(englishKey).join(' ');
   return lowerWords
     .map((w) => analyseWord(lang, w)?.stemmed)
     .filter((s): s is string => !!s)

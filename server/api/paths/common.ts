@@ -1,7 +1,6 @@
 // Schemas and parameters shared by the API's path descriptions.
 import { z } from 'zod';
-import { FURTHER_LANGUAGE } from '../../clauses/schema';
-import { LANGUAGES } from '../../i18n/languages';
+import { FURTHER_LANGUAGE, LANGUAGES } from '../../i18n/languages';
 
 export const errorSchema = {
   type: 'object',
@@ -25,7 +24,7 @@ export const errorSchema = {
 export const localizedSchema = {
   type: 'object',
   required: [...LANGUAGES],
-  // Clause files may carry a further, optional language (see FURTHER_LANGUAGE in clauses/schema.ts).
+  // Clause files may carry a further, optional language (FURTHER_LANGUAGE in i18n/languages.ts).
   properties: Object.fromEntries([...LANGUAGES, FURTHER_LANGUAGE].map((l) => [l, { type: 'string' }])),
 };
 export const listParameter = (name: string, description: string) => ({
