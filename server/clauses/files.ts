@@ -115,11 +115,18 @@ export function readLibrary(dir: string): Library {
     problems.push(...fileProblems);
     clauses.push(clause);
   }
+  const statusOf = new Map(clauses.map((c) => [c.id, c.status]));
   for (const clause of clauses) {
     for (const [i, id] of (clause.related ?? []).entries()) {
       if (!seen.has(id))
         problems.push({ file: rel(`${clause.id}.yaml`), field: `related.${i}`, message: `unknown clause ${id}` });
     }
+    if (clause.replaced_by && statusOf.get(clause.replaced_by) !== 'published')
+      problems.push({
+        file: rel(`${clause.id}.yaml`),
+        field: 'replaced_by',
+        message: `must name a published clause (${clause.replaced_by} is not)`,
+      });
   }
   return {
     categories,
@@ -185,6 +192,7 @@ export function serializeClause(clause: ClauseDocument): string {
     ...(clause.related && clause.related.length > 0 ? { related: clause.related } : {}),
     ...(clause.eforms ? { eforms: canonicalEforms(clause.eforms) } : {}),
     ...(clause.annexes && clause.annexes.length > 0 ? { annexes: clause.annexes } : {}),
+    ...(clause.replaced_by ? { replaced_by: clause.replaced_by } : {}),
     ...(clause.derogation
       ? { derogation: { articles: clause.derogation.articles, reason: localizedKeys(clause.derogation.reason) } }
       : {}),

@@ -37,6 +37,19 @@ export class ClauseService {
     return { record, version };
   }
 
+  /**
+   * The published clause, or, for a retired clause that names its successor (`replaced_by`), the published clause
+   * that replaced it: old tender selections and shared links keep working after clauses are merged.
+   */
+  async publishedOrReplacement(id: string): Promise<PublishedClause> {
+    const record = await this.repo.find(id.toUpperCase());
+    if (record?.status === 'retired' && record.publishedVersion) {
+      const successor = (await this.repo.version(record.id, record.publishedVersion))?.document.replaced_by;
+      if (successor) return this.published(successor);
+    }
+    return this.published(id);
+  }
+
   /** The versions buyers may compare: every version that was once published. */
   async publicHistory(id: string): Promise<ClauseVersion[]> {
     return (await this.repo.versions(id)).filter((v) => v.status === 'published' || v.status === 'superseded');
