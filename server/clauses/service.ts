@@ -8,6 +8,8 @@ import type { SearchService } from '../search/service';
 import type { ClauseRecord, ClauseVersion } from './model';
 import { publishVersion, retireClause } from './publishing';
 import type { ClauseRepository } from './repository';
+import { AnnexRepository } from './annex-repository';
+import { presentAnnex, type AnnexView } from './annex-presenter';
 import type { ClauseDocument } from './schema';
 import { validateClause } from './validation';
 import type { Lang } from '../i18n/languages';
@@ -18,12 +20,21 @@ export interface PublishedClause {
 }
 
 export class ClauseService {
+  private readonly annexRepo: AnnexRepository;
+
   constructor(
     private readonly db: Knex,
     private readonly repo: ClauseRepository,
     private readonly search: SearchService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.annexRepo = new AnnexRepository(db);
+  }
+
+  /** The annexes with these ids (as a clause's `annexes` lists them), ready to show in one language. */
+  async annexes(ids: string[], lang: Lang): Promise<AnnexView[]> {
+    return (await this.annexRepo.find(ids)).map((annex) => presentAnnex(annex, lang));
+  }
 
   async categoryCodes(): Promise<Set<string>> {
     return new Set((await this.repo.categories()).map((c) => c.code));

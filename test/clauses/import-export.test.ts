@@ -56,17 +56,18 @@ describe('clause import and export', () => {
   it('turns a changed file into a new published version and keeps the old one', async () => {
     const dir = tempLibrary();
     const clause = realClause();
-    writeClause(dir, { ...clause, version: 2, title: { ...clause.title, nl: `${clause.title.nl} (herzien)` } });
+    const next = clause.version + 1;
+    writeClause(dir, { ...clause, version: next, title: { ...clause.title, nl: `${clause.title.nl} (herzien)` } });
     const report = await importLibrary(ctx.db, repo, readLibrary(dir), systemClock);
     assert.deepEqual(report.updated, ['SOC-CLEAN-001']);
     const record = await repo.find('SOC-CLEAN-001');
-    assert.equal(record?.publishedVersion, 2);
+    assert.equal(record?.publishedVersion, next);
     const versions = await repo.versions('SOC-CLEAN-001');
     assert.deepEqual(
       versions.map((v) => [v.version, v.status]),
       [
-        [2, 'published'],
-        [1, 'superseded'],
+        [next, 'published'],
+        [clause.version, 'superseded'],
       ],
     );
     const again = await importLibrary(ctx.db, repo, readLibrary(dir), systemClock, { force: true });

@@ -14,8 +14,14 @@ export function tempLibrary(): string {
   return dir;
 }
 
+/** A clause of the real library, on its own: without references to other clauses or annexes. */
 export function realClause(id = 'SOC-CLEAN-001'): ClauseDocument {
-  return YAML.parse(fs.readFileSync(path.join(REAL, `${id}.yaml`), 'utf8')) as ClauseDocument;
+  const {
+    related: _related,
+    annexes: _annexes,
+    ...clause
+  } = YAML.parse(fs.readFileSync(path.join(REAL, `${id}.yaml`), 'utf8')) as ClauseDocument;
+  return clause;
 }
 
 export function writeClause(dir: string, clause: ClauseDocument | Record<string, unknown>, name?: string): string {

@@ -86,7 +86,11 @@ describe('POST /api/v1/tender-documents', () => {
     );
     assert.deepEqual(rows[0], ['Critère', 'Pondération', 'Référence']);
     assert.deepEqual(rows[1], ['Prix', '90', '—']);
-    assert.deepEqual(rows[2], [typeset('fr', realClause('ENV-CLEAN-003').title.fr), '10', 'ENV-CLEAN-003 v1']);
+    assert.deepEqual(rows[2], [
+      typeset('fr', realClause('ENV-CLEAN-003').title.fr),
+      '10',
+      `ENV-CLEAN-003 v${realClause('ENV-CLEAN-003').version}`,
+    ]);
     assert.deepEqual(rows.at(-1), ['Total', '100', '']);
     for (const table of tables) {
       const firstRow = (table as Element).getElementsByTagNameNS(W, 'tr')[0] as Element;
@@ -121,7 +125,8 @@ describe('POST /api/v1/tender-documents', () => {
     assert.ok(h1.includes('Annexe 1 – Liste de contrôle des preuves'));
     assert.ok(h1.includes('Annexe 2 – Clauses utilisées'));
     const annex2 = docx.text.slice(docx.text.indexOf('Annexe 2 – Clauses utilisées'));
-    for (const id of BASE.clauseIds) assert.match(annex2, new RegExp(`${id}\\n1\\n`), `${id} with its version`);
+    for (const id of BASE.clauseIds)
+      assert.match(annex2, new RegExp(`${id}\\n${realClause(id).version}\\n`), `${id} with its version`);
     const highlighted = Array.from(docx.document.getElementsByTagNameNS(W, 'r'))
       .filter((r) => (r as Element).getElementsByTagNameNS(W, 'highlight').length > 0)
       .map((r) => r.textContent ?? '');
