@@ -151,7 +151,6 @@ export const ARTICLES_TO_CONFIRM: ArticleToConfirm[] = [
     article: 'art. 31bis-31octies',
     why: 'Checkinatwork in construction; secondary source only',
   },
-  { source: 'programme_law_2006', article: 'art. 139', why: 'Limosa declaration; secondary source only' },
   { source: 'law_1969_social_security', article: 'art. 30bis', why: 'withholding on invoices; secondary source only' },
   { source: 'income_tax_code_1992', article: 'art. 403', why: 'tax withholding on invoices; secondary source only' },
 ];
