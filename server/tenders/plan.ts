@@ -86,9 +86,12 @@ function parameterValue(
 
 const stageOrder = (stage: string) => STAGES.indexOf(stage as (typeof STAGES)[number]);
 
+/** What planning needs from the clause library: a published clause, or the successor of a retired one. */
+export type ClauseLookup = Pick<ClauseService, 'publishedOrReplacement'>;
+
 export async function planTender(
   request: TenderRequest,
-  clauses: Pick<ClauseService, 'published'>,
+  clauses: ClauseLookup,
   euServicesThreshold: number,
 ): Promise<TenderPlan> {
   const problems: FieldProblem[] = [];
