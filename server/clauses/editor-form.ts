@@ -1,5 +1,6 @@
 // Converts the editor's HTML form to a clause document (and back, to fill the form in). What the form does not
-// show is kept from the version being edited: texts in further languages (en), eForms codes, annexes, derogation, replaced_by.
+// show is kept from the version being edited: texts in further languages (en), eForms codes, annexes, derogation,
+// replaced_by.
 import { LANGUAGES } from '../i18n/languages';
 import { GUIDANCE_KEYS, type ClauseDocument, type Localized } from './schema';
 

@@ -8,7 +8,7 @@ import { importLibrary, LibraryInvalid } from '../../server/clauses/importer';
 import { ClauseRepository } from '../../server/clauses/repository';
 import { systemClock } from '../../server/db/time';
 import { createTestContext, testClausesDir, type TestContext } from '../support/context';
-import { realClause, tempLibrary, writeClause } from '../support/clause-files';
+import { realClause, standaloneClause, tempLibrary, writeClause } from '../support/clause-files';
 
 async function counts(ctx: TestContext) {
   const [clauses] = await ctx.db('clauses').count({ n: '*' });
@@ -55,7 +55,7 @@ describe('clause import and export', () => {
 
   it('turns a changed file into a new published version and keeps the old one', async () => {
     const dir = tempLibrary();
-    const clause = realClause();
+    const clause = standaloneClause();
     const next = clause.version + 1;
     writeClause(dir, { ...clause, version: next, title: { ...clause.title, nl: `${clause.title.nl} (herzien)` } });
     const report = await importLibrary(ctx.db, repo, readLibrary(dir), systemClock);
@@ -83,7 +83,7 @@ describe('clause import and export', () => {
 
   it('refuses to import an invalid library, naming the problems', async () => {
     const dir = tempLibrary();
-    writeClause(dir, { ...realClause(), theme: 'nope' });
+    writeClause(dir, { ...standaloneClause(), theme: 'nope' });
     await assert.rejects(
       importLibrary(ctx.db, repo, readLibrary(dir), systemClock),
       (err: unknown) => err instanceof LibraryInvalid && /SOC-CLEAN-001\.yaml: theme/.test((err as Error).message),

@@ -14,13 +14,13 @@ export function tempLibrary(): string {
   return dir;
 }
 
-/** A clause of the real library, on its own: without references to other clauses or annexes. */
 export function realClause(id = 'SOC-CLEAN-001'): ClauseDocument {
-  const {
-    related: _related,
-    annexes: _annexes,
-    ...clause
-  } = YAML.parse(fs.readFileSync(path.join(REAL, `${id}.yaml`), 'utf8')) as ClauseDocument;
+  return YAML.parse(fs.readFileSync(path.join(REAL, `${id}.yaml`), 'utf8')) as ClauseDocument;
+}
+
+/** A clause of the real library on its own, for a temporary library: without references to other clauses or annexes. */
+export function standaloneClause(id = 'SOC-CLEAN-001'): ClauseDocument {
+  const { related: _related, annexes: _annexes, ...clause } = realClause(id);
   return clause;
 }
 
