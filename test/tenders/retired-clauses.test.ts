@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { readLibrary } from '../../server/clauses/files';
+import { csrfFrom } from '../support/accounts';
 import { createTestContext, type TestContext } from '../support/context';
 import { realClause, tempLibrary, writeClause } from '../support/clause-files';
 import { binary } from '../support/docx';
@@ -12,10 +13,17 @@ describe('clauses retired in favour of another', () => {
   });
   after(async () => ctx.close());
 
-  it('a shared link with the old ids loads the clause that replaced them, once', async () => {
+  it('a shared link with the old ids shows and loads the clause that replaced them, once', async () => {
     const agent = request.agent(ctx.app);
-    const shared = await agent.get('/nl/tender/shared').query({ c: 'DMP-BUILD-005@1,DMP-VEH-002,SOC-BUILD-001' });
-    assert.equal(shared.status, 303);
+    const page = await agent.get('/nl/tender/shared').query({ c: 'DMP-BUILD-005@1,DMP-VEH-002,SOC-BUILD-001' });
+    assert.equal(page.status, 200);
+    assert.match(page.text, /DMP-ALL-001/);
+    const field = (name: string) => page.text.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1] ?? '';
+    const loaded = await agent
+      .post('/nl/tender/shared')
+      .type('form')
+      .send({ c: field('c'), category: field('category'), level: field('level'), _csrf: csrfFrom(page.text) });
+    assert.equal(loaded.status, 303);
     const form = await agent.get('/nl/tender/form');
     assert.match(form.text, /2 clausules uit de gedeelde link zijn geladen/);
     assert.match(form.text, /DMP-ALL-001/);
