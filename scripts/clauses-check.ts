@@ -11,5 +11,5 @@ if (library.problems.length > 0) {
 }
 const published = library.clauses.filter((c) => c.status === 'published').length;
 console.log(
-  `${library.clauses.length} clauses (${published} published), ${library.categories.length} categories and ${library.thesaurus.length} thesaurus groups: all valid.`,
+  `${library.clauses.length} clauses (${published} published), ${library.categories.length} categories, ${library.annexes.length} annexes and ${library.thesaurus.length} thesaurus groups: all valid.`,
 );

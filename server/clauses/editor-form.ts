@@ -1,5 +1,6 @@
 // Converts the editor's HTML form to a clause document (and back, to fill the form in). What the form does not
-// show is kept from the version being edited: texts in further languages (en), eForms codes, annexes, derogation.
+// show is kept from the version being edited: texts in further languages (en), eForms codes, annexes, derogation,
+// replaced_by.
 import { LANGUAGES } from '../i18n/languages';
 import { GUIDANCE_KEYS, type ClauseDocument, type Localized } from './schema';
 
@@ -24,7 +25,7 @@ const localized = (value: unknown, kept?: Localized): Localized => ({
   ...kept,
   ...(Object.fromEntries(LANGUAGES.map((l) => [l, str(obj(value)[l])])) as Localized),
 });
-const FORM_LESS_FIELDS = ['eforms', 'annexes', 'derogation'] as const;
+const FORM_LESS_FIELDS = ['eforms', 'annexes', 'derogation', 'replaced_by'] as const;
 
 function numberOrText(value: string, numeric: boolean): number | string | undefined {
   if (value === '') return undefined;

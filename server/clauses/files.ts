@@ -6,6 +6,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { everyLanguage, isLang } from '../i18n/languages';
 import type { ThesaurusGroup } from '../search/thesaurus';
+import type { AnnexDocument } from './annex-schema';
+import { annexFiles, readAnnexes } from './annex-files';
 import {
   categoriesFileSchema,
   clauseSchema,
@@ -32,6 +34,8 @@ export interface Library {
   /** The search thesaurus (_thesaurus.yaml) and the hash of its bytes. */
   thesaurus: ThesaurusGroup[];
   thesaurusHash: string;
+  /** The annexes clauses refer to (clauses/_annexes/). */
+  annexes: AnnexDocument[];
   /** A hash of every file's bytes: the import runs again only when it changes. */
   fingerprint: string;
   problems: FileProblem[];
@@ -52,6 +56,7 @@ export function libraryFingerprint(dir: string): string {
   const thesaurusPath = path.join(dir, THESAURUS_FILE);
   if (fs.existsSync(thesaurusPath)) hash.update(THESAURUS_FILE).update(fs.readFileSync(thesaurusPath, 'utf8'));
   for (const name of clauseFiles(dir)) hash.update(name).update(fs.readFileSync(path.join(dir, name), 'utf8'));
+  for (const name of annexFiles(dir)) hash.update(name).update(fs.readFileSync(path.join(dir, name), 'utf8'));
   return hash.digest('hex');
 }
 
@@ -115,15 +120,30 @@ export function readLibrary(dir: string): Library {
     problems.push(...fileProblems);
     clauses.push(clause);
   }
+  const { annexes, problems: annexProblems } = readAnnexes(dir, hash);
+  problems.push(...annexProblems);
+  const annexIds = new Set(annexes.map((a) => a.id));
+  const statusOf = new Map(clauses.map((c) => [c.id, c.status]));
   for (const clause of clauses) {
     for (const [i, id] of (clause.related ?? []).entries()) {
       if (!seen.has(id))
         problems.push({ file: rel(`${clause.id}.yaml`), field: `related.${i}`, message: `unknown clause ${id}` });
     }
+    for (const [i, id] of (clause.annexes ?? []).entries()) {
+      if (!annexIds.has(id))
+        problems.push({ file: rel(`${clause.id}.yaml`), field: `annexes.${i}`, message: `unknown annex ${id}` });
+    }
+    if (clause.replaced_by && statusOf.get(clause.replaced_by) !== 'published')
+      problems.push({
+        file: rel(`${clause.id}.yaml`),
+        field: 'replaced_by',
+        message: `must name a published clause (${clause.replaced_by} is not)`,
+      });
   }
   return {
     categories,
     clauses,
+    annexes,
     thesaurus: thesaurus.groups,
     thesaurusHash: thesaurus.hash,
     fingerprint: hash.digest('hex'),
@@ -185,6 +205,7 @@ export function serializeClause(clause: ClauseDocument): string {
     ...(clause.related && clause.related.length > 0 ? { related: clause.related } : {}),
     ...(clause.eforms ? { eforms: canonicalEforms(clause.eforms) } : {}),
     ...(clause.annexes && clause.annexes.length > 0 ? { annexes: clause.annexes } : {}),
+    ...(clause.replaced_by ? { replaced_by: clause.replaced_by } : {}),
     ...(clause.derogation
       ? { derogation: { articles: clause.derogation.articles, reason: localizedKeys(clause.derogation.reason) } }
       : {}),

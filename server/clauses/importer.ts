@@ -6,6 +6,7 @@ import type { Clock } from '../db/time';
 import { readSetting, writeSetting } from '../db/settings';
 import { bumpRevision } from '../search/revision';
 import { replaceThesaurus } from '../search/thesaurus-store';
+import { replaceAnnexes } from './annex-repository';
 import { formatProblems, libraryFingerprint, readLibrary, type Library } from './files';
 import { publishVersion, retireClause } from './publishing';
 import { contentOf, type ClauseRepository } from './repository';
@@ -66,6 +67,7 @@ export async function importLibrary(
     await repo.replaceCategories(trx, library.categories);
     for (const document of library.clauses) await importClause(trx, repo, clock, document, report);
     await replaceThesaurus(trx, library.thesaurus, library.thesaurusHash, clock);
+    await replaceAnnexes(trx, library.annexes, clock.now());
     await writeSetting(trx, clock, FINGERPRINT_KEY, library.fingerprint);
     await bumpRevision(trx, clock);
   });

@@ -78,6 +78,10 @@ export const LEGAL_SOURCES = {
     nl: 'Programmawet van 26 december 2022 (elektronische aanwezigheidsregistratie in de schoonmaak)',
     fr: 'Loi-programme du 26 décembre 2022 (enregistrement électronique des présences dans le nettoyage)',
   },
+  circ_2014_joint_liability: {
+    nl: 'Omzendbrief van 22 juli 2014 overheidsopdrachten – Hoofdelijke aansprakelijkheid voor loonschulden van een opdrachtnemer of onderaannemer en uitbreiding van de hoofdelijke aansprakelijkheid voor fiscale en sociale schulden tot bepaalde fraudegevoelige sectoren',
+    fr: "Circulaire du 22 juillet 2014 marchés publics – Responsabilité solidaire pour les dettes salariales d'un adjudicataire ou d'un sous-traitant et extension de la responsabilité solidaire pour les dettes fiscales et sociales à certains secteurs sensibles à la fraude",
+  },
 } as const satisfies Record<string, LegalSource>;
 
 export type LegalSourceCode = keyof typeof LEGAL_SOURCES;

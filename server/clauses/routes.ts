@@ -124,6 +124,7 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       section: 'clauses',
       title: version.document.title[lang(res)],
       clause: clauseView(version.document, lang(res), names),
+      annexes: await clauses.annexes(version.document.annexes ?? [], lang(res)),
       history: history.map((v, i) => ({
         version: v.version,
         publishedAt: v.publishedAt,

@@ -98,6 +98,8 @@ export const clauseSchema = z.strictObject({
     .optional(),
   /** Annexes (clauses/_annexes/<ID>.yaml) the clause text refers to. */
   annexes: z.array(z.string().regex(/^ANX-[A-Z0-9]{2,12}(-[A-Z0-9]{2,12})?$/)).optional(),
+  /** A retired clause names the clause that replaces it, so that old tender selections and links keep working. */
+  replaced_by: z.string().regex(CLAUSE_ID_PATTERN).optional(),
   /** A clause that derogates from the general execution rules (RD 14 January 2013): which articles, and why. */
   derogation: z.strictObject({ articles: z.string().trim().min(1).max(120), reason: localized }).optional(),
 });
@@ -214,6 +216,14 @@ export function crossCheck(clause: ClauseDocument, categoryCodes: Set<string>): 
         key: 'clauses.problem.default_out_of_range',
       });
   });
+  if (clause.replaced_by !== undefined && clause.status !== 'retired')
+    problems.push({
+      field: 'replaced_by',
+      message: 'is only allowed on a retired clause',
+      key: 'validation.invalid',
+    });
+  if (clause.replaced_by === clause.id)
+    problems.push({ field: 'replaced_by', message: 'must name another clause', key: 'validation.invalid' });
   for (const field of ['title', 'text'] as const) {
     for (const lang of otherLanguages(DEFAULT_LANG))
       if (clause[field][lang].trim() === clause[field][DEFAULT_LANG].trim())

@@ -8,6 +8,8 @@ import type { SearchService } from '../search/service';
 import type { ClauseRecord, ClauseVersion } from './model';
 import { publishVersion, retireClause } from './publishing';
 import type { ClauseRepository } from './repository';
+import { AnnexRepository } from './annex-repository';
+import { presentAnnex, type AnnexView } from './annex-presenter';
 import type { ClauseDocument } from './schema';
 import { validateClause } from './validation';
 import type { Lang } from '../i18n/languages';
@@ -18,12 +20,21 @@ export interface PublishedClause {
 }
 
 export class ClauseService {
+  private readonly annexRepo: AnnexRepository;
+
   constructor(
     private readonly db: Knex,
     private readonly repo: ClauseRepository,
     private readonly search: SearchService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.annexRepo = new AnnexRepository(db);
+  }
+
+  /** The annexes with these ids (as a clause's `annexes` lists them), ready to show in one language. */
+  async annexes(ids: string[], lang: Lang): Promise<AnnexView[]> {
+    return (await this.annexRepo.find(ids)).map((annex) => presentAnnex(annex, lang));
+  }
 
   async categoryCodes(): Promise<Set<string>> {
     return new Set((await this.repo.categories()).map((c) => c.code));
@@ -45,6 +56,19 @@ export class ClauseService {
       for (const category of document.categories) out.set(category, [...(out.get(category) ?? []), document]);
     }
     return out;
+  }
+
+  /**
+   * The published clause, or, for a retired clause that names its successor (`replaced_by`), the published clause
+   * that replaced it: old tender selections and shared links keep working after clauses are merged.
+   */
+  async publishedOrReplacement(id: string): Promise<PublishedClause> {
+    const record = await this.repo.find(id.toUpperCase());
+    if (record?.status === 'retired' && record.publishedVersion) {
+      const successor = (await this.repo.version(record.id, record.publishedVersion))?.document.replaced_by;
+      if (successor) return this.published(successor);
+    }
+    return this.published(id);
   }
 
   /** The versions buyers may compare: every version that was once published. */

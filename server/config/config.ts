@@ -48,7 +48,7 @@ const envSchema = z.object({
   SLA_PILOT_BUSINESS_DAYS: positiveInt.default(1),
   SLA_DEFAULT_BUSINESS_DAYS: positiveInt.default(3),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt.default(10),
-  EU_SERVICES_THRESHOLD_EUR: positiveInt.default(221_000),
+  EU_SERVICES_THRESHOLD_EUR: positiveInt.default(216_000),
   DOCUMENT_WORKERS: nonNegativeInt.max(64).optional(),
   DOCUMENT_QUEUE_LIMIT: positiveInt.default(32),
   VIEW_CACHE: boolean.optional(),

@@ -34,7 +34,8 @@ export interface TenderPlan {
   checks: Check[];
 }
 
-/** Brussels regional rules expect social clauses above these amounts (circular of 19 July 2018). */
+/** Brussels regional rules expect social clauses above these amounts (circular of 26 November 2020). The amounts are
+ * those verified for the circular of 19 July 2018 it replaced; docs/legal-sources.md lists them for a lawyer to confirm. */
 export const SOCIAL_CLAUSE_WORKS_THRESHOLD = 750_000;
 export const SOCIAL_CLAUSE_SERVICE_DAYS = 60;
 
@@ -85,20 +86,27 @@ function parameterValue(
 
 const stageOrder = (stage: string) => STAGES.indexOf(stage as (typeof STAGES)[number]);
 
+/** What planning needs from the clause library: a published clause, or the successor of a retired one. */
+export type ClauseLookup = Pick<ClauseService, 'publishedOrReplacement'>;
+
 export async function planTender(
   request: TenderRequest,
-  clauses: Pick<ClauseService, 'published'>,
+  clauses: ClauseLookup,
   euServicesThreshold: number,
 ): Promise<TenderPlan> {
   const problems: FieldProblem[] = [];
   const resolved: ResolvedClause[] = [];
   const seen = new Set<string>();
-  for (const [i, id] of request.clauseIds.entries()) {
-    if (seen.has(id)) continue;
-    seen.add(id);
+  for (const [i, requested] of request.clauseIds.entries()) {
+    if (seen.has(requested)) continue;
+    seen.add(requested);
     try {
-      const { version } = await clauses.published(id);
-      const given = request.parameters[id] ?? {};
+      // A clause retired in favour of another (merged clauses) stands for its successor.
+      const { version } = await clauses.publishedOrReplacement(requested);
+      const id = version.document.id;
+      if (id !== requested && seen.has(id)) continue;
+      seen.add(id);
+      const given = request.parameters[id] ?? request.parameters[requested] ?? {};
       const values = Object.fromEntries(
         version.document.parameters.map((p) => [p.name, parameterValue(id, p, given[p.name], problems)]),
       );
@@ -106,7 +114,7 @@ export async function planTender(
     } catch (err) {
       // Only a clause that does not exist (or is not published) is the buyer's problem; a database failure is not.
       if (!(err instanceof NotFound)) throw err;
-      problems.push({ field: `clauseIds.${i}`, messageKey: 'tender.errors.unknown_clause', params: { id } });
+      problems.push({ field: `clauseIds.${i}`, messageKey: 'tender.errors.unknown_clause', params: { id: requested } });
     }
   }
   const weights = request.weights ?? {};

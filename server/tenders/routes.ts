@@ -118,11 +118,11 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
     const ids = bodyList(req, 'clauses')
       .map((id) => id.toUpperCase())
       .slice(0, MAX_CLAUSES);
-    const chosen = [];
+    const chosen: { id: string; version: number }[] = [];
     for (const id of ids) {
       try {
-        const { record } = await clauses.published(id);
-        chosen.push({ id: record.id, version: record.publishedVersion! });
+        const { record } = await clauses.publishedOrReplacement(id);
+        if (!chosen.some((c) => c.id === record.id)) chosen.push({ id: record.id, version: record.publishedVersion! });
       } catch {
         // A clause retired meanwhile is simply left out.
       }

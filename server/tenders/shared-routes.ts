@@ -26,15 +26,20 @@ function linkFrom(source: Record<string, unknown> | undefined): SharedLink {
 export function sharedSelectionRoutes(clauses: ClauseService): Router {
   const router = Router();
 
-  /** The published clauses of the link; unknown or retired clauses of an old link are left out. */
+  /**
+   * The published clauses of the link; a clause retired in favour of another (replaced_by) stands for its successor,
+   * at the successor's published version; unknown clauses, and retired ones without a successor, are left out.
+   */
   const resolve = async (link: SharedLink) => {
     const chosen: (SelectedClause & { title: Record<Lang, string> })[] = [];
     for (const item of parseShared(link.c)) {
       try {
-        const { record, version } = await clauses.published(item.id);
+        const { record, version } = await clauses.publishedOrReplacement(item.id);
+        if (chosen.some((c) => c.id === record.id)) continue;
+        const replaced = record.id !== item.id.toUpperCase();
         chosen.push({
           id: record.id,
-          version: item.version || record.publishedVersion!,
+          version: replaced ? record.publishedVersion! : item.version || record.publishedVersion!,
           title: version.document.title,
         });
       } catch {

@@ -98,7 +98,7 @@ describe('clause API', () => {
     assert.deepEqual(cleaning.name, { nl: 'Schoonmaak', fr: 'Nettoyage' });
     assert.ok(cleaning.cpv.some((c: { code: string }) => c.code === '90910000'));
     assert.ok(cleaning.clauseCount >= 6);
-    assert.equal(res.body.categories.length, 13);
+    assert.equal(res.body.categories.length, 17);
   });
 
   it('describes the API in an OpenAPI document', async () => {

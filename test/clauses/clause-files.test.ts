@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readLibrary } from '../../server/clauses/files';
-import { realClause, tempLibrary, writeClause } from '../support/clause-files';
+import { standaloneClause, tempLibrary, writeClause } from '../support/clause-files';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -14,13 +14,13 @@ function problemsOf(dir: string): string[] {
 describe('clause files', () => {
   it('accept a valid clause', () => {
     const dir = tempLibrary();
-    writeClause(dir, realClause());
+    writeClause(dir, standaloneClause());
     assert.deepEqual(problemsOf(dir), []);
   });
 
   it('name the file and the field of a missing French text', () => {
     const dir = tempLibrary();
-    const clause = realClause();
+    const clause = standaloneClause();
     delete (clause.text as { fr?: string }).fr;
     writeClause(dir, clause);
     assert.ok(
@@ -32,7 +32,7 @@ describe('clause files', () => {
   it('refuse an unknown theme, category, stage or legal source', () => {
     const dir = tempLibrary();
     writeClause(dir, {
-      ...realClause(),
+      ...standaloneClause(),
       theme: 'green',
       stage: 'anywhere',
       categories: ['cleaning', 'spaceships'],
@@ -46,16 +46,16 @@ describe('clause files', () => {
 
   it('require a suggested weight for award clauses and refuse it elsewhere', () => {
     const dir = tempLibrary();
-    writeClause(dir, { ...realClause(), stage: 'award' });
+    writeClause(dir, { ...standaloneClause(), stage: 'award' });
     assert.match(problemsOf(dir).join('\n'), /award_weight: is required when the stage is award/);
     const other = tempLibrary();
-    writeClause(other, { ...realClause(), award_weight: 10 });
+    writeClause(other, { ...standaloneClause(), award_weight: 10 });
     assert.match(problemsOf(other).join('\n'), /award_weight: is only allowed when the stage is award/);
   });
 
   it('check that placeholders and declared parameters match in both languages', () => {
     const dir = tempLibrary();
-    const clause = realClause();
+    const clause = standaloneClause();
     clause.text.fr = clause.text.fr.replace('{{placement_count}}', '{{nombre}}');
     writeClause(dir, clause);
     const problems = problemsOf(dir).join('\n');
@@ -65,16 +65,16 @@ describe('clause files', () => {
 
   it('refuse an id that does not match the file name or the theme prefix', () => {
     const dir = tempLibrary();
-    writeClause(dir, realClause(), 'SOC-CLEAN-999.yaml');
+    writeClause(dir, standaloneClause(), 'SOC-CLEAN-999.yaml');
     assert.match(problemsOf(dir).join('\n'), /SOC-CLEAN-999\.yaml: id: must match the file name/);
     const other = tempLibrary();
-    writeClause(other, { ...realClause(), id: 'ENV-CLEAN-777' }, 'ENV-CLEAN-777.yaml');
+    writeClause(other, { ...standaloneClause(), id: 'ENV-CLEAN-777' }, 'ENV-CLEAN-777.yaml');
     assert.match(problemsOf(other).join('\n'), /id: must start with SOC- for theme social/);
   });
 
   it('refuse identical Dutch and French titles', () => {
     const dir = tempLibrary();
-    const clause = realClause();
+    const clause = standaloneClause();
     clause.title.fr = clause.title.nl;
     writeClause(dir, clause);
     assert.match(problemsOf(dir).join('\n'), /title\.fr: is the same as the Dutch text/);
@@ -88,8 +88,8 @@ describe('clause files', () => {
 
   it('ask for the canonical form so that export gives the same bytes back', () => {
     const dir = tempLibrary();
-    const file = writeClause(dir, realClause());
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('version: 1\n', 'version:   1\n'));
+    const file = writeClause(dir, standaloneClause());
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^version: (\d+)\n/m, 'version:   $1\n'));
     assert.match(problemsOf(dir).join('\n'), /\(format\): is not in canonical form; run npm run clauses:format/);
   });
 
@@ -101,7 +101,7 @@ describe('clause files', () => {
     assert.equal(good.status, 0, good.stderr);
     assert.match(good.stdout, /all valid/);
     const dir = tempLibrary();
-    writeClause(dir, { ...realClause(), level: 'heroic' });
+    writeClause(dir, { ...standaloneClause(), level: 'heroic' });
     const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/clauses-check.ts', dir], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -8,7 +8,7 @@ import { importLibrary, LibraryInvalid } from '../../server/clauses/importer';
 import { ClauseRepository } from '../../server/clauses/repository';
 import { systemClock } from '../../server/db/time';
 import { createTestContext, testClausesDir, type TestContext } from '../support/context';
-import { realClause, tempLibrary, writeClause } from '../support/clause-files';
+import { realClause, standaloneClause, tempLibrary, writeClause } from '../support/clause-files';
 
 async function counts(ctx: TestContext) {
   const [clauses] = await ctx.db('clauses').count({ n: '*' });
@@ -55,18 +55,19 @@ describe('clause import and export', () => {
 
   it('turns a changed file into a new published version and keeps the old one', async () => {
     const dir = tempLibrary();
-    const clause = realClause();
-    writeClause(dir, { ...clause, version: 2, title: { ...clause.title, nl: `${clause.title.nl} (herzien)` } });
+    const clause = standaloneClause();
+    const next = clause.version + 1;
+    writeClause(dir, { ...clause, version: next, title: { ...clause.title, nl: `${clause.title.nl} (herzien)` } });
     const report = await importLibrary(ctx.db, repo, readLibrary(dir), systemClock);
     assert.deepEqual(report.updated, ['SOC-CLEAN-001']);
     const record = await repo.find('SOC-CLEAN-001');
-    assert.equal(record?.publishedVersion, 2);
+    assert.equal(record?.publishedVersion, next);
     const versions = await repo.versions('SOC-CLEAN-001');
     assert.deepEqual(
       versions.map((v) => [v.version, v.status]),
       [
-        [2, 'published'],
-        [1, 'superseded'],
+        [next, 'published'],
+        [clause.version, 'superseded'],
       ],
     );
     const again = await importLibrary(ctx.db, repo, readLibrary(dir), systemClock, { force: true });
@@ -82,7 +83,7 @@ describe('clause import and export', () => {
 
   it('refuses to import an invalid library, naming the problems', async () => {
     const dir = tempLibrary();
-    writeClause(dir, { ...realClause(), theme: 'nope' });
+    writeClause(dir, { ...standaloneClause(), theme: 'nope' });
     await assert.rejects(
       importLibrary(ctx.db, repo, readLibrary(dir), systemClock),
       (err: unknown) => err instanceof LibraryInvalid && /SOC-CLEAN-001\.yaml: theme/.test((err as Error).message),

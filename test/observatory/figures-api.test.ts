@@ -90,7 +90,8 @@ describe('observatory figures and API', () => {
     assert.deepEqual(byCode.construction.strategic, { 'env-imp': 1, 'soc-obj': 2, 'inn-pur': 1 });
     assert.deepEqual([byCode.construction.reserved, byCode.construction.averageNonPriceWeight], [1, 55]);
     assert.equal(byCode.it.procedures, 0);
-    assert.equal(s.byCategory.length, 13, 'every category of the library, in its order');
+    const [{ n: categoryCount }] = await ctx.db('categories').count({ n: '*' });
+    assert.equal(s.byCategory.length, Number(categoryCount), 'every category of the library, in its order');
     assert.equal(s.byCategory[0].category, 'cleaning');
   });
 

@@ -80,7 +80,8 @@ describe('the observatory pages', () => {
       'Categorie,Procedures,Milieu (%),Sociaal (%),Innovatie (%),GPP-criteria (%),Voorbehouden (%),Gewicht buiten de prijs (%),Zonder duurzaamheidsaspect',
     );
     assert.equal(lines[1], 'Alle categorieën,4,50,50,25,25,25,33.8,1');
-    assert.equal(lines.length, 1 + 1 + 13);
+    const [{ n: categoryCount }] = await ctx.db('categories').count({ n: '*' });
+    assert.equal(lines.length, 1 + 1 + Number(categoryCount));
   });
 
   it('shows facilitators the categories of their themes, and keeps others out', async () => {

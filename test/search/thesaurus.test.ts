@@ -8,11 +8,11 @@ import { ClauseRepository } from '../../server/clauses/repository';
 import { systemClock } from '../../server/db/time';
 import { thesaurusGroups } from '../../server/search/thesaurus-store';
 import { createTestContext, type TestContext } from '../support/context';
-import { realClause, tempLibrary, writeClause } from '../support/clause-files';
+import { standaloneClause, tempLibrary, writeClause } from '../support/clause-files';
 
 function libraryWith(groups: unknown[]): string {
   const dir = tempLibrary();
-  writeClause(dir, realClause('SOC-CLEAN-001'));
+  writeClause(dir, standaloneClause('SOC-CLEAN-001'));
   fs.writeFileSync(path.join(dir, '_thesaurus.yaml'), YAML.stringify({ groups }));
   return dir;
 }
@@ -54,7 +54,7 @@ describe('the search thesaurus file', () => {
 
   it('is optional: a library without it has no problems and no groups', () => {
     const dir = tempLibrary();
-    writeClause(dir, realClause('SOC-CLEAN-001'));
+    writeClause(dir, standaloneClause('SOC-CLEAN-001'));
     const library = readLibrary(dir);
     assert.deepEqual(library.problems, []);
     assert.deepEqual(library.thesaurus, []);

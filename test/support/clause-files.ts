@@ -18,6 +18,12 @@ export function realClause(id = 'SOC-CLEAN-001'): ClauseDocument {
   return YAML.parse(fs.readFileSync(path.join(REAL, `${id}.yaml`), 'utf8')) as ClauseDocument;
 }
 
+/** A clause of the real library on its own, for a temporary library: without references to other clauses or annexes. */
+export function standaloneClause(id = 'SOC-CLEAN-001'): ClauseDocument {
+  const { related: _related, annexes: _annexes, ...clause } = realClause(id);
+  return clause;
+}
+
 export function writeClause(dir: string, clause: ClauseDocument | Record<string, unknown>, name?: string): string {
   const file = path.join(dir, name ?? `${(clause as { id: string }).id}.yaml`);
   const text = 'title' in clause && 'verification' in clause ? safeSerialize(clause) : YAML.stringify(clause);

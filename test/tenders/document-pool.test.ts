@@ -27,7 +27,10 @@ describe('documents built in a pool of worker threads', () => {
     // Without award clauses, so that the price alone weighs 100 points.
     ids = (
       await ctx.db('clauses').where({ status: 'published' }).whereNot({ stage: 'award' }).select('id').orderBy('id')
-    ).map((r) => r.id as string);
+    )
+      .map((r) => r.id as string)
+      // A tender holds at most 200 clauses; the library has more.
+      .slice(0, 200);
   });
   after(async () => ctx.close());
 

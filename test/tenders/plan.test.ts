@@ -4,14 +4,14 @@ import type { ClauseService } from '../../server/clauses/service';
 import type { ClauseDocument } from '../../server/clauses/schema';
 import { NotFound } from '../../server/http/errors';
 import { tenderRequestSchema, type TenderRequest } from '../../server/tenders/model';
-import { hasBlockingCheck, inferContractType, planTender } from '../../server/tenders/plan';
+import { hasBlockingCheck, inferContractType, planTender, type ClauseLookup } from '../../server/tenders/plan';
 import { realClause } from '../support/clause-files';
 
 /** A published-clause lookup over real clause files; other ids are not found, `failing` ones break. */
-function library(ids: string[], failing: string[] = []): Pick<ClauseService, 'published'> {
+function library(ids: string[], failing: string[] = []): ClauseLookup {
   const documents = new Map(ids.map((id) => [id, realClause(id)]));
   return {
-    published: async (id: string) => {
+    publishedOrReplacement: async (id: string) => {
       if (failing.includes(id)) throw new Error('database unavailable');
       const document = documents.get(id);
       if (!document) throw new NotFound();
@@ -89,8 +89,8 @@ describe('tender plan rules', () => {
   });
 
   it('points out a clause revised since the buyer chose it, and only then', async () => {
-    const revised: Pick<ClauseService, 'published'> = {
-      published: async () =>
+    const revised: ClauseLookup = {
+      publishedOrReplacement: async () =>
         ({ record: {}, version: { document: { ...realClause('ENV-CLEAN-001'), version: 3 } } }) as Awaited<
           ReturnType<ClauseService['published']>
         >,

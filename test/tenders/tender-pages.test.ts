@@ -88,7 +88,7 @@ describe('tender template pages', () => {
     assert.equal(review.status, 200);
     assert.match(
       review.text,
-      /Pour les travaux régionaux de plus de 750\s000 euros, la circulaire bruxelloise du 19 juillet 2018 prévoit une clause sociale/,
+      /Pour les travaux régionaux de plus de 750\s000 euros, la circulaire bruxelloise du 26 novembre 2020 prévoit une clause sociale/,
     );
     const download = await agent
       .post('/fr/tender/download')

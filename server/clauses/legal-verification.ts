@@ -1,0 +1,170 @@
+// Where each legal source (and article) cited by the clause library was checked, and what is left for a lawyer.
+// The coverage test keeps the library honest: every article a published clause cites is either listed as
+// verified here or listed as to confirm. docs/legal-sources.md is the readable version of this file.
+import type { LegalSourceCode } from './legal-sources';
+
+export interface SourceCheck {
+  source: LegalSourceCode;
+  /** The articles (as clauses cite them) whose content was read in the source below. */
+  articles: string[];
+  /** What the source confirmed, in one line. */
+  fact: string;
+  url: string;
+  checkedOn: string;
+}
+
+export interface ArticleToConfirm {
+  source: LegalSourceCode;
+  article: string;
+  why: string;
+}
+
+const CHECKED_ON = '2026-12-03';
+
+export const SOURCE_CHECKS: SourceCheck[] = [
+  {
+    source: 'circ_2020_social',
+    articles: [],
+    fact: 'Title, date (26 November 2020), publication (Belgian Official Journal 16 December 2020, numac 2020016351); it imposes social clauses in regional public procurement',
+    url: 'https://www.etaamb.be/fr/circulaire-du-26-novembre-2020_n2020016351.html',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'circ_2018_social',
+    articles: [],
+    fact: 'Superseded by the circular of 26 November 2020; it asked social clauses for regional works above 750,000 euro and services above the EU thresholds lasting over 60 calendar days',
+    url: 'https://equal-partners.eu/actualites/obligation-clauses-sociales-bruxelles',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'circ_2014_federal',
+    articles: [],
+    fact: 'Addressed to federal contracting authorities only (title: "marchés publics passés par les autorités adjudicatrices fédérales"): context, not a legal basis for a Brussels buyer',
+    url: 'https://etaamb.openjustice.be/fr/circulaire-du-16-mai-2014_n2014021063.html',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'rd_2017_award',
+    articles: ['art. 36 §2', 'art. 36 §4', 'art. 2, 13°'],
+    fact: 'Art. 36 §2: the tenderer gets at least twelve days (an effective minimum, Council of State no. 253.125 of 28 March 2022); art. 36 §4: mandatory check in works and fraud-sensitive services (open procedure, price only, at least 4 offers, 15 % below the average; Council of State no. 249.334 of 24 December 2020)',
+    url: 'https://xn--marchspublics-fhb.be/index.php/ce-arret-n253125-du-28-03-2022-sa-ceba-confort/ ; https://elegis.be/nl/node/35118 ; https://xn--marchspublics-fhb.be/index.php/ce-arret-n249334-du-24-12-2020-sa-etudes-et-techniques-speciales-de-construction/',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'programme_law_2022',
+    articles: [],
+    fact: 'Electronic attendance registration (Check in and out at Work) compulsory in cleaning (joint committee 121) from 1 September 2024; own cleaning staff of public and private bodies and service-voucher firms are outside it',
+    url: 'https://cgslb.be/fr/services-aux-entreprises/nettoyage-ouvriers/articles/cp-121-enregistrement-des-presences-partir-du ; https://www.multimasters.be/fr/news/ciao-c-est-quoi/',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'social_penal_code',
+    articles: ['art. 184/1/5'],
+    fact: 'Since 1 January 2025 a subcontractor in construction (works on immovable property), meat or removals may not subcontract the whole of its contract nor keep only its coordination (law of 15 May 2024)',
+    url: 'https://vandelanotte.be/current/public/fr/actuel/nouvelle-interdiction-de-sous-traitance-financiere-dans-le-secteur-de-la-construction ; https://blog.forumforthefuture.be/fr/article/sous-traitance-ces-secteurs-de-la-construction-de-lindustrie-de-la-viande-et-des-services-de-demenagement-seront-fort-impactes/26109',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'rd_2013_execution',
+    articles: [],
+    fact: 'Title and structure (Justel); a procès-verbal of shortcomings is sent by registered or equivalent electronic mail, the contractor has 15 days to remedy or to answer, its silence then counts as admission; the shortcomings expose it to measures such as penalties and measures of office',
+    url: 'http://www.ejustice.just.fgov.be/eli/arrete/2013/01/14/2013021005/justel ; https://financesconnect.be/actualites/actualite/74029018386532021',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'directive_2014_24',
+    articles: ['art. 18(2)', 'art. 20'],
+    fact: 'Table of contents of the directive: art. 18 principles of procurement, art. 20 reserved contracts',
+    url: 'https://service.betterregulation.com/document/630399',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'programme_law_2006',
+    articles: ['art. 139'],
+    fact: 'Art. 139: the prior Limosa declaration of posted workers; the Belgian end user or principal checks the L-1 acknowledgement before the work starts and reports its absence to the NSSO (RSZ/ONSS)',
+    url: 'https://www.socialsecurity.be/employer/instructions/dmfa/fr/2013-3/instructions/obligations/obligations_nsso/limosa/belgianuserobligations.html ; https://www.international.socialsecurity.be/working_in_belgium/fr/lieux-occupation.html ; https://securex.be/fr/lex4you/employeur/themes/obligations-de-l-employeur/declaration-limosa/quelles-sont-les-obligations-de-l-utilisateur-final',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'circ_2014_joint_liability',
+    articles: [],
+    fact: 'Federal circular addressed to all contracting authorities: joint liability for the wage debts of a contractor or subcontractor, and its extension for tax and social debts to fraud-sensitive sectors',
+    url: 'https://etaamb.openjustice.be/fr/circulaire-du-22-juillet-2014_n2014021081.html',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'ord_2018_social_enterprises',
+    articles: ['art. 2'],
+    fact: "Brussels ordinance on the accreditation and support of social enterprises; art. 2 defines the social enterprise and the accredited social integration enterprise (entreprise sociale d'insertion / sociale inschakelingsonderneming)",
+    url: 'https://etaamb.openjustice.be/fr/nl/ordonnance-du-23-juillet-2018_n2018031816.html',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'ord_2014_observatory',
+    articles: ['art. 3'],
+    fact: 'Art. 3: the Observatory of reference prices for public works and services contracts, at the request of regional and local contracting authorities (communes, autonomous municipal companies, intermunicipal bodies, police zones; not the CPAS)',
+    url: 'http://www.ces.irisnet.be/fr/observatory/ ; http://pouvoirs-locaux.brussels/theme/marches-publics/actualites/18-aout-2014 ; http://wordscope.be/neerlandais/francais/wetgeving+opgerichte+administratieve.html',
+    checkedOn: CHECKED_ON,
+  },
+  {
+    source: 'law_2016',
+    articles: ['art. 7', 'art. 53', 'art. 81'],
+    fact: 'Art. 7 (compliance with environmental, social and labour law), art. 53 (technical specifications), art. 81 (award criteria): verified for this project before (shared REFERENCE.md)',
+    url: 'https://www.ejustice.just.fgov.be/eli/wet/2016/06/17/2016021052/justel',
+    checkedOn: '2026-12-02',
+  },
+];
+
+/** Articles cited by clauses that no source read for this project confirmed: a lawyer should check them. */
+export const ARTICLES_TO_CONFIRM: ArticleToConfirm[] = [
+  ...['art. 40', 'art. 58', 'art. 67', 'art. 68', 'art. 69'].map((article) => ({
+    source: 'law_2016' as const,
+    article,
+    why: 'number taken from the earlier library; not read in the consolidated law',
+  })),
+  ...[
+    'art. 31',
+    'art. 40',
+    'art. 42',
+    'art. 43',
+    'art. 45',
+    'art. 46',
+    'art. 67',
+    'art. 68',
+    'art. 69',
+    'art. 70',
+    'art. 71',
+  ].map((article) => ({
+    source: 'directive_2014_24' as const,
+    article,
+    why: 'the table of contents read stopped before this article',
+  })),
+  { source: 'rd_2017_award', article: 'art. 33-36', why: 'chapter on price checks; only art. 36 was read' },
+  {
+    source: 'rd_2013_execution',
+    article: 'art. 12-15',
+    why: 'subcontracting articles seen in the table of contents only',
+  },
+  { source: 'law_1965_wages', article: 'art. 35/1-35/6', why: 'joint wage liability; secondary source only' },
+  {
+    source: 'law_1996_wellbeing',
+    article: 'art. 31bis-31octies',
+    why: 'Checkinatwork in construction; secondary source only',
+  },
+  { source: 'law_1969_social_security', article: 'art. 30bis', why: 'withholding on invoices; secondary source only' },
+  { source: 'income_tax_code_1992', article: 'art. 403', why: 'tax withholding on invoices; secondary source only' },
+];
+
+/** Sources that no published clause may cite as a legal basis. */
+export const NOT_A_LEGAL_BASIS: Partial<Record<LegalSourceCode, string>> = {
+  circ_2018_social: 'superseded by circ_2020_social',
+  circ_2014_federal: 'binds federal contracting authorities only; mention it in guidance as context',
+};
+
+export function isVerifiedArticle(source: LegalSourceCode, article: string): boolean {
+  return SOURCE_CHECKS.some((c) => c.source === source && c.articles.includes(article));
+}
+
+export function isArticleToConfirm(source: LegalSourceCode, article: string): boolean {
+  return ARTICLES_TO_CONFIRM.some((c) => c.source === source && c.article === article);
+}
