@@ -1,17 +1,9 @@
 // What a buyer sends to ask a question, read from a form or the API.
 import { z } from 'zod';
 import { THEMES } from '../clauses/vocabulary';
-import { parseOrFail } from '../http/validation';
+import { optionalText, parseOrFail } from '../http/validation';
 import { LANGUAGES } from '../i18n/languages';
 import { TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 export const newTicketSchema = z.strictObject({
   question: z.string().trim().min(10).max(TEXT_LIMITS.question),

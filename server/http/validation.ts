@@ -1,6 +1,6 @@
 // One mapping from schema problems (zod issues) to field problems with neutral catalog keys, and one way for a
 // form route to answer 422 with the page re-rendered and every problem named, keeping what the user typed.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Lang } from '../i18n/languages';
 import { ValidationFailed, type FieldProblem } from './errors';
 import { fieldErrors, type FieldErrors } from './forms';
@@ -83,3 +83,12 @@ export async function orRerender(
     await rerender(fieldErrors(err, lang), err);
   }
 }
+
+/** An optional text field: trimmed, at most `max` characters, and left out when blank. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));

@@ -3,19 +3,10 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
 import type { FieldProblem } from '../http/errors';
-import { messageKey } from '../http/validation';
+import { messageKey, optionalText } from '../http/validation';
+import { BRUSSELS_ZONE } from '../db/time';
 import { perLanguage } from './forms';
 import { EVENT_LANGUAGE_MULTI, EVENT_TYPES } from './model';
-
-export const BRUSSELS = 'Europe/Brussels';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 
 export const eventSchema = z.strictObject({
   type: z.enum(EVENT_TYPES),
@@ -45,7 +36,7 @@ export function brusselsTimes(value: { date: string; startTime: string; endTime:
   endsAt: Date | null;
 } {
   const at = (time: string) => {
-    const dt = DateTime.fromISO(`${value.date}T${time}`, { zone: BRUSSELS });
+    const dt = DateTime.fromISO(`${value.date}T${time}`, { zone: BRUSSELS_ZONE });
     return dt.isValid ? dt.toJSDate() : null;
   };
   return { startsAt: at(value.startTime), endsAt: at(value.endTime) };
@@ -53,8 +44,8 @@ export function brusselsTimes(value: { date: string; startTime: string; endTime:
 
 /** The form's fields for an existing event, in Brussels time. */
 export function eventFormValues(event: { startsAt: Date; endsAt: Date }): Record<string, string> {
-  const start = DateTime.fromJSDate(event.startsAt, { zone: BRUSSELS });
-  const end = DateTime.fromJSDate(event.endsAt, { zone: BRUSSELS });
+  const start = DateTime.fromJSDate(event.startsAt, { zone: BRUSSELS_ZONE });
+  const end = DateTime.fromJSDate(event.endsAt, { zone: BRUSSELS_ZONE });
   return {
     date: start.toISODate() ?? '',
     startTime: start.toFormat('HH:mm'),

@@ -5,16 +5,9 @@ import { THEMES } from '../clauses/vocabulary';
 import { LANGUAGES, suffixed, type Lang } from '../i18n/languages';
 import type { FieldProblem } from '../http/errors';
 import { ValidationFailed } from '../http/errors';
-import { fieldProblems, messageKey } from '../http/validation';
+import { optionalText, fieldProblems, messageKey } from '../http/validation';
 import { QUARTER_PATTERN, VALUE_RANGES } from './model';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
 const checkbox = z
   .union([z.literal('yes'), z.literal('true'), z.literal(true), z.literal('')])
   .optional()
