@@ -6,6 +6,7 @@ import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
 import { realClause } from '../support/clause-files';
 import { W, binary, readDocx } from '../support/docx';
+import { buyerWithClause } from '../support/tender';
 
 // A reserved lot (declared in its file), an environmental specification for cleaning, an anti-dumping clause
 // and an innovation clause (codes derived from theme and category).
@@ -135,13 +136,7 @@ describe('eForms hints from the chosen clauses', () => {
   });
 
   it('shows the hints on the review page, in the page language', async () => {
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/nl/clauses/SOC-GREEN-001');
-    await agent
-      .post('/nl/tender/selection')
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), clause: 'SOC-GREEN-001' });
-    const form = await agent.get('/nl/tender/form');
+    const { agent, form } = await buyerWithClause(ctx, 'nl', 'SOC-GREEN-001');
     await agent
       .post('/nl/tender/form')
       .type('form')

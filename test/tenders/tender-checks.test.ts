@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
 import { binary, readDocx } from '../support/docx';
+import { buyerWithClause } from '../support/tender';
 
 interface CheckAnswer {
   blocking: boolean;
@@ -72,13 +73,7 @@ describe('tender checks on award wording, weights and basis clauses', () => {
   });
 
   it('shows a running total of the weights with JavaScript, and the total on the review page without', async () => {
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/fr/clauses/ENV-CLEAN-003');
-    await agent
-      .post('/fr/tender/selection')
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), clause: 'ENV-CLEAN-003' });
-    const form = await agent.get('/fr/tender/form');
+    const { agent, form } = await buyerWithClause(ctx, 'fr', 'ENV-CLEAN-003');
     assert.match(form.text, /<script src="\/assets\/js\/tender-weights\.js" defer><\/script>/);
     assert.match(form.text, /data-weights-total data-template="Total\u00A0: \{total\} points/);
     const script = await agent.get('/assets/js/tender-weights.js');

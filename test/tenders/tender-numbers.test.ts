@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
 import { binary, readDocx } from '../support/docx';
+import { buyerWithClause } from '../support/tender';
 
 const NBSP = '\u00A0';
 
@@ -62,13 +63,7 @@ describe('numbers typed for a tender, and amounts in the document', () => {
   });
 
   it('shows on the review page the value, duration, lots and parameters as the document prints them', async () => {
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/nl/clauses/DMP-FOOD-001');
-    await agent
-      .post('/nl/tender/selection')
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), clause: 'DMP-FOOD-001' });
-    const form = await agent.get('/nl/tender/form');
+    const { agent, form } = await buyerWithClause(ctx, 'nl', 'DMP-FOOD-001');
     const posted = await agent
       .post('/nl/tender/form')
       .type('form')
@@ -94,13 +89,7 @@ describe('numbers typed for a tender, and amounts in the document', () => {
   });
 
   it('re-renders the form with the field named, an example and what was typed', async () => {
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/nl/clauses/DMP-FOOD-001');
-    await agent
-      .post('/nl/tender/selection')
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), clause: 'DMP-FOOD-001' });
-    const form = await agent.get('/nl/tender/form');
+    const { agent, form } = await buyerWithClause(ctx, 'nl', 'DMP-FOOD-001');
     const res = await agent
       .post('/nl/tender/form')
       .type('form')

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
 import { binary, readDocx } from '../support/docx';
+import { buyerWithClause } from '../support/tender';
 
 const body = {
   lang: 'nl',
@@ -138,13 +139,7 @@ describe('the tender package: .docx and spreadsheet annexes', () => {
   });
 
   it('offers "download everything" on the review page', async () => {
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/nl/clauses/SOC-CLEAN-001');
-    await agent
-      .post('/nl/tender/selection')
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), clause: 'SOC-CLEAN-001' });
-    const form = await agent.get('/nl/tender/form');
+    const { agent, form } = await buyerWithClause(ctx, 'nl', 'SOC-CLEAN-001');
     await agent
       .post('/nl/tender/form')
       .type('form')
