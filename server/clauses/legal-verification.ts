@@ -1,6 +1,6 @@
-// Where each legal source (and article) cited by the clause library was checked, and what is left for a lawyer.
-// The coverage test keeps the library honest: every article a published clause cites is either listed as
-// verified here or listed as to confirm. docs/legal-sources.md is the readable version of this file.
+// Where each legal source (and article) cited by the clause library was checked. What is left for a lawyer is in
+// legal-to-confirm.ts, the CPV codes in cpv-verification.ts; the coverage test keeps the library to these lists and
+// docs/legal-sources.md is their readable version (npx tsx scripts/legal-sources-doc.ts).
 import type { LegalSourceCode } from './legal-sources';
 
 export interface SourceCheck {
@@ -13,13 +13,7 @@ export interface SourceCheck {
   checkedOn: string;
 }
 
-export interface ArticleToConfirm {
-  source: LegalSourceCode;
-  article: string;
-  why: string;
-}
-
-const CHECKED_ON = '2026-12-03';
+export const CHECKED_ON = '2026-12-03';
 
 export const SOURCE_CHECKS: SourceCheck[] = [
   {
@@ -109,50 +103,31 @@ export const SOURCE_CHECKS: SourceCheck[] = [
   {
     source: 'law_2016',
     articles: ['art. 7', 'art. 53', 'art. 81'],
-    fact: 'Art. 7 (compliance with environmental, social and labour law), art. 53 (technical specifications), art. 81 (award criteria): verified for this project before (shared REFERENCE.md)',
-    url: 'https://www.ejustice.just.fgov.be/eli/wet/2016/06/17/2016021052/justel',
-    checkedOn: '2026-12-02',
+    fact: 'Art. 7 (compliance with environmental, social and labour law), art. 53 (technical specifications), art. 81 (award criteria): verified for this project before (shared REFERENCE.md); art. 53 (technical specifications) and art. 81 (award criteria: price, cost or best price-quality ratio, linked to the subject-matter) re-read in Flemish and Council of State summaries. The law is numac 2016021053 (etaamb.be), not 2016021052 as an earlier note had it',
+    url: 'https://www.ejustice.just.fgov.be/eli/loi/2016/06/17/2016021053/justel ; https://www.etaamb.be/fr/loi-du-17-juin-2016_n2016021053.html ; https://www.agion.be/richtlijnen-mbt-de-technische-specificaties-van-de-materialen ; https://xn--marchspublics-fhb.be/index.php/ce-arret-n245257-du-31-07-2019-scrl-callens-pirenne-theunissen-co/',
+    checkedOn: CHECKED_ON,
   },
-];
-
-/** Articles cited by clauses that no source read for this project confirmed: a lawyer should check them. */
-export const ARTICLES_TO_CONFIRM: ArticleToConfirm[] = [
-  ...['art. 40', 'art. 58', 'art. 67', 'art. 68', 'art. 69'].map((article) => ({
-    source: 'law_2016' as const,
-    article,
-    why: 'number taken from the earlier library; not read in the consolidated law',
-  })),
-  ...[
-    'art. 31',
-    'art. 40',
-    'art. 42',
-    'art. 43',
-    'art. 45',
-    'art. 46',
-    'art. 67',
-    'art. 68',
-    'art. 69',
-    'art. 70',
-    'art. 71',
-  ].map((article) => ({
-    source: 'directive_2014_24' as const,
-    article,
-    why: 'the table of contents read stopped before this article',
-  })),
-  { source: 'rd_2017_award', article: 'art. 33-36', why: 'chapter on price checks; only art. 36 was read' },
   {
-    source: 'rd_2013_execution',
-    article: 'art. 12-15',
-    why: 'subcontracting articles seen in the table of contents only',
+    source: 'law_2016',
+    articles: ['art. 15'],
+    fact: 'Art. 15 of the public procurement law (quoted in full by a law firm on Council of State ruling 255.415 of 29 December 2022): a contracting authority may reserve participation to sheltered workshops and to operators whose main aim is the social and professional integration of disabled or disadvantaged persons, or reserve performance to sheltered employment programmes, provided at least thirty per cent of their workers are disabled or disadvantaged; the notice mentions the reservation with a reference to this article; regional terminology may be used but equivalent conditions must be accepted',
+    url: 'https://www.gdena-advocaten.be/nieuws/sociaal-aanbesteden-en-artikel-60-tewerkstelling-hand-in-hand',
+    checkedOn: CHECKED_ON,
   },
-  { source: 'law_1965_wages', article: 'art. 35/1-35/6', why: 'joint wage liability; secondary source only' },
   {
-    source: 'law_1996_wellbeing',
-    article: 'art. 31bis-31octies',
-    why: 'Checkinatwork in construction; secondary source only',
+    source: 'law_2016',
+    articles: ['art. 71'],
+    fact: 'Art. 71: qualitative selection criteria; the Council of State (ruling 243.855 of 28 February 2019, SA TRBA) tests the proportionality of a selection criterion requiring specific experience against articles 5 and 71 of the law of 17 June 2016',
+    url: 'https://xn--marchspublics-fhb.be/index.php/ce-arret-n243855-du-28-02-2019-sa-trba/',
+    checkedOn: CHECKED_ON,
   },
-  { source: 'law_1969_social_security', article: 'art. 30bis', why: 'withholding on invoices; secondary source only' },
-  { source: 'income_tax_code_1992', article: 'art. 403', why: 'tax withholding on invoices; secondary source only' },
+  {
+    source: 'law_2016',
+    articles: ['art. 67', 'art. 68', 'art. 69'],
+    fact: 'Exclusion grounds of the public procurement law (art. 66 §1, 2°; art. 67 to 70): art. 67 mandatory exclusion grounds, art. 68 tax and social security debts, art. 69 optional exclusion grounds (with art. 61 to 63 of the royal decree of 18 April 2017)',
+    url: 'https://vlaanderen.be/het-facilitair-bedrijf-overheidsopdrachten-en-raamcontracten/selectie-overheidsopdrachten',
+    checkedOn: CHECKED_ON,
+  },
 ];
 
 /** Sources that no published clause may cite as a legal basis. */
@@ -163,8 +138,4 @@ export const NOT_A_LEGAL_BASIS: Partial<Record<LegalSourceCode, string>> = {
 
 export function isVerifiedArticle(source: LegalSourceCode, article: string): boolean {
   return SOURCE_CHECKS.some((c) => c.source === source && c.articles.includes(article));
-}
-
-export function isArticleToConfirm(source: LegalSourceCode, article: string): boolean {
-  return ARTICLES_TO_CONFIRM.some((c) => c.source === source && c.article === article);
 }

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readLibrary } from '../../server/clauses/files';
+import { CPV_CHECKS, isVerifiedCpv } from '../../server/clauses/cpv-verification';
 import {
   ARTICLES_TO_CONFIRM,
-  NOT_A_LEGAL_BASIS,
-  SOURCE_CHECKS,
+  CITATIONS_AWAITING_ARTICLE,
   isArticleToConfirm,
-  isVerifiedArticle,
-} from '../../server/clauses/legal-verification';
+  isAwaitingArticle,
+} from '../../server/clauses/legal-to-confirm';
+import { NOT_A_LEGAL_BASIS, SOURCE_CHECKS, isVerifiedArticle } from '../../server/clauses/legal-verification';
 import { LEGAL_SOURCE_CODES, type LegalSourceCode } from '../../server/clauses/legal-sources';
 import { placeholdersIn } from '../../server/clauses/schema';
 import { LEVELS, STAGES, THEMES, type Theme } from '../../server/clauses/vocabulary';
@@ -19,12 +20,27 @@ const ALL_CATEGORIES = library.categories.map((c) => c.code);
 
 /**
  * Where the library has a base clause per theme (category × theme × level = basis). Anti-dumping and environmental
- * cover every category; the other rows name the categories the issue asked for.
+ * cover every category; social covers the works and the labour-intensive services (for supplies, the ethical clauses
+ * carry the working conditions); the other rows name the categories the issue asked for.
  */
 const BASIS_PER_THEME: Partial<Record<Theme, string[]>> = {
   anti_dumping: ALL_CATEGORIES,
   environmental: ALL_CATEGORIES,
-  social: ['cleaning', 'construction', 'catering', 'it', 'energy', 'green_spaces', 'events', 'reuse'],
+  social: [
+    'cleaning',
+    'construction',
+    'catering',
+    'it',
+    'energy',
+    'green_spaces',
+    'events',
+    'reuse',
+    'security',
+    'laundry',
+    'printing_mail',
+    'maintenance',
+    'waste',
+  ],
   sme: [
     'cleaning',
     'construction',
@@ -199,6 +215,52 @@ describe('the clause library content', () => {
       assert.match(check.url, /^https?:\/\//, check.source);
     }
     for (const item of ARTICLES_TO_CONFIRM) assert.ok(!isVerifiedArticle(item.source, item.article), item.article);
+  });
+
+  it('names an article in every citation of the law of 17 June 2016, unless the clause is on the lawyer list', () => {
+    for (const c of published) {
+      if (c.legal_basis.some((b) => b.source === 'law_2016' && !b.article))
+        assert.ok(isAwaitingArticle('law_2016', c.id), `${c.id} cites the law of 17 June 2016 without an article`);
+    }
+    for (const group of CITATIONS_AWAITING_ARTICLE) {
+      if (group.expected)
+        assert.ok(!isVerifiedArticle(group.source, group.expected), `${group.expected} is verified: cite it`);
+      for (const id of group.clauses) {
+        const clause = published.find((c) => c.id === id);
+        assert.ok(clause, `${id} on the lawyer list is not a published clause`);
+        assert.ok(
+          clause.legal_basis.some((b) => b.source === group.source && !b.article),
+          `${id} on the lawyer list no longer cites ${group.source} without an article`,
+        );
+      }
+    }
+  });
+
+  it('gives every performance clause a Belgian legal basis, not the directive alone', () => {
+    for (const c of published.filter((x) => x.stage === 'performance'))
+      assert.ok(
+        c.legal_basis.some((b) => b.source !== 'directive_2014_24'),
+        `${c.id} rests on the directive alone`,
+      );
+  });
+
+  it('lists only verified CPV codes, and the new categories their verified codes', () => {
+    for (const category of library.categories)
+      for (const cpv of category.cpv) assert.ok(isVerifiedCpv(cpv.code), `${category.code}: ${cpv.code} not verified`);
+    const codesOf = (code: string) => library.categories.find((c) => c.code === code)?.cpv.map((x) => x.code) ?? [];
+    for (const [category, codes] of Object.entries({
+      laundry: ['98310000', '98311200', '98312000'],
+      printing_mail: ['79800000', '79810000', '64110000', '64122000'],
+      maintenance: ['50700000', '50710000', '50720000', '50730000', '50750000'],
+      waste: ['90500000', '90511000', '90512000', '90513100'],
+    }))
+      for (const code of codes) assert.ok(codesOf(category).includes(code), `${category} lacks ${code}`);
+    for (const check of CPV_CHECKS) assert.match(check.url, /^https?:\/\//);
+  });
+
+  it('resolves every annex a published clause refers to', () => {
+    const annexIds = new Set(library.annexes.map((a) => a.id));
+    for (const c of published) for (const id of c.annexes ?? []) assert.ok(annexIds.has(id), `${c.id}: annex ${id}`);
   });
 
   it('uses every annex from a published clause, and retired clauses name their published successor', () => {
