@@ -82,6 +82,10 @@ export const LEGAL_SOURCES = {
     nl: 'Omzendbrief van 22 juli 2014 overheidsopdrachten – Hoofdelijke aansprakelijkheid voor loonschulden van een opdrachtnemer of onderaannemer en uitbreiding van de hoofdelijke aansprakelijkheid voor fiscale en sociale schulden tot bepaalde fraudegevoelige sectoren',
     fr: "Circulaire du 22 juillet 2014 marchés publics – Responsabilité solidaire pour les dettes salariales d'un adjudicataire ou d'un sous-traitant et extension de la responsabilité solidaire pour les dettes fiscales et sociales à certains secteurs sensibles à la fraude",
   },
+  cjeu_2014_bundesdruckerei: {
+    nl: 'Arrest van het Hof van Justitie van 18 september 2014, zaak C-549/13, Bundesdruckerei',
+    fr: 'Arrêt de la Cour de justice du 18 septembre 2014, affaire C-549/13, Bundesdruckerei',
+  },
 } as const satisfies Record<string, LegalSource>;
 
 export type LegalSourceCode = keyof typeof LEGAL_SOURCES;

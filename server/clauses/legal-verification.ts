@@ -128,6 +128,13 @@ export const SOURCE_CHECKS: SourceCheck[] = [
     url: 'https://vlaanderen.be/het-facilitair-bedrijf-overheidsopdrachten-en-raamcontracten/selectie-overheidsopdrachten',
     checkedOn: CHECKED_ON,
   },
+  {
+    source: 'cjeu_2014_bundesdruckerei',
+    articles: [],
+    fact: "Art. 56 TFEU precludes requiring a subcontractor established in another Member State, whose workers perform the contract exclusively there, to pay them the minimum wage of the contracting authority's Member State",
+    url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:62013CA0549',
+    checkedOn: CHECKED_ON,
+  },
 ];
 
 /** Sources that no published clause may cite as a legal basis. */

@@ -142,13 +142,19 @@ describe('the clause library content', () => {
     for (const c of published.filter((x) => x.stage === 'award')) assert.ok(c.award_weight && c.award_weight > 0, c.id);
   });
 
-  it('keeps numbers and placeholders the same in both languages, in the text and in the verification', () => {
+  it('keeps numbers and placeholders the same in both languages, in every text a buyer reads', () => {
     for (const c of published) {
       assert.deepEqual(placeholdersIn(c.text.nl).sort(), placeholdersIn(c.text.fr).sort(), c.id);
       for (const [name, field] of [
+        ['title', c.title],
         ['text', c.text],
         ['proof', c.verification.proof],
         ['check', c.verification.check],
+        ['when_to_use', c.guidance.when_to_use],
+        ['market_readiness', c.guidance.market_readiness],
+        ['cost_impact', c.guidance.cost_impact],
+        ['pitfalls', c.guidance.pitfalls],
+        ...c.parameters.map((p) => [`parameter ${p.name}`, p.label] as const),
       ] as const) {
         assert.deepEqual(
           numbers(field.nl),
