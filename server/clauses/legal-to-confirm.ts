@@ -33,11 +33,6 @@ export const ARTICLES_TO_CONFIRM: ArticleToConfirm[] = [
     why: 'the table of contents read stopped before this article',
   })),
   { source: 'rd_2017_award', article: 'art. 33-36', why: 'chapter on price checks; only art. 36 was read' },
-  {
-    source: 'rd_2013_execution',
-    article: 'art. 12-15',
-    why: 'subcontracting articles seen in the table of contents only',
-  },
   { source: 'law_1965_wages', article: 'art. 35/1-35/6', why: 'joint wage liability; secondary source only' },
   {
     source: 'law_1996_wellbeing',

@@ -66,6 +66,13 @@ export const SOURCE_CHECKS: SourceCheck[] = [
     checkedOn: CHECKED_ON,
   },
   {
+    source: 'rd_2013_execution',
+    articles: ['art. 9', 'art. 12-15', 'art. 44 §2', 'art. 47 §2'],
+    fact: 'The consolidated table of contents (Justel): art. 9 derogations and unfair clauses, art. 12 to 15 subcontractors; a bilingual official text refers to the measures of office of art. 47 §2, which must be preceded by a procès-verbal and by the time limit of art. 44 §2 for the contractor to put forward its defence',
+    url: 'http://www.ejustice.just.fgov.be/eli/arrete/2013/01/14/2013021005/justel ; http://wordscope.be/neerlandais/francais/maatregelen+van+ambtshalve.html',
+    checkedOn: CHECKED_ON,
+  },
+  {
     source: 'directive_2014_24',
     articles: ['art. 18(2)', 'art. 20'],
     fact: 'Table of contents of the directive: art. 18 principles of procurement, art. 20 reserved contracts',
