@@ -2,6 +2,7 @@
 // (npx tsx scripts/legal-sources-doc.ts after changing them).
 import fs from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { LEGAL_SOURCES } from '../server/clauses/legal-sources';
 import { CPV_CHECKS } from '../server/clauses/cpv-verification';
 import { ARTICLES_TO_CONFIRM, CITATIONS_AWAITING_ARTICLE } from '../server/clauses/legal-to-confirm';
@@ -73,4 +74,7 @@ for (const c of CPV_CHECKS) {
   lines.push(c.codes.join(', ') + '.');
   lines.push('');
 }
-fs.writeFileSync(path.resolve(import.meta.dirname, '../docs/legal-sources.md'), lines.join('\n'));
+// Written as Prettier writes it, so that `npm run format:check` passes right after a regeneration.
+const target = path.resolve(import.meta.dirname, '../docs/legal-sources.md');
+const options = (await prettier.resolveConfig(target)) ?? {};
+fs.writeFileSync(target, await prettier.format(lines.join('\n'), { ...options, filepath: target }));
