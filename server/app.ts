@@ -118,6 +118,7 @@ export function createApp(deps: AppDeps): express.Express {
       organisations: deps.organisations,
       clauseRepo: deps.clauseRepo,
       canned: deps.canned,
+      queue: deps.queue,
       clock,
     }),
   );

@@ -20,6 +20,8 @@ import type { PilotCodeRepository } from './helpdesk/pilot-codes';
 import type { TicketIntake } from './helpdesk/intake';
 import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
+import type { TicketAlerts } from './helpdesk/alerts';
+import type { StaffQueue } from './helpdesk/queue';
 import type { StatsService } from './monitoring/stats';
 import type { ObservatoryService } from './observatory/service';
 import type { Market } from './market/service';
@@ -44,6 +46,8 @@ export interface AppDeps {
   pilotCodes: PilotCodeRepository;
   intake: TicketIntake;
   tickets: TicketService;
+  alerts: TicketAlerts;
+  queue: StaffQueue;
   faq: FaqService;
   canned: CannedAnswers;
   privacy: HelpdeskPrivacy;

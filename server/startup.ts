@@ -32,6 +32,9 @@ import { PilotCodeRepository } from './helpdesk/pilot-codes';
 import { TicketIntake } from './helpdesk/intake';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
+import { TicketAlerts } from './helpdesk/alerts';
+import { QueueRepository } from './helpdesk/queue-repository';
+import { StaffQueue } from './helpdesk/queue';
 import { StatsService } from './monitoring/stats';
 import { ObservatoryService } from './observatory/service';
 import { createMarket } from './market/service';
@@ -90,7 +93,31 @@ export async function buildDeps(
   const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config, () =>
     clauses.categoryCodes(),
   );
-  const tickets = new TicketService(db, helpdeskRepo, organisations, accounts, clauses, notifications, clock, config);
+  const tickets = new TicketService(
+    db,
+    helpdeskRepo,
+    organisations,
+    accounts,
+    clauses,
+    notifications,
+    clock,
+    config,
+    audit,
+  );
+  const alerts = new TicketAlerts(db, notifications, clock);
+  if (config.sla.alertIntervalMinutes > 0) {
+    // Every instance may run it: each alert is claimed in the database before it is sent (helpdesk/alerts.ts).
+    const timer = setInterval(
+      () =>
+        alerts.run().then(
+          (sent) => (sent.due_soon > 0 || sent.overdue > 0) && logger.info(sent, 'helpdesk alerts sent'),
+          (err) => logger.error({ err }, 'helpdesk alerts failed'),
+        ),
+      config.sla.alertIntervalMinutes * 60_000,
+    );
+    timer.unref();
+    stoppers.push(() => clearInterval(timer));
+  }
   const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
   const secret = await sessionSecret(db, config, clock);
   const market = createMarket({
@@ -159,6 +186,8 @@ export async function buildDeps(
     pilotCodes,
     intake,
     tickets,
+    alerts,
+    queue: new StaffQueue(new QueueRepository(db), tickets, clock),
     faq: new FaqService(db, tickets, search, clock, audit),
     canned: new CannedAnswers(db, clock),
     privacy,

@@ -21,7 +21,8 @@ export type AuditEvent =
   | 'data_subject.exported'
   | 'data_subject.erased'
   | 'faq.published'
-  | 'faq.updated';
+  | 'faq.updated'
+  | 'ticket.priority_changed';
 
 export interface AuditEntry {
   id: number;

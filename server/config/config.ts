@@ -45,6 +45,7 @@ const envSchema = z.object({
   TICKET_RETENTION_MONTHS: positiveInt.default(24),
   RETENTION_INTERVAL_HOURS: nonNegativeInt.default(24),
   MARKET_DIGEST_MINUTES: nonNegativeInt.default(15),
+  HELPDESK_ALERT_MINUTES: nonNegativeInt.default(5),
   SLA_PILOT_BUSINESS_DAYS: positiveInt.default(1),
   SLA_DEFAULT_BUSINESS_DAYS: positiveInt.default(3),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt.default(10),
@@ -74,7 +75,7 @@ export interface Config {
   /** Requests per IP address (0 = no limit): per hour, except documents per minute. */
   rateLimits: { passwordResets: number; clauseFeedback: number; requesterReplies: number; documentsPerMinute: number };
   market: { digestIntervalMinutes: number };
-  sla: { pilotBusinessDays: number; defaultBusinessDays: number };
+  sla: { pilotBusinessDays: number; defaultBusinessDays: number; alertIntervalMinutes: number };
   shutdownTimeoutSeconds: number;
   euServicesThreshold: number;
   /** Worker threads that build generated documents (0: the main thread) and how many may wait for one. */
@@ -150,7 +151,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       documentsPerMinute: env.DOCUMENT_RATE_LIMIT,
     },
     market: { digestIntervalMinutes: env.MARKET_DIGEST_MINUTES },
-    sla: { pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS, defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS },
+    sla: {
+      pilotBusinessDays: env.SLA_PILOT_BUSINESS_DAYS,
+      defaultBusinessDays: env.SLA_DEFAULT_BUSINESS_DAYS,
+      alertIntervalMinutes: env.HELPDESK_ALERT_MINUTES,
+    },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
     euServicesThreshold: env.EU_SERVICES_THRESHOLD_EUR,
     documents: { workers: env.DOCUMENT_WORKERS ?? os.availableParallelism(), queueLimit: env.DOCUMENT_QUEUE_LIMIT },

@@ -37,3 +37,8 @@ export function brusselsMidnight(localDate: string): Date {
 export function brusselsYear(instant: Date): number {
   return DateTime.fromJSDate(instant, { zone: BRUSSELS_ZONE }).year;
 }
+
+/** The last millisecond of the Brussels calendar day of an instant (the queue's "due today"). */
+export function endOfBrusselsDay(instant: Date): Date {
+  return DateTime.fromJSDate(instant, { zone: BRUSSELS_ZONE }).endOf('day').toJSDate();
+}

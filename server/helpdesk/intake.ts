@@ -90,6 +90,11 @@ export class TicketIntake {
     return { ticket, token };
   }
 
+  /** When the buyer may expect a first answer, and from which organisation (tracking page, confirmation). */
+  expectedAnswer(ticket: Ticket, lang: Lang) {
+    return this.notify.expectedAnswer(ticket, lang);
+  }
+
   trackingUrl(lang: Lang, token: string): string {
     return this.notify.trackingUrl(lang, token);
   }
@@ -127,6 +132,7 @@ export class TicketIntake {
         await changeStatus(this.repo, trx, ticket, 'open', null, 'requester', now);
       await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });
     });
+    await this.notify.requesterReplied(ticket, ticket.status === 'closed');
   }
 
   async requesterClose(token: string): Promise<void> {

@@ -26,6 +26,8 @@ export interface Ticket {
   answeredAt: Date | null;
   closedAt: Date | null;
   anonymisedAt: Date | null;
+  /** Moves on with every change: a form carries it, and a stale one gets a 409 instead of overwriting. */
+  version: number;
 }
 
 export interface TicketMessage {

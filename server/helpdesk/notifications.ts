@@ -1,10 +1,15 @@
 // E-mails of the helpdesk, in the language of whoever receives them.
 import type { AccountRepository } from '../accounts/repository';
-import type { OrganisationRepository } from '../accounts/organisations';
+import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import { translate } from '../i18n/catalog';
+import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
 import type { Ticket } from './model';
+import { canHandle } from './permissions';
+import { COORDINATION_ORG } from './routing';
+
+type Recipient = { email: string; lang: Lang };
 
 export class HelpdeskNotifications {
   constructor(
@@ -13,6 +18,15 @@ export class HelpdeskNotifications {
     private readonly accounts: AccountRepository,
     private readonly baseUrl: () => string,
   ) {}
+
+  /** What a buyer is told to expect: the first answer's due time (Brussels, in their language) and who answers. */
+  async expectedAnswer(ticket: Ticket, lang: Lang): Promise<{ due: string; organisation: string }> {
+    const org = await this.organisations.find(ticket.orgCode);
+    return {
+      due: formatDate(lang, ticket.dueAt, { time: true }),
+      organisation: org ? organisationName(org, lang) : ticket.orgCode,
+    };
+  }
 
   trackingUrl(lang: Lang, token: string): string {
     return `${this.baseUrl()}/${lang}/helpdesk/track/${token}`;
@@ -25,9 +39,10 @@ export class HelpdeskNotifications {
       to: ticket.requesterEmail,
       lang,
       subject: translate(lang, 'mail.ticket_confirmation_subject', { reference: ticket.reference }),
-      text: translate(lang, 'mail.ticket_confirmation_body', {
+      text: translate(lang, 'desk.mail.confirmation_body', {
         name: ticket.requesterName ?? '',
         reference: ticket.reference,
+        ...(await this.expectedAnswer(ticket, lang)),
         link: this.trackingUrl(lang, token),
         question: ticket.question,
       }),
@@ -50,7 +65,6 @@ export class HelpdeskNotifications {
     });
   }
 
-  /** Tells the queue of the ticket's organisation: its queue address, otherwise each of its facilitators. */
   /** Who hears of new work for an organisation: its queue address (in the work's language), else its facilitators. */
   async queueRecipients(orgCode: string, lang: Lang): Promise<{ email: string; lang: Lang }[]> {
     const org = await this.organisations.find(orgCode);
@@ -73,6 +87,44 @@ export class HelpdeskNotifications {
           reference: ticket.reference,
           link: `${this.baseUrl()}/${recipient.lang}/staff/tickets/${ticket.id}`,
         }),
+      });
+    }
+  }
+
+  /** Who handles a ticket now: its assignee, or, while nobody is assigned (or the assignee left), its queue. */
+  async handlers(ticket: Ticket): Promise<Recipient[]> {
+    const assignee = ticket.assigneeUserId ? await this.accounts.findById(ticket.assigneeUserId) : undefined;
+    if (assignee && canHandle(assignee, ticket)) return [{ email: assignee.email, lang: assignee.preferredLang }];
+    return this.queueRecipients(ticket.orgCode, ticket.lang);
+  }
+
+  /** The buyer answered back (a closed ticket is reopened by it): the handlers hear of it. */
+  async requesterReplied(ticket: Ticket, reopened: boolean): Promise<void> {
+    const kind = reopened ? 'reopened' : 'replied';
+    await this.tellStaff(await this.handlers(ticket), ticket, kind);
+  }
+
+  async firstResponseDueSoon(ticket: Ticket): Promise<void> {
+    await this.tellStaff(await this.handlers(ticket), ticket, 'due_soon');
+  }
+
+  /** An overdue first response goes up to the coordination cell. */
+  async firstResponseOverdue(ticket: Ticket): Promise<void> {
+    await this.tellStaff(await this.queueRecipients(COORDINATION_ORG, ticket.lang), ticket, 'overdue');
+  }
+
+  private async tellStaff(recipients: Recipient[], ticket: Ticket, kind: string): Promise<void> {
+    for (const { email, lang } of recipients) {
+      const params = {
+        reference: ticket.reference,
+        ...(await this.expectedAnswer(ticket, lang)),
+        link: `${this.baseUrl()}/${lang}/staff/tickets/${ticket.id}`,
+      };
+      await this.mailer.send({
+        to: email,
+        lang,
+        subject: translate(lang, `desk.alerts.${kind}_subject`, params),
+        text: translate(lang, `desk.alerts.${kind}_body`, params),
       });
     }
   }

@@ -22,3 +22,9 @@ export const FAQ_SOURCE_STATUSES: readonly TicketStatus[] = ['answered', 'closed
 export function canPublishFaq(person: StaffMember, ticket: { orgCode: string; status: TicketStatus }): boolean {
   return canHandle(person, ticket) && FAQ_SOURCE_STATUSES.includes(ticket.status);
 }
+
+/** The queue a person sees: a coordinator every organisation's (or the one they pick), a facilitator their own. */
+export function queueScope(person: StaffMember, requestedOrg?: string): string | undefined {
+  if (person.roles.includes('coordinator')) return requestedOrg || undefined;
+  return person.orgCode ?? '__none__';
+}

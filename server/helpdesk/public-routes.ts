@@ -140,6 +140,7 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       title: ticket.reference,
       ticket,
       messages,
+      expected: await tickets.expectedAnswer(ticket, lang(res)),
       token,
       errors,
       errorSummary: errorSummary(errors),

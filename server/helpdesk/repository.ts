@@ -33,22 +33,8 @@ export function toTicket(row: Row): Ticket {
     answeredAt: toDate(row.answered_at),
     closedAt: toDate(row.closed_at),
     anonymisedAt: toDate(row.anonymised_at),
+    version: Number(row.version ?? 0),
   };
-}
-
-export interface QueueFilter {
-  orgCode?: string;
-  status?: string;
-  priority?: 'pilot' | 'normal';
-  due?: 'overdue' | 'today';
-  assignee?: 'me' | 'unassigned' | number;
-  category?: string;
-  q?: string;
-  userId?: number;
-  now: Date;
-  endOfToday: Date;
-  limit: number;
-  offset: number;
 }
 
 export class HelpdeskRepository {
@@ -90,8 +76,16 @@ export class HelpdeskRepository {
     await db('ticket_tokens').insert({ token_hash: hash, ticket_id: ticketId, created_at: toIso(at) });
   }
 
+  /** Every change of a ticket moves its version on, so a form opened before the change is seen as stale. */
   async update(db: Db, id: number, patch: Row): Promise<void> {
-    await db('tickets').where({ id }).update(patch);
+    await db('tickets')
+      .where({ id })
+      .update({ ...patch, version: db.raw('version + 1') });
+  }
+
+  /** Moves the version on only if it is still the one the form was opened with; false when someone was first. */
+  async claimVersion(db: Db, id: number, expected: number): Promise<boolean> {
+    return (await db('tickets').where({ id, version: expected }).increment('version', 1)) > 0;
   }
 
   async addMessage(
@@ -185,39 +179,6 @@ export class HelpdeskRepository {
       clauseId: String(r.clause_id),
       clauseProblem: r.clause_problem === true || r.clause_problem === 1,
     }));
-  }
-
-  async queue(filter: QueueFilter): Promise<{ tickets: Ticket[]; total: number }> {
-    const query = this.db('tickets');
-    if (filter.orgCode) query.where({ org_code: filter.orgCode });
-    if (filter.status === 'active') query.whereNot({ status: 'closed' });
-    else if (filter.status) query.where({ status: filter.status });
-    if (filter.priority) query.where({ is_pilot: filter.priority === 'pilot' });
-    if (filter.due === 'overdue') query.whereNull('first_response_at').where('due_at', '<', toIso(filter.now));
-    if (filter.due === 'today') query.whereNull('first_response_at').where('due_at', '<=', toIso(filter.endOfToday));
-    if (filter.assignee === 'me' && filter.userId) query.where({ assignee_user_id: filter.userId });
-    else if (filter.assignee === 'unassigned') query.whereNull('assignee_user_id');
-    else if (typeof filter.assignee === 'number') query.where({ assignee_user_id: filter.assignee });
-    if (filter.category) query.where({ category: filter.category });
-    if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
-      query.where((w) =>
-        w
-          .whereRaw("lower(question) like ? escape '\\'", [like])
-          .orWhereRaw("lower(reference) like ? escape '\\'", [like])
-          .orWhereRaw("lower(coalesce(tender_reference, '')) like ? escape '\\'", [like]),
-      );
-    }
-    const [{ n }] = (await query.clone().count({ n: '*' })) as { n: number | string }[];
-    const rows = (await query
-      .orderBy([
-        { column: 'is_pilot', order: 'desc' },
-        { column: 'due_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ])
-      .limit(filter.limit)
-      .offset(filter.offset)) as Row[];
-    return { tickets: rows.map(toTicket), total: Number(n) };
   }
 
   /** Tickets closed before the cutoff whose requester is still known (retention). */

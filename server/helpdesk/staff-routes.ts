@@ -1,9 +1,10 @@
-// Facilitators' helpdesk console: their organisation's queue (coordinators: all queues), the ticket page
-// with public replies and internal notes kept apart, assignment, status, transfer, obstacles, clause links, FAQ.
+// Facilitators' helpdesk console: the queue (queue-routes.ts), the ticket page with public replies and internal
+// notes kept apart, assignment, status, priority, transfer, obstacles, clause links, FAQ. Every ticket form carries
+// the ticket's version: a change made meanwhile by someone else answers 409 with the page and the drafts kept.
 import { Router, type Request, type Response } from 'express';
 import type { AccountRepository } from '../accounts/repository';
 import { organisationName, type OrganisationRepository } from '../accounts/organisations';
-import { hasRole, requireRole } from '../accounts/roles';
+import { requireRole } from '../accounts/roles';
 import type { ClauseRepository } from '../clauses/repository';
 import type { Clock } from '../db/time';
 import { bodyList, bodyString, errorSummary, setFlash } from '../http/forms';
@@ -14,14 +15,21 @@ import type { CannedAnswers } from './canned';
 import { FAQ_FIELDS, type FaqService } from './faq';
 import { isBreached, type Ticket } from './model';
 import type { HelpdeskRepository } from './repository';
-import type { TicketService } from './tickets';
+import { TicketChanged, type TicketService } from './tickets';
+import type { StaffQueue } from './queue';
+import { helpdeskQueueRoutes } from './queue-routes';
 import { keepDrafts, postedDrafts, takeDrafts, type Drafts } from './drafts';
 import { canHandle, canPublishFaq } from './permissions';
-import { OBSTACLES, POSTED_TEXT_CAP, STATUS_MOVES, TEXT_LIMITS, TICKET_STATUSES } from './vocabulary';
+import { OBSTACLES, POSTED_TEXT_CAP, STATUS_MOVES, TEXT_LIMITS } from './vocabulary';
 import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
-const PAGE_SIZE = 50;
+
+/** The ticket version a form was opened with (absent from API calls and old pages: then no check). */
+const postedVersion = (req: Request): number | undefined => {
+  const value = bodyString(req, 'version', 20);
+  return /^\d+$/.test(value) ? Number(value) : undefined;
+};
 
 export interface HelpdeskStaffDeps {
   tickets: TicketService;
@@ -31,84 +39,19 @@ export interface HelpdeskStaffDeps {
   organisations: OrganisationRepository;
   clauseRepo: ClauseRepository;
   canned: CannedAnswers;
+  queue: StaffQueue;
   clock: Clock;
-}
-
-/** The end of the current day in Brussels (for the "due today" filter). */
-function endOfBrusselsDay(now: Date): Date {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Brussels',
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const elapsed = (get('hour') * 3600 + get('minute') * 60 + get('second')) * 1000;
-  return new Date(now.getTime() - elapsed + 24 * 3600_000 - 1);
 }
 
 export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
   const router = Router();
   router.use('/staff/tickets', ...requireRole('facilitator', 'coordinator'));
+  router.use(helpdeskQueueRoutes(deps));
 
   const orgName = async (code: string, l: Lang) => {
     const org = await deps.organisations.find(code);
     return org ? organisationName(org, l) : code;
   };
-
-  router.get('/staff/tickets', async (req, res) => {
-    const l = lang(res);
-    const user = req.currentUser!;
-    const isCoordinator = hasRole(user, 'coordinator');
-    const q = (name: string) => (typeof req.query[name] === 'string' ? String(req.query[name]).slice(0, 200) : '');
-    const now = deps.clock.now();
-    const page = Math.max(1, Number.parseInt(q('page'), 10) || 1);
-    const filters = {
-      status: q('status') || 'active',
-      priority: q('priority'),
-      due: q('due'),
-      assignee: q('assignee'),
-      category: q('category'),
-      q: q('q'),
-      org: isCoordinator ? q('org') : (user.orgCode ?? ''),
-    };
-    const { tickets, total } = await deps.repo.queue({
-      orgCode: isCoordinator ? filters.org || undefined : (user.orgCode ?? '__none__'),
-      status: filters.status === 'all' ? undefined : filters.status,
-      priority: filters.priority === 'pilot' || filters.priority === 'normal' ? filters.priority : undefined,
-      due: filters.due === 'overdue' || filters.due === 'today' ? filters.due : undefined,
-      assignee: filters.assignee === 'me' || filters.assignee === 'unassigned' ? filters.assignee : undefined,
-      category: filters.category || undefined,
-      q: filters.q || undefined,
-      userId: user.id,
-      now,
-      endOfToday: endOfBrusselsDay(now),
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    });
-    const users = new Map((await deps.accounts.list()).map((u) => [u.id, u.name]));
-    const orgs = await deps.organisations.list();
-    const categories = await deps.clauseRepo.categories();
-    res.render('helpdesk/queue', {
-      section: 'staff',
-      title: translate(l, 'staff.tickets'),
-      isCoordinator,
-      filters,
-      statuses: TICKET_STATUSES,
-      orgs: orgs.map((o) => ({ code: o.code, name: organisationName(o, l) })),
-      categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
-      total,
-      tickets: tickets.map((t) => ({
-        ...t,
-        breached: isBreached(t, now),
-        assignee: t.assigneeUserId ? users.get(t.assigneeUserId) : undefined,
-        orgName: ((o) => (o ? organisationName(o, l) : undefined))(orgs.find((o) => o.code === t.orgCode)),
-      })),
-      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-      page,
-    });
-  });
 
   const renderTicket = async (
     req: Request,
@@ -116,6 +59,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     status = 200,
     errors: Record<string, string> = {},
     values: Record<string, string> = {},
+    changedMeanwhile = false,
   ) => {
     const l = lang(res);
     const user = req.currentUser!;
@@ -144,7 +88,19 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       moves: STATUS_MOVES[ticket.status],
       canPublishFaq: canPublishFaq(user, ticket),
       orgs: orgs.filter((o) => o.code !== ticket.orgCode).map((o) => ({ code: o.code, name: organisationName(o, l) })),
-      canned: canned.map((c) => ({ id: c.id, title: c.title, selected: String(c.id) === values.canned })),
+      // Each answer's text travels with its option, so the page's script inserts it without a round trip.
+      canned: canned.map((c) => ({
+        id: c.id,
+        title: c.title,
+        body: c.bodies[ticket.lang],
+        selected: String(c.id) === values.canned,
+      })),
+      earlierCount: Math.max(0, (await deps.queue.requesterCount(user, ticket.requesterEmail)) - 1),
+      earlierUrl: `/${l}/staff/tickets?${new URLSearchParams({ status: 'all', requester: ticket.requesterEmail ?? '' })}`,
+      changedMeanwhile,
+      // A page that comes back with a draft not yet saved warns before it is left, even untouched.
+      unsavedDraft: status >= 400 && Boolean(drafts.reply || drafts.note),
+      scripts: ['ticket-drafts.js'],
       // A canned answer goes below what was already drafted; nothing typed is replaced.
       replyText: [drafts.reply, cannedText].filter(Boolean).join('\n\n'),
       noteText: drafts.note ?? '',
@@ -159,7 +115,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
 
   const action = (
     path: string,
-    run: (req: Request, ticket: Ticket) => Promise<unknown>,
+    run: (req: Request, ticket: Ticket, version?: number) => Promise<unknown>,
     flash: string,
     sent: (keyof Drafts)[] = [],
   ) =>
@@ -169,7 +125,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       await orRerender(
         lang(res),
         async () => {
-          await run(req, ticket);
+          await run(req, ticket, postedVersion(req));
           // What the other panel held comes back on the next page; what was just sent does not.
           keepDrafts(
             req,
@@ -182,41 +138,50 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
         async (errors) => {
           await renderTicket(req, res, 422, errors, typed);
         },
-      );
+      ).catch(async (err: unknown) => {
+        if (!(err instanceof TicketChanged)) throw err;
+        await renderTicket(req, res, 409, {}, typed, true);
+      });
     });
 
   action(
     'reply',
-    (req, t) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', POSTED_TEXT_CAP)),
+    (req, t, v) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', POSTED_TEXT_CAP), v),
     'helpdesk.staff.reply_sent',
     ['reply'],
   );
   action(
     'note',
-    (req, t) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'note', POSTED_TEXT_CAP), 'note'),
+    (req, t, v) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'note', POSTED_TEXT_CAP), 'note', v),
     'helpdesk.staff.note_added',
     ['note'],
   );
   action(
     'assign',
-    (req, t) =>
+    (req, t, v) =>
       deps.tickets.assign(
         t.id,
         req.currentUser!,
         bodyString(req, 'assignee') ? Number(bodyString(req, 'assignee')) : null,
+        v,
       ),
     'helpdesk.staff.assigned',
   );
   action(
     'status',
-    (req, t) => deps.tickets.setStatus(t.id, req.currentUser!, bodyString(req, 'status', 20)),
+    (req, t, v) => deps.tickets.setStatus(t.id, req.currentUser!, bodyString(req, 'status', 20), v),
     'helpdesk.staff.status_changed',
   );
   action(
     'transfer',
-    (req, t) =>
-      deps.tickets.transfer(t.id, req.currentUser!, bodyString(req, 'org', 40), bodyString(req, 'reason', 2000)),
+    (req, t, v) =>
+      deps.tickets.transfer(t.id, req.currentUser!, bodyString(req, 'org', 40), bodyString(req, 'reason', 2000), v),
     'helpdesk.staff.transferred',
+  );
+  action(
+    'priority',
+    (req, t, v) => deps.tickets.setPilot(t.id, req.currentUser!, bodyString(req, 'pilot', 5) === 'yes', v, req.ip),
+    'desk.ticket.priority_changed',
   );
   action(
     'obstacles',

@@ -8,9 +8,11 @@ import type { CurrentUser } from '../accounts/roles';
 import { newToken } from '../accounts/tokens';
 import type { ClauseService } from '../clauses/service';
 import type { Config } from '../config/config';
+import type { AuditLog } from '../audit/audit-log';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
-import { businessHoursBetween } from './business-time';
+import { forgetDeadlineAlerts } from './alerts';
+import { addBusinessDays, businessHoursBetween } from './business-time';
 import { canHandle } from './permissions';
 import { changeStatus } from './status-change';
 import type { Ticket } from './model';
@@ -28,7 +30,15 @@ export class TicketService {
     private readonly notify: HelpdeskNotifications,
     private readonly clock: Clock,
     private readonly config: Config,
+    private readonly audit: AuditLog,
   ) {}
+
+  /** When the form carried the version it was opened with, the change goes through only if nobody changed the
+   * ticket since (checked and moved on in one conditional update, so two instances cannot both pass). */
+  private async claim(trx: Knex.Transaction, ticket: Ticket, expectedVersion?: number): Promise<void> {
+    if (expectedVersion === undefined) return;
+    if (!(await this.repo.claimVersion(trx, ticket.id, expectedVersion))) throw new TicketChanged();
+  }
 
   async staffView(ticket: Ticket) {
     const [messages, events, obstacles, links] = await Promise.all([
@@ -76,13 +86,14 @@ export class TicketService {
   }
 
   /** A public reply reaches the requester (e-mail with a fresh tracking link) and marks the ticket answered. */
-  async reply(id: number, user: CurrentUser, body: string): Promise<void> {
+  async reply(id: number, user: CurrentUser, body: string, expectedVersion?: number): Promise<void> {
     const ticket = await this.forStaff(id, user);
     const text = this.text(body);
     if (ticket.anonymisedAt) throw new Conflict('helpdesk.errors.anonymised');
     const now = this.clock.now();
     const { token, hash } = newToken();
     await this.db.transaction(async (trx) => {
+      await this.claim(trx, ticket, expectedVersion);
       await this.repo.addMessage(trx, {
         ticketId: ticket.id,
         kind: 'public_reply',
@@ -105,11 +116,12 @@ export class TicketService {
     await this.notify.reply(ticket, token, text);
   }
 
-  async note(id: number, user: CurrentUser, body: string, field = 'body'): Promise<void> {
+  async note(id: number, user: CurrentUser, body: string, field = 'body', expectedVersion?: number): Promise<void> {
     const ticket = await this.forStaff(id, user);
     const text = this.text(body, field);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
+      await this.claim(trx, ticket, expectedVersion);
       await this.repo.addMessage(trx, {
         ticketId: ticket.id,
         kind: 'internal_note',
@@ -122,7 +134,7 @@ export class TicketService {
     });
   }
 
-  async assign(id: number, user: CurrentUser, assigneeId: number | null): Promise<void> {
+  async assign(id: number, user: CurrentUser, assigneeId: number | null, expectedVersion?: number): Promise<void> {
     const ticket = await this.forStaff(id, user);
     if (assigneeId !== null) {
       const assignee = await this.accounts.findById(assigneeId);
@@ -132,6 +144,7 @@ export class TicketService {
     if (assigneeId === ticket.assigneeUserId) return;
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
+      await this.claim(trx, ticket, expectedVersion);
       await this.repo.update(trx, ticket.id, { assignee_user_id: assigneeId, updated_at: toIso(now) });
       await this.staffEvent(
         trx,
@@ -147,18 +160,19 @@ export class TicketService {
     });
   }
 
-  async setStatus(id: number, user: CurrentUser, status: string): Promise<void> {
+  async setStatus(id: number, user: CurrentUser, status: string, expectedVersion?: number): Promise<void> {
     const ticket = await this.forStaff(id, user);
     if (!(STATUS_MOVES[ticket.status] as string[]).includes(status))
       throw new ValidationFailed([
         { field: 'status', messageKey: 'helpdesk.errors.status_move', params: { from: ticket.status, to: status } },
       ]);
-    await this.db.transaction((trx) =>
-      changeStatus(this.repo, trx, ticket, status as TicketStatus, user.id, user.name, this.clock.now()),
-    );
+    await this.db.transaction(async (trx) => {
+      await this.claim(trx, ticket, expectedVersion);
+      await changeStatus(this.repo, trx, ticket, status as TicketStatus, user.id, user.name, this.clock.now());
+    });
   }
 
-  async transfer(id: number, user: CurrentUser, orgCode: string, reason: string): Promise<void> {
+  async transfer(id: number, user: CurrentUser, orgCode: string, reason: string, expectedVersion?: number) {
     const ticket = await this.forStaff(id, user);
     const problems = [];
     if (!(await this.organisations.find(orgCode)) || orgCode === ticket.orgCode)
@@ -167,6 +181,7 @@ export class TicketService {
     if (problems.length > 0) throw new ValidationFailed(problems);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
+      await this.claim(trx, ticket, expectedVersion);
       await this.repo.update(trx, ticket.id, { org_code: orgCode, assignee_user_id: null, updated_at: toIso(now) });
       await this.staffEvent(trx, ticket, user, now, 'organisation', ticket.orgCode, orgCode);
       await this.repo.addMessage(trx, {
@@ -227,5 +242,34 @@ export class TicketService {
         });
       await this.staffEvent(trx, ticket, user, now, problem ? 'clause_problem' : 'clause_link', null, clause.id);
     });
+  }
+
+  /** Raises a ticket to pilot priority after filing (or back); the due time is recomputed as intake does it. */
+  async setPilot(id: number, user: CurrentUser, pilot: boolean, expectedVersion?: number, ip?: string) {
+    const ticket = await this.forStaff(id, user);
+    if (ticket.isPilot === pilot) return ticket;
+    const { pilotBusinessDays, defaultBusinessDays } = this.config.sla;
+    const dueAt = addBusinessDays(ticket.createdAt, pilot ? pilotBusinessDays : defaultBusinessDays);
+    const [before, after] = pilot ? ['normal', 'pilot'] : ['pilot', 'normal'];
+    const now = this.clock.now();
+    await this.db.transaction(async (trx) => {
+      await this.claim(trx, ticket, expectedVersion);
+      await this.repo.update(trx, ticket.id, { is_pilot: pilot, due_at: toIso(dueAt), updated_at: toIso(now) });
+      await forgetDeadlineAlerts(trx, ticket.id);
+      await this.staffEvent(trx, ticket, user, now, 'priority', before, after);
+    });
+    await this.audit.record('ticket.priority_changed', {
+      actorUserId: user.id,
+      ip,
+      details: { reference: ticket.reference, from: before, to: after, dueAt: toIso(dueAt) },
+    });
+    return { ...ticket, isPilot: pilot, dueAt };
+  }
+}
+
+/** The ticket changed after the form was opened: the route shows the new state with the draft kept (409). */
+export class TicketChanged extends Conflict {
+  constructor() {
+    super('desk.conflict.changed');
   }
 }

@@ -30,6 +30,8 @@ export function testConfig(env: Record<string, string> = {}, database?: Config['
     DATA_DIR: path.join(process.env.HELPDESK_TEST_RUN_DIR ?? os.tmpdir(), 'data'),
     SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
     CLAUSES_DIR: testClausesDir(),
+    // Deadline alerts run when a test calls them (deps.alerts.run), not on a timer.
+    HELPDESK_ALERT_MINUTES: '0',
     ...env,
   });
   return database ? { ...config, database } : config;
