@@ -130,6 +130,8 @@ export class TicketService {
         body: text,
         at: now,
       });
+      // A note changes the ticket too: a colleague's form opened before it is stale.
+      await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });
       await this.staffEvent(trx, ticket, user, now, 'internal_note', null, null);
     });
   }
