@@ -8,6 +8,7 @@ import { editorRoutes } from './clauses/editor-routes';
 import { clauseSearchApiRoutes } from './clauses/api-routes';
 import { clauseRoutes } from './clauses/routes';
 import { selectionRoutes } from './tenders/selection-routes';
+import { exposeSelection } from './tenders/selection-view';
 import { sharedSelectionRoutes } from './tenders/shared-routes';
 import { tenderRoutes } from './tenders/routes';
 import { actionPlanRoutes } from './tenders/action-plan-routes';
@@ -75,8 +76,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', apiRoutes(deps, limiters.tickets));
 
   const pages = Router();
-  pages.use(exposeFlash, csrfTokenForSignedIn);
-  pages.use(homeRoutes());
+  pages.use(exposeFlash, csrfTokenForSignedIn, exposeSelection);
+  pages.use(homeRoutes(deps.clauseRepo));
   pages.use(
     clauseRoutes({
       clauses: deps.clauses,

@@ -9,7 +9,10 @@ import type { UsageRecorder } from '../audit/usage-log';
 import { csrfToken } from '../security/csrf';
 import { searchParamsFrom } from '../search/params';
 import type { SearchService } from '../search/service';
+import { clauseBreadcrumb } from './breadcrumb';
+import { categoryCards } from './category-cards';
 import { diffVersions } from './diff';
+import { basisStatus } from './legal-status';
 import { clauseTextHtml, clauseTextPlain, legalBasisText, paragraphs } from './presenter';
 import type { ClauseRepository } from './repository';
 import { GUIDANCE_KEYS } from './schema';
@@ -103,7 +106,7 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       faqs: faqs.map((h) => ({ id: h.doc.id.replace('FAQ-', ''), question: h.doc.title[lang(res)] })),
       csrfToken: csrfToken(req),
       returnTo: req.originalUrl,
-      scripts: ['search.js'],
+      scripts: ['search.js', 'selection.js'],
     });
   });
 
@@ -124,6 +127,8 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       section: 'clauses',
       title: version.document.title[lang(res)],
       clause: clauseView(version.document, lang(res), names),
+      breadcrumb: clauseBreadcrumb(req.query as Record<string, unknown>, record.id, lang(res), names),
+      basisStatus: basisStatus(version.document, lang(res)),
       annexes: await clauses.annexes(version.document.annexes ?? [], lang(res)),
       history: history.map((v, i) => ({
         version: v.version,
@@ -134,7 +139,7 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       feedback,
       csrfToken: csrfToken(req),
       returnTo: req.originalUrl,
-      scripts: ['clause.js'],
+      scripts: ['clause.js', 'selection.js'],
     });
   };
 
@@ -182,14 +187,10 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
   router.get('/categories', async (_req, res) => {
     const categories = await repo.categoriesWithCounts();
     res.render('clauses/categories', {
-      section: 'clauses',
+      section: 'categories',
       title: translate(lang(res), 'categories.title'),
-      categories: categories.map((c) => ({
-        code: c.code,
-        name: c.name[lang(res)],
-        count: c.clauseCount,
-        cpv: c.cpv.slice(0, 3).map((x) => x.code),
-      })),
+      categories: categoryCards(categories, lang(res)),
+      showCpv: true,
     });
   });
 
@@ -212,11 +213,16 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
         level,
         clauses: outcome.hits
           .filter(({ doc }) => doc.stage === stage && doc.level === level)
-          .map(({ doc }) => ({ id: doc.id, title: doc.title[l], theme: doc.theme })),
+          .map(({ doc }) => ({
+            id: doc.id,
+            title: doc.title[l],
+            theme: doc.theme,
+            href: `/${l}/clauses/${doc.id}?category=${category.code}&from=category`,
+          })),
       })).filter((g) => g.clauses.length > 0),
     })).filter((s) => s.levels.length > 0);
     res.render('clauses/category', {
-      section: 'clauses',
+      section: 'categories',
       title: category.name[l],
       category: {
         code: category.code,
@@ -228,6 +234,8 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       total: outcome.total,
       frameworks: deps.frameworks ? await deps.frameworks(category.code, l) : [],
       csrfToken: csrfToken(req),
+      returnTo: req.originalUrl,
+      scripts: ['selection.js'],
     });
   });
 

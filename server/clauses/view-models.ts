@@ -51,7 +51,11 @@ export function resultsForApi(outcome: SearchOutcome, params: SearchParams) {
   };
 }
 
-function queryString(params: SearchParams, overrides: Record<string, string | number | undefined>): string {
+/** The search as a query string (`?q=…&theme=…`), with some parameters set or (undefined) removed. */
+export function searchQueryString(
+  params: SearchParams,
+  overrides: Record<string, string | number | undefined> = {},
+): string {
   const search = new URLSearchParams();
   if (params.q) search.set('q', params.q);
   for (const facet of FACETS) for (const value of params.filters[facet] ?? []) search.append(facet, value);
@@ -81,19 +85,21 @@ export function searchPageModel(outcome: SearchOutcome, params: SearchParams, na
   const page = Math.min(params.page, pages);
   const pageLinks = [];
   for (let p = Math.max(1, page - 3); p <= Math.min(pages, page + 3); p += 1) {
-    pageLinks.push({ number: p, href: `${basePath}${queryString(params, { page: p })}`, current: p === page });
+    pageLinks.push({ number: p, href: `${basePath}${searchQueryString(params, { page: p })}`, current: p === page });
   }
   return {
     q: params.q,
+    ...searchChips(outcome, params, names, basePath),
     total: outcome.total,
     partial: outcome.partial,
     corrected: outcome.query.corrected,
-    literalHref: `${basePath}${queryString(params, { literal: 1, page: undefined })}`,
+    literalHref: `${basePath}${searchQueryString(params, { literal: 1, page: undefined })}`,
     hasFilters: FACETS.some((f) => (params.filters[f] ?? []).length > 0) || !!params.cpv,
     clearHref: `${basePath}${params.q ? `?q=${encodeURIComponent(params.q)}` : ''}`,
     facets,
     results: outcome.hits.map(({ doc }) => ({
       id: doc.id,
+      href: `/${lang}/clauses/${encodeURIComponent(doc.id)}${searchQueryString(params, { page: page > 1 ? page : undefined })}`,
       type: doc.type,
       title: doc.title[lang],
       snippet: snippet(doc.text[lang], lang, outcome.query),
@@ -108,10 +114,57 @@ export function searchPageModel(outcome: SearchOutcome, params: SearchParams, na
             pages,
             page,
             links: pageLinks,
-            prev: page > 1 ? `${basePath}${queryString(params, { page: page - 1 })}` : undefined,
-            next: page < pages ? `${basePath}${queryString(params, { page: page + 1 })}` : undefined,
+            prev: page > 1 ? `${basePath}${searchQueryString(params, { page: page - 1 })}` : undefined,
+            next: page < pages ? `${basePath}${searchQueryString(params, { page: page + 1 })}` : undefined,
           }
         : undefined,
     cpv: params.cpv,
+  };
+}
+
+/** A search without one filter value (the page goes back to 1, as the result count changes). */
+function withoutFilter(params: SearchParams, facet: Facet, value: string): SearchParams {
+  const remaining = (params.filters[facet] ?? []).filter((v) => v !== value);
+  return { ...params, filters: { ...params.filters, [facet]: remaining } };
+}
+
+/**
+ * What sits above the results: the active filters as removable chips (and their number for the phone's
+ * "Filters (n)"), the categories of the results as links that filter, and, when one category is chosen,
+ * the way to its page and to a tender with its basis clauses.
+ */
+function searchChips(outcome: SearchOutcome, params: SearchParams, names: Names, basePath: string) {
+  const lang = params.lang;
+  const activeFilters = FACETS.flatMap((facet) =>
+    (params.filters[facet] ?? []).map((value) => ({
+      label: `${translate(lang, `facets.${facet}`)}: ${facetLabel(facet, value, lang, names)}`,
+      removeHref: `${basePath}${searchQueryString(withoutFilter(params, facet, value), { page: undefined })}`,
+    })),
+  );
+  if (params.cpv)
+    activeFilters.push({
+      label: `CPV: ${params.cpv}`,
+      removeHref: `${basePath}${searchQueryString({ ...params, cpv: undefined }, { page: undefined })}`,
+    });
+  const chosen = params.filters.category ?? [];
+  const categoryChips = outcome.facets.category
+    .filter(({ value }) => !chosen.includes(value))
+    .map(({ value, count }) => ({
+      label: facetLabel('category', value, lang, names),
+      count,
+      href: `${basePath}${searchQueryString({ ...params, filters: { ...params.filters, category: [...chosen, value] } }, { page: undefined })}`,
+    }));
+  const only = chosen.length === 1 ? names.categories.get(chosen[0]) : undefined;
+  return {
+    activeFilters,
+    filterCount: activeFilters.length,
+    categoryChips,
+    category: only
+      ? {
+          name: only.name[lang],
+          pageHref: `/${lang}/categories/${only.code}`,
+          tenderHref: `/${lang}/tender/new?category=${only.code}`,
+        }
+      : undefined,
   };
 }

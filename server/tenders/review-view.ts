@@ -1,5 +1,6 @@
 // What the review page shows before the download: the checks, the figures as the document prints them,
 // the weights with their total (the form's running total needs JavaScript), and the eForms hints.
+import { basisStatus } from '../clauses/legal-status';
 import { translate } from '../i18n/catalog';
 import { formatNumber } from '../i18n/format';
 import type { Lang } from '../i18n/languages';
@@ -34,6 +35,8 @@ export function reviewView(plan: TenderPlan, form: TenderFormValues, l: Lang) {
       id: c.document.id,
       title: c.document.title[l],
       stage: c.document.stage,
+      level: c.document.level,
+      basisStatus: basisStatus(c.document, l),
     })),
   };
 }

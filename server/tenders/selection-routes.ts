@@ -1,32 +1,38 @@
-// "Add to tender template" from search results and clause pages.
-import { Router, type Response } from 'express';
+// "Add to tender template" (and "remove") from search results, category pages and clause pages. Without
+// JavaScript the buyer is sent back to the same place in the list (#clause-ID); a script gets JSON instead.
+import { Router, type Request, type Response } from 'express';
 import type { ClauseService } from '../clauses/service';
-import { bodyString, safeLocalPath, setFlash } from '../http/forms';
+import { wantsJson } from '../http/error-handler';
+import { bodyString, safeLocalPath } from '../http/forms';
 import type { Lang } from '../i18n/languages';
 import type { UsageRecorder } from '../audit/usage-log';
-import { addToSelection, removeFromSelection } from './selection';
+import { addToSelection, removeFromSelection, selection, type SelectionNotice } from './selection';
+import { selectionNoticeView, withClauseFragment } from './selection-view';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
 export function selectionRoutes(clauses: ClauseService, usage: UsageRecorder): Router {
   const router = Router();
 
-  router.post('/tender/selection', async (req, res) => {
-    const id = bodyString(req, 'clause', 30).toUpperCase();
-    const back = safeLocalPath(bodyString(req, 'return', 2000), lang(res), `/${lang(res)}/tender`);
+  const change = async (req: Request, id: string): Promise<SelectionNotice> => {
     if (bodyString(req, 'action') === 'remove') {
       removeFromSelection(req, id);
-      setFlash(req, 'ok', 'tender.removed', { id });
-      return res.redirect(303, back);
+      return { id, change: 'removed' };
     }
     const { record } = await clauses.published(id);
-    if (addToSelection(req, { id: record.id, version: record.publishedVersion! })) {
+    const outcome = addToSelection(req, { id: record.id, version: record.publishedVersion! });
+    if (outcome === 'added')
       await usage.record({ kind: 'clause_added', clauseId: record.id, theme: record.theme, level: record.level });
-      setFlash(req, 'ok', 'tender.added', { id: record.id });
-    } else {
-      setFlash(req, 'warn', 'tender.already_added', { id: record.id });
-    }
-    res.redirect(303, back);
+    return { id: record.id, change: outcome };
+  };
+
+  router.post('/tender/selection', async (req, res) => {
+    const l = lang(res);
+    const notice = await change(req, bodyString(req, 'clause', 30).toUpperCase());
+    if (wantsJson(req)) return res.json(selectionNoticeView(notice, selection(req).length, l));
+    req.session.selectionNotice = notice;
+    const back = safeLocalPath(bodyString(req, 'return', 2000), l, `/${l}/tender`);
+    res.redirect(303, withClauseFragment(back, notice.id));
   });
 
   return router;

@@ -8,9 +8,18 @@ export interface SelectedClause {
   version: number;
 }
 
+/** What the last add or remove did, shown once beside the clause the buyer returns to. */
+export type SelectionChange = 'added' | 'removed' | 'already_added' | 'full';
+
+export interface SelectionNotice {
+  id: string;
+  change: SelectionChange;
+}
+
 declare module 'express-session' {
   interface SessionData {
     tenderSelection?: SelectedClause[];
+    selectionNotice?: SelectionNotice;
   }
 }
 
@@ -21,11 +30,17 @@ export function selection(req: Request): SelectedClause[] {
   return req.session?.tenderSelection ?? [];
 }
 
-export function addToSelection(req: Request, clause: SelectedClause): boolean {
+export function isSelected(req: Request, id: string): boolean {
+  return selection(req).some((c) => c.id === id);
+}
+
+/** Adds a clause unless it is there already or the selection is full; says which. */
+export function addToSelection(req: Request, clause: SelectedClause): SelectionChange {
   const current = selection(req);
-  if (current.some((c) => c.id === clause.id) || current.length >= MAX_SELECTION) return false;
+  if (current.some((c) => c.id === clause.id)) return 'already_added';
+  if (current.length >= MAX_SELECTION) return 'full';
   req.session.tenderSelection = [...current, clause];
-  return true;
+  return 'added';
 }
 
 export function removeFromSelection(req: Request, id: string): void {

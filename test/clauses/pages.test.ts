@@ -125,7 +125,7 @@ describe('clause pages', () => {
       .type('form')
       .send({ _csrf: csrfFrom(page.text), clause: 'ENV-IT-001', return: '/fr/clauses/ENV-IT-001' });
     assert.equal(res.status, 303);
-    assert.equal(res.headers.location, '/fr/clauses/ENV-IT-001');
+    assert.equal(res.headers.location, '/fr/clauses/ENV-IT-001#clause-ENV-IT-001', 'back to the add button');
     const next = await agent.get('/fr/clauses/ENV-IT-001');
     assert.match(next.text, /La clause ENV-IT-001 a été ajoutée/);
     assert.equal((await ctx.db('usage_events').where({ kind: 'clause_added', clause_id: 'ENV-IT-001' })).length, 1);
