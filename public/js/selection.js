@@ -53,7 +53,8 @@
     event.preventDefault();
     var button = form.querySelector('button[type="submit"]');
     if (button) button.setAttribute('aria-disabled', 'true');
-    fetch(form.action, {
+    // form.action would be the hidden input named "action", not the form's address.
+    fetch(form.getAttribute('action'), {
       method: 'POST',
       body: new URLSearchParams(new FormData(form)),
       headers: { Accept: 'application/json' },

@@ -36,12 +36,20 @@ export function watchErrors(page: Page, errors: string[]): void {
   });
 }
 
-export async function openSession(lang: Lang): Promise<Session> {
+/** A fresh browser context; `javaScript: false` walks the pages as a browser without scripts does. */
+export async function openSession(
+  lang: Lang,
+  {
+    javaScript = true,
+    viewport = DESKTOP,
+  }: { javaScript?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
   const { app, browser } = suite();
   const context = await browser.newContext({
     baseURL: app.baseUrl,
     acceptDownloads: true,
-    viewport: DESKTOP,
+    viewport,
+    javaScriptEnabled: javaScript,
     locale: lang === 'nl' ? 'nl-BE' : 'fr-BE',
   });
   context.setDefaultTimeout(15_000);
