@@ -43,7 +43,8 @@ for (const lang of LANGS) {
       const { page } = session;
       const first = page.locator('.result h3 a').first();
       const href = (await first.getAttribute('href'))!;
-      clauseId = href.split('/').pop()!;
+      // Result links carry the search (for the breadcrumb back): the id is the last path segment.
+      clauseId = href.split('?')[0].split('/').pop()!;
       await Promise.all([page.waitForURL(`**${href}`), first.click()]);
       assert.ok((await page.locator('.breadcrumb').innerText()).includes(clauseId));
       await Promise.all([page.waitForURL(`**${href}`), page.click('form.add-to-tender button')]);
@@ -62,7 +63,7 @@ for (const lang of LANGS) {
     it('adds a second clause straight from the search results', async () => {
       const { page } = session;
       await page.goto(`/${lang}/clauses?q=${encodeURIComponent(TEXT[lang].searchWord)}&theme=social`);
-      const other = page.locator('.result', { hasNot: page.locator(`a[href$="/${clauseId}"]`) }).first();
+      const other = page.locator('.result', { hasNot: page.locator(`a[href*="/clauses/${clauseId}?"]`) }).first();
       const otherId = await other.locator('.result__meta code').innerText();
       await Promise.all([page.waitForURL(/\/clauses\?q=/), other.locator('form.add-to-tender button').click()]);
       assert.ok(
