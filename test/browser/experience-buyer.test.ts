@@ -28,6 +28,29 @@ const searchPath = (lang: Lang) => `/${lang}/clauses?q=${encodeURIComponent(TEXT
 /** The id of the clause of a result card. */
 const resultId = (page: Page, index: number) => page.locator('.result .result__meta code').nth(index).innerText();
 
+/** From the choice of clauses (basis ticked) to the review: use the selection, type authority and title, check. */
+async function useSelectionAndReview(page: Page, steps: StepCounter, lang: Lang, authority: string, title: string) {
+  await Promise.all([
+    page.waitForURL(`**/${lang}/tender/form`),
+    steps.click('form[action$="/tender/selection/set"] button[type="submit"]', 'use this selection'),
+  ]);
+  await page.fill('#field-authority', authority);
+  await page.fill('#field-title', title);
+  await Promise.all([
+    page.waitForURL(`**/${lang}/tender/review`),
+    steps.click('form.tender-form > button.button[type="submit"]', 'check'),
+  ]);
+}
+
+/** Downloads the .docx from the review page and checks it names the tender. */
+async function download(page: Page, steps: StepCounter, title: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    steps.click('form[action$="/tender/download"] button:not([name])', 'download (.docx)'),
+  ]);
+  await assertDocx(file, title);
+}
+
 async function withSession(
   lang: Lang,
   options: Parameters<typeof openSession>[1],
@@ -179,14 +202,7 @@ for (const lang of LANGS) {
     it('shows the levels explained on the tender review', () =>
       withSession(lang, {}, async ({ page }) => {
         await page.goto(`/${lang}/tender/new?category=cleaning`);
-        await page.click('form[action$="/tender/selection/set"] button[type="submit"]');
-        await page.waitForURL(`**/${lang}/tender/form`);
-        await page.fill('#field-authority', TEXT[lang].authority);
-        await page.fill('#field-title', TEXT[lang].tenderTitle);
-        await Promise.all([
-          page.waitForURL(`**/${lang}/tender/review`),
-          page.click('form.tender-form > button.button[type="submit"]'),
-        ]);
+        await useSelectionAndReview(page, new StepCounter(page), lang, TEXT[lang].authority, TEXT[lang].tenderTitle);
         assert.ok((await page.locator('.review-clauses li').count()) > 0);
         await page.locator('.level-legend summary').click();
         assert.match(await page.locator('.level-legend dd').first().innerText(), /MPDI 7/);
@@ -208,21 +224,9 @@ describe('buyer journeys, steps counted (clicks and submissions; typing is not a
         steps.click('main a.button[href="/nl/tender/new?category=cleaning"]', 'Een bestek starten voor deze categorie'),
       ]);
       assert.ok((await page.locator('input[name="clauses"]:checked').count()) > 0, 'the basis clauses are ticked');
-      await Promise.all([
-        page.waitForURL('**/nl/tender/form'),
-        steps.click('form[action$="/tender/selection/set"] button[type="submit"]', 'Deze selectie gebruiken'),
-      ]);
-      await page.fill('#field-authority', 'Gemeente Evere');
-      await page.fill('#field-title', 'Schoonmaak van de kantoren van het gemeentehuis');
-      await Promise.all([
-        page.waitForURL('**/nl/tender/review'),
-        steps.click('form.tender-form > button.button[type="submit"]', 'Controleren'),
-      ]);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        steps.click('form[action$="/tender/download"] button:not([name])', 'Bestek downloaden (.docx)'),
-      ]);
-      await assertDocx(download, 'Schoonmaak van de kantoren van het gemeentehuis');
+      const title = 'Schoonmaak van de kantoren van het gemeentehuis';
+      await useSelectionAndReview(page, steps, 'nl', 'Gemeente Evere', title);
+      await download(page, steps, title);
       process.stdout.write(steps.report('NL office cleaning, base criteria'));
       assert.ok(steps.count <= 8, `${steps.count} steps`);
     }));
@@ -244,21 +248,9 @@ describe('buyer journeys, steps counted (clicks and submissions; typing is not a
           'commencer un cahier des charges avec les clauses de base',
         ),
       ]);
-      await Promise.all([
-        page.waitForURL('**/fr/tender/form'),
-        steps.click('form[action$="/tender/selection/set"] button[type="submit"]', 'Utiliser cette sélection'),
-      ]);
-      await page.fill('#field-authority', "Commune d'Etterbeek");
-      await page.fill('#field-title', 'Restauration scolaire des écoles communales');
-      await Promise.all([
-        page.waitForURL('**/fr/tender/review'),
-        steps.click('form.tender-form > button.button[type="submit"]', 'Vérifier'),
-      ]);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        steps.click('form[action$="/tender/download"] button:not([name])', 'Télécharger le cahier des charges (.docx)'),
-      ]);
-      await assertDocx(download, 'Restauration scolaire des écoles communales');
+      const title = 'Restauration scolaire des écoles communales';
+      await useSelectionAndReview(page, steps, 'fr', "Commune d'Etterbeek", title);
+      await download(page, steps, title);
       process.stdout.write(steps.report('FR school catering, base criteria'));
       assert.ok(steps.count <= 8, `${steps.count} steps`);
     }));

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { csrfFrom } from '../support/accounts';
 import { createTestContext, type TestContext } from '../support/context';
+import { buyerWithClause } from '../support/tender';
 
 /** The add/remove form of one clause in a page, as HTML. */
 function addForm(html: string, clauseId: string): string {
@@ -235,23 +236,11 @@ describe('buyer pages: categories, levels, gathered clauses', () => {
   });
 
   it('lists the clauses with their level and basis status on the tender review', async () => {
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/nl/clauses/SOC-CLEAN-001');
-    await agent
-      .post('/nl/tender/selection')
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), clause: 'SOC-CLEAN-001' });
-    const form = await agent.get('/nl/tender/form');
+    const { agent, form } = await buyerWithClause(ctx, 'nl', 'SOC-CLEAN-001');
     await agent
       .post('/nl/tender/form')
       .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'nl',
-        authority: 'Gemeente Evere',
-        title: 'Schoonmaak',
-        procedure: 'open',
-      });
+      .send({ _csrf: csrfFrom(form.text), lang: 'nl', authority: 'Gemeente Evere', title: 'Schoonmaak' });
     const review = await agent.get('/nl/tender/review');
     assert.equal(review.status, 200);
     assert.match(
