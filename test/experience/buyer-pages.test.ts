@@ -240,7 +240,13 @@ describe('buyer pages: categories, levels, gathered clauses', () => {
     await agent
       .post('/nl/tender/form')
       .type('form')
-      .send({ _csrf: csrfFrom(form.text), lang: 'nl', authority: 'Gemeente Evere', title: 'Schoonmaak' });
+      .send({
+        _csrf: csrfFrom(form.text),
+        lang: 'nl',
+        authority: 'Gemeente Evere',
+        title: 'Schoonmaak',
+        procedure: 'open',
+      });
     const review = await agent.get('/nl/tender/review');
     assert.equal(review.status, 200);
     assert.match(
