@@ -14,6 +14,11 @@ interface Obligation {
 }
 
 export const OBLIGATIONS: Obligation[] = [
+  // Every contracting authority considers lots and states why it does not divide (above the threshold).
+  { source: 'law_2016', article: 'art. 58' },
+  // The mandatory exclusion grounds, and the exclusion for tax and social security debts (art. 69 is optional).
+  { source: 'law_2016', article: 'art. 67' },
+  { source: 'law_2016', article: 'art. 68' },
   // Imposes social clauses in regional public procurement (under its own thresholds).
   { source: 'circ_2020_social' },
   // The mandatory price check in works and fraud-sensitive services.

@@ -231,6 +231,8 @@ describe('buyer pages: categories, levels, gathered clauses', () => {
       recommended.text,
       /class="basis-status basis-status--recommended"><strong>Critère de base recommandé\.<\/strong>/,
     );
+    const lots = await request(ctx.app).get('/nl/clauses/SME-CLEAN-001');
+    assert.match(lots.text, /basis-status--required[\s\S]*Wet van 17 juni 2016 inzake overheidsopdrachten, art\. 58/);
     const advanced = await request(ctx.app).get('/nl/clauses/ENV-CLEAN-003');
     assert.doesNotMatch(advanced.text, /class="basis-status/);
   });
