@@ -17,7 +17,8 @@ export interface AnnexTableView {
   key: string;
   title: string;
   columns: AnnexColumnView[];
-  rows: { cells: string[] }[];
+  /** Cells as shown, and `values`: what the buyer gave (number, text in the language) or null, for spreadsheets. */
+  rows: { cells: string[]; values: (string | number | boolean | null)[] }[];
   /** Empty rows for the bidder, as a list so that templates can repeat them. */
   blankRows: { cells: string[] }[];
   totals?: string[];
@@ -56,6 +57,11 @@ export function presentAnnex(annex: AnnexDocument, lang: Lang): AnnexView {
         for (const [key, value] of Object.entries(row.cells)) if (typeof value === 'number') numbers[key] = value;
         for (const [key, tree] of formulas) numbers[key] = evaluate(tree, numbers);
         return {
+          values: table.columns.map((column) => {
+            const value = row.cells[column.key];
+            if (value === undefined) return null;
+            return typeof value === 'object' ? pick(value, lang) : value;
+          }),
           cells: table.columns.map((column) => {
             const value = row.cells[column.key];
             if (column.total && numbers[column.key] !== undefined)

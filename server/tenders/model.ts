@@ -75,6 +75,12 @@ export const tenderRequestSchema = z.strictObject({
     .record(z.string(), z.number().int().positive())
     .optional()
     .describe('clause id → version chosen; later revisions are reported'),
+  /** Clauses whose chosen (older) version is printed instead of the newer published one. */
+  keepVersions: z
+    .array(z.string().regex(CLAUSE_ID_PATTERN))
+    .max(MAX_CLAUSES)
+    .optional()
+    .describe('clause ids whose version in selectedVersions is printed although a newer version is published'),
   parameters: z
     .record(z.string(), z.record(z.string(), parameterValue))
     .default({})

@@ -17,6 +17,10 @@ function library(ids: string[], failing: string[] = []): ClauseLookup {
       if (!document) throw new NotFound();
       return { record: {}, version: { document } } as Awaited<ReturnType<ClauseService['published']>>;
     },
+    version: async () => {
+      throw new NotFound();
+    },
+    annexes: async () => [],
   };
 }
 
@@ -94,6 +98,10 @@ describe('tender plan rules', () => {
         ({ record: {}, version: { document: { ...realClause('ENV-CLEAN-001'), version: 3 } } }) as Awaited<
           ReturnType<ClauseService['published']>
         >,
+      version: async () => {
+        throw new NotFound();
+      },
+      annexes: async () => [],
     };
     const chosen = async (version: number) =>
       (
