@@ -46,6 +46,15 @@ describe('keeping an older clause version', () => {
     return { agent, form: await agent.get('/nl/tender/form') };
   }
 
+  /** Sends the form with the version choice for the clause; the form accepts it (303 to the review). */
+  const choose = async (agent: request.Agent, form: request.Response, choice: 'kept' | 'latest') => {
+    const posted = await agent
+      .post('/nl/tender/form')
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), ...FIELDS, [`versions[${CLAUSE}]`]: choice });
+    assert.equal(posted.status, 303);
+  };
+
   const download = async (agent: request.Agent) => {
     const review = await agent.get('/nl/tender/review');
     const res = await agent
@@ -73,11 +82,7 @@ describe('keeping an older clause version', () => {
 
   it('prints the kept version and says so in the review and the trace annex', async () => {
     const { agent, form } = await buyerFromLink({ c: `${CLAUSE}@1` });
-    const posted = await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({ _csrf: csrfFrom(form.text), ...FIELDS, [`versions[${CLAUSE}]`]: 'kept' });
-    assert.equal(posted.status, 303);
+    await choose(agent, form, 'kept');
     const { review, docx } = await download(agent);
     assert.match(
       review.text,
@@ -94,10 +99,7 @@ describe('keeping an older clause version', () => {
 
   it('prints the newer version, with no note in the trace, when the buyer takes it', async () => {
     const { agent, form } = await buyerFromLink({ c: `${CLAUSE}@1` });
-    await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({ _csrf: csrfFrom(form.text), ...FIELDS, [`versions[${CLAUSE}]`]: 'latest' });
+    await choose(agent, form, 'latest');
     const { review, docx } = await download(agent);
     assert.match(review.text, /Clausule ENV-IT-001 werd herzien sinds u ze koos \(versie 1 → 2\)/);
     assert.ok(docx.text.includes(REVISED_TITLE));
@@ -109,11 +111,7 @@ describe('keeping an older clause version', () => {
 
   it('keeps the choice in the shared link', async () => {
     const { agent, form } = await buyerFromLink({ c: `${CLAUSE}@1` });
-    const posted = await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({ _csrf: csrfFrom(form.text), ...FIELDS, [`versions[${CLAUSE}]`]: 'kept' });
-    assert.equal(posted.status, 303);
+    await choose(agent, form, 'kept');
     const again = await agent.get('/nl/tender/form');
     const share = again.text
       .match(/href="(\/nl\/tender\/shared\?[^"]+)"/)?.[1]
