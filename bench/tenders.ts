@@ -18,7 +18,7 @@ import { median, ms, type Row } from './stats';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const GENERATORS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4) * 2;
-const ANNEXES = readAnnexes(path.join(ROOT, 'clauses', '_annexes')).annexes;
+const ANNEXES = readAnnexes(path.join(ROOT, 'clauses')).annexes;
 
 function plan(clauses: ClauseDocument[]): TenderPlan {
   const request: TenderRequest = {
