@@ -44,13 +44,30 @@ export function clauseAnnexReferences(clause: ResolvedClause, plan: TenderPlan, 
   });
 }
 
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
+
+/** A cell's left and right margins, counted in letters, so that shares follow what a column really needs. */
+const MARGIN_LETTERS = 2.5;
+
+/**
+ * Column shares after what the columns hold: the longest word of the header or of a cell, so that "Frambozen" and
+ * "Werkgeverslasten" keep to one line and short columns (months, ticks) give up their room.
+ */
+function contentShares(headers: string[], rows: string[][]): number[] {
+  const weights = headers.map(
+    (header, i) => Math.max(3, longestWord(header), ...rows.map((r) => longestWord(r[i] ?? ''))) + MARGIN_LETTERS,
+  );
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (w / sum) * 100);
+}
+
 function annexTable(view: AnnexTableView, t: Translate, options: TableOptions): FileChild[] {
   const headers = view.columns.map((c) => (c.input ? `${c.label} *` : c.label));
   const rows = [...view.rows, ...view.blankRows].map((r) => r.cells);
   if (view.totals) rows.push(view.totals.map((cell, i) => (i === 0 && !cell ? t('annexes.total') : cell)));
   return [
     para([new TextRun({ text: safe(view.title, 300), bold: true })], { keepNext: true }),
-    table(headers, rows, undefined, options),
+    table(headers, rows, contentShares(headers, rows), options),
     new Paragraph({ spacing: { after: 200 } }),
   ];
 }
