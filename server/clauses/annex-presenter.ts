@@ -40,7 +40,11 @@ function show(type: string, value: number | undefined, lang: Lang): string {
   return formatNumber(lang, value);
 }
 
-export function presentAnnex(annex: AnnexDocument, lang: Lang): AnnexView {
+/**
+ * `fill` sets a numeric column in every row that gives it (column key → value): the period a clause sets for a
+ * life-cycle cost, so that the annex counts the same years as the clause text.
+ */
+export function presentAnnex(annex: AnnexDocument, lang: Lang, fill: Record<string, number> = {}): AnnexView {
   return {
     id: annex.id,
     title: pick(annex.title, lang),
@@ -52,7 +56,9 @@ export function presentAnnex(annex: AnnexDocument, lang: Lang): AnnexView {
     tables: annex.tables.map((table) => {
       const formulas = new Map(table.columns.filter((c) => c.formula).map((c) => [c.key, parseFormula(c.formula!)]));
       const sums = new Map<string, number>();
-      const rows = table.rows.map((row) => {
+      const rows = table.rows.map((given) => {
+        const row = { cells: { ...given.cells } };
+        for (const [key, value] of Object.entries(fill)) if (typeof row.cells[key] === 'number') row.cells[key] = value;
         const numbers: Record<string, number | undefined> = {};
         for (const [key, value] of Object.entries(row.cells)) if (typeof value === 'number') numbers[key] = value;
         for (const [key, tree] of formulas) numbers[key] = evaluate(tree, numbers);

@@ -56,6 +56,21 @@ export function referencedAnnexIds(clauses: ResolvedClause[]): string[] {
   return [...new Set(clauses.flatMap((c) => c.document.annexes ?? []))];
 }
 
+/**
+ * The period (a parameter named …years) that the first clause referring to an annex sets, for the annex's `years`
+ * column: the life-cycle cost worksheet then counts the years the clause text says.
+ */
+export function annexPeriods(clauses: ResolvedClause[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const clause of clauses) {
+    const period = clause.document.parameters.find((p) => p.type !== 'text' && /years$/.test(p.name));
+    const years = period ? Number(clause.values[period.name]) : NaN;
+    for (const id of clause.document.annexes ?? [])
+      if (!out[id] && Number.isFinite(years) && years > 0) out[id] = { years };
+  }
+  return out;
+}
+
 export async function planTender(
   request: TenderRequest,
   clauses: ClauseLookup,
@@ -144,7 +159,7 @@ export async function planTender(
   if (request.lots.length === 1) checks.push({ severity: 'notice', key: 'tender.checks.single_lot' });
   checks.push(...awardChecks(resolved, priceWeight));
 
-  const annexes = await clauses.annexes(referencedAnnexIds(resolved), request.lang);
+  const annexes = await clauses.annexes(referencedAnnexIds(resolved), request.lang, annexPeriods(resolved));
   return { request, contractType, clauses: resolved, priceWeight, awardBasis: awardBasis(resolved), checks, annexes };
 }
 

@@ -200,4 +200,23 @@ describe('the annexes of the Word tender', () => {
     assert.equal(total.getCell(1).value, 'Totaal');
     assert.deepEqual(total.getCell(2).value, { formula: `SUM(B${head.number + 1}:B${head.number + 5})` });
   });
+
+  it('counts in the life-cycle cost annex the years the clause sets, in the .docx and the .xlsx', async () => {
+    const body = { ...BODY, clauseIds: ['ENV-ENER-005'], parameters: { 'ENV-ENER-005': { lcc_years: '12' } } };
+    const docx = await readDocx((await generate(body)).body);
+    const lcc = tableStarting(docx, 'Kostenpost | Eenmalige kost (euro) * | Jaarlijkse kost (euro) * | Aantal jaren');
+    assert.match(lcc, /\nAankoop \| {2}\| {2}\| 12 \| /);
+    assert.ok(!/ \| 10 \| /.test(lcc), lcc);
+    const zip = await JSZip.loadAsync((await generate(body, 'application/zip')).body as Buffer);
+    const name = Object.keys(zip.files).find((n) => n.endsWith('-bijlage-6.xlsx'));
+    assert.ok(name, Object.keys(zip.files).join(', '));
+    assert.ok(!Object.keys(zip.files).some((n) => n.endsWith('-levenscycluskost.xlsx')), 'no second LCC model');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await zip.file(name)!.async('nodebuffer')) as unknown as ArrayBuffer);
+    let purchase: ExcelJS.Row | undefined;
+    book.worksheets[0].eachRow((row) => {
+      if (!purchase && row.getCell(1).value === 'Aankoop') purchase = row;
+    });
+    assert.equal(purchase?.getCell(4).value, 12);
+  });
 });
