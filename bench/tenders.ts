@@ -5,10 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readLibrary } from '../server/clauses/files';
+import { readAnnexes } from '../server/clauses/annex-files';
+import { presentAnnex } from '../server/clauses/annex-presenter';
 import type { ClauseDocument } from '../server/clauses/schema';
 import { DocumentPool } from '../server/tenders/document-pool';
 import type { TenderRequest } from '../server/tenders/model';
-import type { TenderPlan } from '../server/tenders/plan';
+import { referencedAnnexIds, type TenderPlan } from '../server/tenders/plan';
 import { startApp, stopApp } from '../test/support/app-process';
 import { runLoad } from './load';
 import { median, ms, type Row } from './stats';
@@ -16,6 +18,7 @@ import { median, ms, type Row } from './stats';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const GENERATORS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4) * 2;
+const ANNEXES = readAnnexes(path.join(ROOT, 'clauses')).annexes;
 
 function plan(clauses: ClauseDocument[]): TenderPlan {
   const request: TenderRequest = {
@@ -42,6 +45,10 @@ function plan(clauses: ClauseDocument[]): TenderPlan {
     priceWeight: 100 - awards,
     awardBasis: awards > 0 ? 'price_quality' : 'price_only',
     checks: [],
+    // The library annexes the clauses refer to, rendered as annex sections (and spreadsheets in the package).
+    annexes: referencedAnnexIds(resolved).flatMap((id) =>
+      ANNEXES.filter((a) => a.id === id).map((a) => presentAnnex(a, 'nl')),
+    ),
   };
 }
 

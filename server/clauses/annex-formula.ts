@@ -1,11 +1,11 @@
 // The arithmetic of annex tables: "hours * rate", "(a + b) * 1.1". A small parser instead of eval, so a formula
 // in a content file can only ever add, subtract, multiply and divide the numbers of its own row.
 
-type Node =
+export type FormulaNode =
   | { kind: 'number'; value: number }
   | { kind: 'name'; name: string }
-  | { kind: 'negate'; operand: Node }
-  | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: Node; right: Node };
+  | { kind: 'negate'; operand: FormulaNode }
+  | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: FormulaNode; right: FormulaNode };
 
 const TOKEN = /\s*(\d+(?:\.\d+)?|[a-z_][a-z0-9_]*|[-+*/()])/y;
 
@@ -22,12 +22,12 @@ function tokenize(formula: string): string[] {
 }
 
 /** Parses a formula; throws an Error saying what is wrong. */
-export function parseFormula(formula: string): Node {
+export function parseFormula(formula: string): FormulaNode {
   const tokens = tokenize(formula);
   let at = 0;
   const peek = () => tokens[at];
   const take = () => tokens[at++];
-  const factor = (): Node => {
+  const factor = (): FormulaNode => {
     const token = take();
     if (token === undefined) throw new Error('ends too early');
     if (token === '-') return { kind: 'negate', operand: factor() };
@@ -40,14 +40,14 @@ export function parseFormula(formula: string): Node {
     if (/^[a-z_]/.test(token)) return { kind: 'name', name: token };
     throw new Error(`unexpected "${token}"`);
   };
-  const product = (): Node => {
-    let node = factor();
+  const product = (): FormulaNode => {
+    let node: FormulaNode = factor();
     while (peek() === '*' || peek() === '/')
       node = { kind: 'binary', op: take() as '*' | '/', left: node, right: factor() };
     return node;
   };
-  const sum = (): Node => {
-    let node = product();
+  const sum = (): FormulaNode => {
+    let node: FormulaNode = product();
     while (peek() === '+' || peek() === '-')
       node = { kind: 'binary', op: take() as '+' | '-', left: node, right: product() };
     return node;
@@ -57,7 +57,7 @@ export function parseFormula(formula: string): Node {
   return tree;
 }
 
-export function formulaNames(node: Node): string[] {
+export function formulaNames(node: FormulaNode): string[] {
   switch (node.kind) {
     case 'number':
       return [];
@@ -71,7 +71,7 @@ export function formulaNames(node: Node): string[] {
 }
 
 /** The value of a formula for one row, or undefined when a value it needs is missing (or it divides by zero). */
-export function evaluate(node: Node, values: Record<string, number | undefined>): number | undefined {
+export function evaluate(node: FormulaNode, values: Record<string, number | undefined>): number | undefined {
   switch (node.kind) {
     case 'number':
       return node.value;
@@ -90,5 +90,19 @@ export function evaluate(node: Node, values: Record<string, number | undefined>)
       if (node.op === '*') return left * right;
       return right === 0 ? undefined : left / right;
     }
+  }
+}
+
+/** The formula in a spreadsheet's notation, each column key replaced by its cell (`C7`). */
+export function spreadsheetFormula(node: FormulaNode, cell: (name: string) => string): string {
+  switch (node.kind) {
+    case 'number':
+      return String(node.value);
+    case 'name':
+      return cell(node.name);
+    case 'negate':
+      return `-(${spreadsheetFormula(node.operand, cell)})`;
+    case 'binary':
+      return `(${spreadsheetFormula(node.left, cell)}${node.op}${spreadsheetFormula(node.right, cell)})`;
   }
 }

@@ -17,7 +17,8 @@ export interface AnnexTableView {
   key: string;
   title: string;
   columns: AnnexColumnView[];
-  rows: { cells: string[] }[];
+  /** Cells as shown, and `values`: what the buyer gave (number, text in the language) or null, for spreadsheets. */
+  rows: { cells: string[]; values: (string | number | boolean | null)[] }[];
   /** Empty rows for the bidder, as a list so that templates can repeat them. */
   blankRows: { cells: string[] }[];
   totals?: string[];
@@ -39,7 +40,11 @@ function show(type: string, value: number | undefined, lang: Lang): string {
   return formatNumber(lang, value);
 }
 
-export function presentAnnex(annex: AnnexDocument, lang: Lang): AnnexView {
+/**
+ * `fill` sets a numeric column in every row that gives it (column key → value): the period a clause sets for a
+ * life-cycle cost, so that the annex counts the same years as the clause text.
+ */
+export function presentAnnex(annex: AnnexDocument, lang: Lang, fill: Record<string, number> = {}): AnnexView {
   return {
     id: annex.id,
     title: pick(annex.title, lang),
@@ -51,11 +56,18 @@ export function presentAnnex(annex: AnnexDocument, lang: Lang): AnnexView {
     tables: annex.tables.map((table) => {
       const formulas = new Map(table.columns.filter((c) => c.formula).map((c) => [c.key, parseFormula(c.formula!)]));
       const sums = new Map<string, number>();
-      const rows = table.rows.map((row) => {
+      const rows = table.rows.map((given) => {
+        const row = { cells: { ...given.cells } };
+        for (const [key, value] of Object.entries(fill)) if (typeof row.cells[key] === 'number') row.cells[key] = value;
         const numbers: Record<string, number | undefined> = {};
         for (const [key, value] of Object.entries(row.cells)) if (typeof value === 'number') numbers[key] = value;
         for (const [key, tree] of formulas) numbers[key] = evaluate(tree, numbers);
         return {
+          values: table.columns.map((column) => {
+            const value = row.cells[column.key];
+            if (value === undefined) return null;
+            return typeof value === 'object' ? pick(value, lang) : value;
+          }),
           cells: table.columns.map((column) => {
             const value = row.cells[column.key];
             if (column.total && numbers[column.key] !== undefined)

@@ -31,9 +31,12 @@ export class ClauseService {
     this.annexRepo = new AnnexRepository(db);
   }
 
-  /** The annexes with these ids (as a clause's `annexes` lists them), ready to show in one language. */
-  async annexes(ids: string[], lang: Lang): Promise<AnnexView[]> {
-    return (await this.annexRepo.find(ids)).map((annex) => presentAnnex(annex, lang));
+  /**
+   * The annexes with these ids (as a clause's `annexes` lists them), ready to show in one language; `fills` sets
+   * numeric columns per annex (annex id → column key → value), such as the years a tender's clause sets.
+   */
+  async annexes(ids: string[], lang: Lang, fills: Record<string, Record<string, number>> = {}): Promise<AnnexView[]> {
+    return (await this.annexRepo.find(ids)).map((annex) => presentAnnex(annex, lang, fills[annex.id]));
   }
 
   async categoryCodes(): Promise<Set<string>> {

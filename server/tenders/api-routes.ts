@@ -16,15 +16,16 @@ export function sendDocx(res: Response, file: GeneratedFile): void {
 export function tenderApiRoutes(tenders: TenderService): Router {
   const router = Router();
   router.post('/tender-documents', async (req, res) => {
-    const request = tenders.parseTender(req.body ?? {});
+    // Every problem at once (fields, clause parameters, weights), or the plan.
+    const plan = await tenders.planInput(req.body ?? {});
     // Accept: application/zip asks for the package (the .docx and its spreadsheet annexes).
     const format = req.accepts([DOCX_MIME, ZIP_MIME]) === ZIP_MIME ? 'zip' : 'docx';
     res.vary('Accept');
-    sendDocx(res, await tenders.generateTender(request, format));
+    sendDocx(res, await tenders.generateTender(plan, format));
   });
   // The same checks the review page shows, and what to declare in the eForms notice, as JSON.
   router.post('/tender-documents/check', async (req, res) => {
-    const { blocking, checks, eforms } = await tenders.review(tenders.parseTender(req.body ?? {}));
+    const { blocking, checks, eforms } = await tenders.review(req.body ?? {});
     res.setHeader('Cache-Control', 'no-store');
     res.json({ blocking, checks, eforms });
   });

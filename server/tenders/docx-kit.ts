@@ -37,10 +37,12 @@ export function placeholder(label: string): TextRun {
   return new TextRun({ text: `[${safe(label)}]`, highlight: 'yellow', bold: true });
 }
 
-export function runs(text: string, options: { bold?: boolean } = {}): TextRun[] {
+export function runs(text: string, options: { bold?: boolean; size?: number } = {}): TextRun[] {
   return safe(text)
     .split('\n')
-    .map((line, i) => new TextRun({ text: line, bold: options.bold, break: i > 0 ? 1 : undefined }));
+    .map(
+      (line, i) => new TextRun({ text: line, bold: options.bold, size: options.size, break: i > 0 ? 1 : undefined }),
+    );
 }
 
 export function paragraphs(text: string): Paragraph[] {
@@ -70,9 +72,9 @@ const borders = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
 export type CellContent = string | Paragraph[];
 
-function cell(content: CellContent, header: boolean, width: number): TableCell {
+function cell(content: CellContent, header: boolean, width: number, size?: number): TableCell {
   const children =
-    typeof content === 'string' ? [new Paragraph({ children: runs(content, { bold: header }) })] : content;
+    typeof content === 'string' ? [new Paragraph({ children: runs(content, { bold: header, size }) })] : content;
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph('')],
     borders,
@@ -83,6 +85,10 @@ function cell(content: CellContent, header: boolean, width: number): TableCell {
 
 /** The text width of the page (A4, the default margins of one inch), in twentieths of a point. */
 export const TEXT_WIDTH = 11906 - 2 * 1440;
+/** The text width of a landscape A4 page, for tables with many columns. */
+export const LANDSCAPE_TEXT_WIDTH = 16838 - 2 * 1440;
+/** The default text size (half-points): 11 points. */
+const BODY_SIZE = 22;
 // Generous for a bold 11-point Calibri letter (most are narrower), and the cell's left and right margins.
 const HEADER_CHAR_WIDTH = 125;
 const CELL_MARGINS = 2 * 115;
@@ -91,13 +97,15 @@ const CELL_MARGINS = 2 * 115;
  * Column widths (twips) from the wished shares, widened where a header's longest word would not fit on one
  * line ("Gecontroleerd", "Pondération"), the difference taken from the columns with the most room to spare.
  */
-export function columnWidths(headers: string[], percents?: number[]): number[] {
+export function columnWidths(headers: string[], percents?: number[], options: TableOptions = {}): number[] {
+  const textWidth = options.textWidth ?? TEXT_WIDTH;
+  const charWidth = (HEADER_CHAR_WIDTH * (options.size ?? BODY_SIZE)) / BODY_SIZE;
   const shares = percents ?? headers.map(() => 100 / headers.length);
   const minimum = headers.map(
-    (h) => Math.max(...h.split(/\s+/).map((word) => [...word].length)) * HEADER_CHAR_WIDTH + CELL_MARGINS,
+    (h) => Math.max(...h.split(/\s+/).map((word) => [...word].length)) * charWidth + CELL_MARGINS,
   );
-  const widths = shares.map((p, i) => Math.max(Math.round((p / 100) * TEXT_WIDTH), minimum[i]));
-  let excess = widths.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  const widths = shares.map((p, i) => Math.round(Math.max((p / 100) * textWidth, minimum[i])));
+  let excess = widths.reduce((a, b) => a + b, 0) - textWidth;
   while (excess > 0) {
     const spare = widths.map((w, i) => w - minimum[i]);
     const widest = spare.indexOf(Math.max(...spare));
@@ -109,16 +117,30 @@ export function columnWidths(headers: string[], percents?: number[]): number[] {
   return widths;
 }
 
+export interface TableOptions {
+  /** The width to fill (twips): the portrait text width unless said otherwise. */
+  textWidth?: number;
+  /** Text size of the cells given as strings (half-points), for tables with many columns. */
+  size?: number;
+}
+
 /** A table whose first row is a header row, repeated on every page (accessible in Word and PDF). */
-export function table(headers: string[], rows: CellContent[][], widths?: number[]): Table {
-  const columns = columnWidths(headers, widths);
+export function table(headers: string[], rows: CellContent[][], widths?: number[], options: TableOptions = {}): Table {
+  const columns = columnWidths(headers, widths, options);
+  const { size } = options;
   return new Table({
     width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: columns,
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, columns[i])) }),
-      ...rows.map((row) => new TableRow({ cantSplit: false, children: row.map((c, i) => cell(c, false, columns[i])) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headers.map((h, i) => cell(h, true, columns[i], size)),
+      }),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: false, children: row.map((c, i) => cell(c, false, columns[i], size)) }),
+      ),
     ],
   });
 }

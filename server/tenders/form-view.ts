@@ -32,15 +32,27 @@ export function fieldLabel(lang: Lang, field: string, documents: ClauseDocument[
   return undefined;
 }
 
-export function labelledErrorSummary(
-  lang: Lang,
-  errors: FieldErrors,
-  documents: ClauseDocument[],
-): { field: string; message: string }[] {
-  return Object.entries(errors).map(([field, message]) => {
-    const label = fieldLabel(lang, field, documents);
-    return { field, message: label ? translate(lang, 'tender.field_error', { field: label, message }) : message };
-  });
+/** Every message with the name of its field in front ("Geraamde waarde: schrijf een bedrag …"), beside the field too. */
+export function labelledErrors(lang: Lang, errors: FieldErrors, documents: ClauseDocument[]): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => {
+      const label = fieldLabel(lang, field, documents);
+      return [field, label ? translate(lang, 'tender.field_error', { field: label, message }) : message];
+    }),
+  );
+}
+
+/** The id of the input a problem belongs to, for the summary's links (the form names clause inputs p-…, w-…). */
+function anchorOf(field: string): string {
+  const [kind, id, name] = field.split('.');
+  if (kind === 'parameters' && id && name) return `p-${id}-${name}`;
+  if (kind === 'weights' && id) return `w-${id}`;
+  return `field-${field}`;
+}
+
+/** The error summary of the form: labelled messages (from `labelledErrors`), each linking to its input. */
+export function labelledErrorSummary(labelled: FieldErrors): { field: string; message: string; anchor: string }[] {
+  return Object.entries(labelled).map(([field, message]) => ({ field, message, anchor: anchorOf(field) }));
 }
 
 /** The form's value for a clause parameter: what the buyer typed, else the default in the page's notation. */

@@ -19,6 +19,8 @@ export interface TenderFormValues {
   level: string;
   weights: Record<string, string>;
   parameters: Record<string, Record<string, string>>;
+  /** Clauses revised since they were chosen whose chosen version the buyer keeps (else the newer one prints). */
+  keepVersions?: string[];
 }
 
 declare module 'express-session' {
@@ -46,6 +48,7 @@ export function emptyForm(lang: Lang, context: { category?: string; level?: stri
     level: context.level ?? '',
     weights: {},
     parameters: {},
+    keepVersions: [],
   };
 }
 
@@ -61,8 +64,14 @@ export function formFromBody(req: Request, fallbackLang: Lang): TenderFormValues
       Object.fromEntries(Object.entries(record(values)).map(([k, v]) => [k.slice(0, 50), str(v, 500)])),
     ]),
   );
+  // versions[ID] = "kept" | "latest": the choice for a clause revised since it was chosen.
+  const keepVersions = Object.entries(record(body.versions))
+    .filter(([, choice]) => choice === 'kept')
+    .map(([id]) => id.slice(0, 30).toUpperCase())
+    .slice(0, MAX_CLAUSES);
   return {
     lang,
+    keepVersions,
     authority: str(body.authority, 300),
     title: str(body.title, 400),
     reference: str(body.reference, 150),
@@ -103,7 +112,8 @@ export function requestFromForm(form: TenderFormValues, selection: SelectedClaus
       .filter(Boolean)
       .map((name) => ({ name })),
     clauseIds: selection.map((c) => c.id),
-    selectedVersions: Object.fromEntries(selection.map((c) => [c.id, c.version])),
+    selectedVersions: Object.fromEntries(selection.filter((c) => c.version > 0).map((c) => [c.id, c.version])),
+    keepVersions: (form.keepVersions ?? []).filter((id) => selection.some((c) => c.id === id)),
     parameters: form.parameters,
     ...(Object.keys(weights).length > 0 ? { weights } : {}),
   };
@@ -113,11 +123,13 @@ export function requestFromForm(form: TenderFormValues, selection: SelectedClaus
 export function shareLink(
   lang: Lang,
   selection: SelectedClause[],
-  context: { category?: string; level?: string },
+  context: { category?: string; level?: string; keepVersions?: string[] },
 ): string {
   const params = new URLSearchParams({ c: selection.map((c) => `${c.id}@${c.version}`).join(',') });
   if (context.category) params.set('category', context.category);
   if (context.level) params.set('level', context.level);
+  const keep = (context.keepVersions ?? []).filter((id) => selection.some((c) => c.id === id));
+  if (keep.length > 0) params.set('keep', keep.join(','));
   return `/${lang}/tender/shared?${params.toString()}`;
 }
 

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../i18n/languages';
 import { CLAUSE_ID_PATTERN, LEVELS } from '../clauses/vocabulary';
 import { messageKey } from '../http/validation';
 import { readNumber } from '../i18n/numbers';
+import type { ClauseChoice } from './resolve-clauses';
 
 const WEIGHT_RANGE = messageKey('validation.number_range', { min: 0, max: 100 });
 
@@ -75,6 +76,12 @@ export const tenderRequestSchema = z.strictObject({
     .record(z.string(), z.number().int().positive())
     .optional()
     .describe('clause id → version chosen; later revisions are reported'),
+  /** Clauses whose chosen (older) version is printed instead of the newer published one. */
+  keepVersions: z
+    .array(z.string().regex(CLAUSE_ID_PATTERN))
+    .max(MAX_CLAUSES)
+    .optional()
+    .describe('clause ids whose version in selectedVersions is printed although a newer version is published'),
   parameters: z
     .record(z.string(), z.record(z.string(), parameterValue))
     .default({})
@@ -99,3 +106,33 @@ export const actionPlanRequestSchema = z.strictObject({
 });
 
 export type ActionPlanRequest = z.infer<typeof actionPlanRequestSchema>;
+
+/**
+ * What can be read of the clause part of a request that failed the schema (clause ids, parameters, weights,
+ * versions), so that the clause parameters are checked in the same pass and every problem is shown at once.
+ */
+export function readableClauseChoice(input: unknown): ClauseChoice {
+  const body = objectOf(input);
+  const ids = Array.isArray(body.clauseIds) ? body.clauseIds : [];
+  const clauseIds = ids.filter((id): id is string => typeof id === 'string' && CLAUSE_ID_PATTERN.test(id));
+  const parameters = Object.fromEntries(Object.entries(objectOf(body.parameters)).map(([id, v]) => [id, objectOf(v)]));
+  const weights: Record<string, number> = {};
+  for (const [key, value] of Object.entries(objectOf(body.weights))) {
+    const parsed = readNumber(value);
+    if (parsed.ok) weights[key] = parsed.value;
+  }
+  const selectedVersions: Record<string, number> = {};
+  for (const [id, value] of Object.entries(objectOf(body.selectedVersions)))
+    if (Number.isInteger(value) && (value as number) > 0) selectedVersions[id] = value as number;
+  const keep = Array.isArray(body.keepVersions) ? body.keepVersions : [];
+  return {
+    clauseIds: clauseIds.slice(0, MAX_CLAUSES),
+    parameters,
+    weights,
+    selectedVersions,
+    keepVersions: keep.filter((id): id is string => typeof id === 'string'),
+  };
+}
+
+const objectOf = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

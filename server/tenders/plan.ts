@@ -1,20 +1,17 @@
 // Prepares a tender document: resolves the chosen clauses (published versions), fills in parameters,
 // works out the award weights and runs the checks a buyer sees before downloading.
 import type { ClauseService } from '../clauses/service';
-import type { ClauseDocument, ClauseParameter } from '../clauses/schema';
+import type { AnnexView } from '../clauses/annex-presenter';
+import type { ClauseDocument } from '../clauses/schema';
 import { STAGES } from '../clauses/vocabulary';
-import { NotFound, ValidationFailed, type FieldProblem } from '../http/errors';
+import { ValidationFailed } from '../http/errors';
 import { LANGUAGES } from '../i18n/languages';
-import { readNumber } from '../i18n/numbers';
 import { awardBasis, awardChecks, type AwardBasis } from './award-checks';
-import { numberProblemKey, type ContractType, type TenderRequest } from './model';
+import type { ContractType, TenderRequest } from './model';
+import { resolveClauses, type ResolvedClause, type VersionLookup } from './resolve-clauses';
+import { SOCIAL_CLAUSE_SERVICE_DAYS, SOCIAL_CLAUSE_WORKS_THRESHOLD } from './social-thresholds';
 
-export interface ResolvedClause {
-  document: ClauseDocument;
-  values: Record<string, string | number>;
-  weight?: number;
-  selectedVersion?: number;
-}
+export type { ResolvedClause } from './resolve-clauses';
 
 export type CheckSeverity = 'error' | 'warning' | 'notice';
 
@@ -32,12 +29,9 @@ export interface TenderPlan {
   /** Price alone, or the best price-quality ratio: the document's award wording follows it. */
   awardBasis: AwardBasis;
   checks: Check[];
+  /** The library annexes the chosen clauses refer to, in the document's language (they travel to the worker). */
+  annexes: AnnexView[];
 }
-
-/** Brussels regional rules expect social clauses above these amounts (circular of 26 November 2020). The amounts are
- * those verified for the circular of 19 July 2018 it replaced; docs/legal-sources.md lists them for a lawyer to confirm. */
-export const SOCIAL_CLAUSE_WORKS_THRESHOLD = 750_000;
-export const SOCIAL_CLAUSE_SERVICE_DAYS = 60;
 
 const SERVICE_CATEGORIES = new Set(['cleaning', 'security', 'green_spaces', 'events', 'catering']);
 
@@ -52,81 +46,38 @@ export function inferContractType(
   return 'supplies';
 }
 
-function parameterValue(
-  clauseId: string,
-  parameter: ClauseParameter,
-  given: unknown,
-  problems: FieldProblem[],
-): string | number {
-  const field = `parameters.${clauseId}.${parameter.name}`;
-  if (given === undefined || given === null || given === '') return parameter.default;
-  if (parameter.type === 'text') {
-    const value = String(given).trim();
-    if (value.length > 500) problems.push({ field, messageKey: 'validation.too_long', params: { max: 500 } });
-    return value || parameter.default;
-  }
-  const parsed = readNumber(given);
-  if (!parsed.ok) {
-    const kind = parameter.type === 'money' ? 'amount' : parameter.type === 'integer' ? 'integer' : 'number';
-    problems.push({ field, messageKey: numberProblemKey(kind, parsed.problem) });
-    return parameter.default;
-  }
-  const n = parsed.value;
-  if ((parameter.min !== undefined && n < parameter.min) || (parameter.max !== undefined && n > parameter.max)) {
-    problems.push({
-      field,
-      messageKey: 'validation.number_range',
-      params: { min: parameter.min ?? 0, max: parameter.max ?? 1e9 },
-    });
-  }
-  if (parameter.type === 'integer' && !Number.isInteger(n))
-    problems.push({ field, messageKey: numberProblemKey('integer', 'invalid') });
-  return n;
-}
-
 const stageOrder = (stage: string) => STAGES.indexOf(stage as (typeof STAGES)[number]);
 
-/** What planning needs from the clause library: a published clause, or the successor of a retired one. */
-export type ClauseLookup = Pick<ClauseService, 'publishedOrReplacement'>;
+/** What planning needs from the clause library: the clauses and their versions, and the annexes they refer to. */
+export type ClauseLookup = VersionLookup & Pick<ClauseService, 'annexes'>;
+
+/** The library annexes the chosen clauses refer to, each once, in the order the document first refers to them. */
+export function referencedAnnexIds(clauses: ResolvedClause[]): string[] {
+  return [...new Set(clauses.flatMap((c) => c.document.annexes ?? []))];
+}
+
+/**
+ * The period (a parameter named …years) that the first clause referring to an annex sets, for the annex's `years`
+ * column: the life-cycle cost worksheet then counts the years the clause text says.
+ */
+export function annexPeriods(clauses: ResolvedClause[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const clause of clauses) {
+    const period = clause.document.parameters.find((p) => p.type !== 'text' && /years$/.test(p.name));
+    const years = period ? Number(clause.values[period.name]) : NaN;
+    for (const id of clause.document.annexes ?? [])
+      if (!out[id] && Number.isFinite(years) && years > 0) out[id] = { years };
+  }
+  return out;
+}
 
 export async function planTender(
   request: TenderRequest,
   clauses: ClauseLookup,
   euServicesThreshold: number,
 ): Promise<TenderPlan> {
-  const problems: FieldProblem[] = [];
-  const resolved: ResolvedClause[] = [];
-  const seen = new Set<string>();
-  for (const [i, requested] of request.clauseIds.entries()) {
-    if (seen.has(requested)) continue;
-    seen.add(requested);
-    try {
-      // A clause retired in favour of another (merged clauses) stands for its successor.
-      const { version } = await clauses.publishedOrReplacement(requested);
-      const id = version.document.id;
-      if (id !== requested && seen.has(id)) continue;
-      seen.add(id);
-      const given = request.parameters[id] ?? request.parameters[requested] ?? {};
-      const values = Object.fromEntries(
-        version.document.parameters.map((p) => [p.name, parameterValue(id, p, given[p.name], problems)]),
-      );
-      resolved.push({ document: version.document, values, selectedVersion: request.selectedVersions?.[id] });
-    } catch (err) {
-      // Only a clause that does not exist (or is not published) is the buyer's problem; a database failure is not.
-      if (!(err instanceof NotFound)) throw err;
-      problems.push({ field: `clauseIds.${i}`, messageKey: 'tender.errors.unknown_clause', params: { id: requested } });
-    }
-  }
+  const { resolved, problems } = await resolveClauses(request, clauses);
   const weights = request.weights ?? {};
-  for (const key of Object.keys(weights)) {
-    if (key !== 'price' && !resolved.some((c) => c.document.id === key && c.document.stage === 'award')) {
-      problems.push({ field: `weights.${key}`, messageKey: 'tender.errors.weight_not_award', params: { id: key } });
-    }
-  }
-  for (const clause of resolved) {
-    if (clause.document.stage === 'award')
-      clause.weight = weights[clause.document.id] ?? clause.document.award_weight ?? 0;
-  }
   const awardTotal = resolved.reduce((sum, c) => sum + (c.weight ?? 0), 0);
   const priceWeight = weights.price ?? Math.max(0, 100 - awardTotal);
   if (problems.length > 0) throw new ValidationFailed(problems);
@@ -186,7 +137,18 @@ export async function planTender(
   }
 
   for (const clause of resolved) {
-    if (clause.selectedVersion && clause.selectedVersion < clause.document.version) {
+    if (clause.kept) {
+      checks.push({
+        severity: 'notice',
+        key: 'tender.checks.kept_older',
+        params: {
+          id: clause.document.id,
+          version: clause.document.version,
+          latest: clause.kept.latestVersion,
+          date: clause.kept.latestPublishedOn,
+        },
+      });
+    } else if (clause.selectedVersion && clause.selectedVersion < clause.document.version) {
       checks.push({
         severity: 'notice',
         key: 'tender.checks.revised',
@@ -197,7 +159,8 @@ export async function planTender(
   if (request.lots.length === 1) checks.push({ severity: 'notice', key: 'tender.checks.single_lot' });
   checks.push(...awardChecks(resolved, priceWeight));
 
-  return { request, contractType, clauses: resolved, priceWeight, awardBasis: awardBasis(resolved), checks };
+  const annexes = await clauses.annexes(referencedAnnexIds(resolved), request.lang, annexPeriods(resolved));
+  return { request, contractType, clauses: resolved, priceWeight, awardBasis: awardBasis(resolved), checks, annexes };
 }
 
 export const hasBlockingCheck = (plan: TenderPlan) => plan.checks.some((c) => c.severity === 'error');

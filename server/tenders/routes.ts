@@ -6,9 +6,10 @@ import type { ClauseRepository } from '../clauses/repository';
 import type { ClauseService } from '../clauses/service';
 import { LEVELS, STAGES } from '../clauses/vocabulary';
 import { bodyList, bodyString, setFlash } from '../http/forms';
-import { labelledErrorSummary, parameterFieldValue } from './form-view';
+import { labelledErrors, labelledErrorSummary, parameterFieldValue } from './form-view';
 import { reviewView } from './review-view';
 import { translate } from '../i18n/catalog';
+import { formatDate } from '../i18n/format';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
@@ -42,7 +43,8 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
     const out = [];
     for (const item of selection(req)) {
       try {
-        out.push({ ...item, current: (await clauses.published(item.id)).version.document });
+        const { version } = await clauses.published(item.id);
+        out.push({ ...item, current: version.document, publishedAt: version.publishedAt });
       } catch {
         removeFromSelection(req, item.id);
       }
@@ -67,7 +69,13 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
       categories: categories.map((c) => ({ code: c.code, name: c.name[l] })),
       levels: LEVELS,
       shareLink:
-        items.length > 0 ? shareLink(l, selection(req), { category: form?.category, level: form?.level }) : undefined,
+        items.length > 0
+          ? shareLink(l, selection(req), {
+              category: form?.category,
+              level: form?.level,
+              keepVersions: form?.keepVersions,
+            })
+          : undefined,
       csrfToken: csrfToken(req),
     });
   });
@@ -145,11 +153,12 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
     res: Response,
     status: number,
     form: TenderFormValues,
-    errors: Record<string, string> = {},
+    typedErrors: Record<string, string> = {},
   ) => {
     const l = lang(res);
     const items = await selectedDocuments(req);
     const documents = items.map((i) => i.current);
+    const errors = labelledErrors(l, typedErrors, documents);
     const awards = documents.filter((d) => d.stage === 'award');
     const suggestedTotal = awards.reduce((s, d) => s + (d.award_weight ?? 0), 0);
     const categories = await repo.categories();
@@ -159,7 +168,7 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
       scripts: ['tender-weights.js'],
       form,
       errors,
-      errorSummary: labelledErrorSummary(l, errors, documents),
+      errorSummary: labelledErrorSummary(errors),
       procedures: PROCEDURES,
       contractTypes: CONTRACT_TYPES,
       inferredType: inferContractType({ category: form.category || undefined }, documents),
@@ -172,6 +181,16 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
         title: i.current.title[l],
         stage: i.current.stage,
         revised: i.version < i.current.version,
+        // Revised since chosen: keep the chosen version, or take the newer one (the default).
+        versionChoice:
+          i.version > 0 && i.version < i.current.version
+            ? {
+                chosen: i.version,
+                latest: i.current.version,
+                publishedOn: i.publishedAt ? formatDate(l, i.publishedAt) : '',
+                kept: (form.keepVersions ?? []).includes(i.id),
+              }
+            : undefined,
         award:
           i.current.stage === 'award'
             ? { weight: form.weights[i.id] ?? String(i.current.award_weight ?? 0), error: errors[`weights.${i.id}`] }
@@ -186,7 +205,13 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
         })),
       })),
       shareLink:
-        items.length > 0 ? shareLink(l, selection(req), { category: form.category, level: form.level }) : undefined,
+        items.length > 0
+          ? shareLink(l, selection(req), {
+              category: form.category,
+              level: form.level,
+              keepVersions: form.keepVersions,
+            })
+          : undefined,
       csrfToken: csrfToken(req),
     });
   };
@@ -207,8 +232,8 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
     await orRerender(
       l,
       async () => {
-        const request = tenders.parseTender(requestFromForm(form, selection(req)));
-        await tenders.plan(request);
+        // Every field, parameter and weight is checked in one pass: the form shows all problems together.
+        await tenders.planInput(requestFromForm(form, selection(req)));
         res.redirect(303, `/${l}/tender/review`);
       },
       async (errors) => {
@@ -224,7 +249,7 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
     await orRerender(
       l,
       async () => {
-        const plan = await tenders.plan(tenders.parseTender(requestFromForm(form, selection(req))));
+        const plan = await tenders.planInput(requestFromForm(form, selection(req)));
         res.render('tenders/review', { ...reviewView(plan, form, l), csrfToken: csrfToken(req) });
       },
       async (errors) => {
@@ -241,7 +266,8 @@ export function tenderRoutes({ tenders, clauses, repo, search, frameworks }: Ten
       l,
       async () => {
         const format = bodyString(req, 'format', 10) === 'zip' ? 'zip' : 'docx';
-        sendDocx(res, await tenders.generateTender(tenders.parseTender(requestFromForm(form, selection(req))), format));
+        const plan = await tenders.planInput(requestFromForm(form, selection(req)));
+        sendDocx(res, await tenders.generateTender(plan, format));
       },
       async (errors) => {
         await renderForm(req, res, 422, form, errors);

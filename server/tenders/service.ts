@@ -12,7 +12,10 @@ import { actionPlanRequestSchema, tenderRequestSchema, type ActionPlanRequest, t
 import { hasBlockingCheck, planTender, type TenderPlan } from './plan';
 import { DOCX_MIME, safeFileName } from './tender-document';
 import { ZIP_MIME } from './tender-package';
-import { parseOrFail } from '../http/validation';
+import { fieldProblems, parseOrFail } from '../http/validation';
+import type { FieldProblem } from '../http/errors';
+import { readableClauseChoice } from './model';
+import { resolveClauses } from './resolve-clauses';
 import { checkMessages, type CheckMessage } from './check-messages';
 import { eformsHints, type EformsHint } from './eforms-hints';
 import { LANGUAGE_FACTS, type Lang } from '../i18n/languages';
@@ -47,11 +50,35 @@ export class TenderService {
     return parseOrFail(tenderRequestSchema, input);
   }
 
+  /**
+   * The plan of a request as the form or the API sends it, or ValidationFailed with every problem at once: the
+   * fields the schema checks, and the clause parameters and weights, which need the clauses, in the same pass.
+   */
+  async planInput(input: unknown): Promise<TenderPlan> {
+    const parsed = tenderRequestSchema.safeParse(input, { reportInput: true });
+    if (parsed.success) return this.plan(parsed.data);
+    const problems = fieldProblems(parsed.error);
+    const { problems: clauseProblems } = await resolveClauses(readableClauseChoice(input), this.clauses);
+    const category = objectCategory(input);
+    if (category !== undefined && !(await this.categoryExists(category)))
+      clauseProblems.push({ field: 'category', messageKey: 'validation.one_of' });
+    const reported = new Set(problems.map((p) => p.field));
+    throw new ValidationFailed([...problems, ...clauseProblems.filter((p) => !reported.has(p.field))]);
+  }
+
+  private async categoryExists(code: string): Promise<boolean> {
+    return (await this.repo.categories()).some((c) => c.code === code);
+  }
+
   async plan(request: TenderRequest): Promise<TenderPlan> {
-    if (request.category && !(await this.repo.categories()).some((c) => c.code === request.category)) {
-      throw new ValidationFailed([{ field: 'category', messageKey: 'validation.one_of' }]);
-    }
-    const plan = await planTender(request, this.clauses, this.euServicesThreshold);
+    const problems: FieldProblem[] = [];
+    if (request.category && !(await this.categoryExists(request.category)))
+      problems.push({ field: 'category', messageKey: 'validation.one_of' });
+    const plan = await planTender(request, this.clauses, this.euServicesThreshold).catch((err: unknown) => {
+      if (err instanceof ValidationFailed) throw new ValidationFailed([...problems, ...err.details]);
+      throw err;
+    });
+    if (problems.length > 0) throw new ValidationFailed(problems);
     // The basis clauses of the tender's category (given, or the one most chosen clauses belong to).
     const code = request.category ?? mostCommonCategory(plan);
     if (code) plan.checks.push(...basisChecks(plan.clauses, await this.categoryBasis(code, request.lang)));
@@ -74,8 +101,9 @@ export class TenderService {
   }
 
   /** The checks and the eForms hints for a request, in the document's language, without building it. */
-  async review(request: TenderRequest): Promise<TenderReview> {
-    const plan = await this.plan(request);
+  async review(input: unknown): Promise<TenderReview> {
+    const plan = await this.planInput(input);
+    const { request } = plan;
     return {
       plan,
       blocking: hasBlockingCheck(plan),
@@ -87,13 +115,15 @@ export class TenderService {
     };
   }
 
-  /** Blocking checks (award weights not totalling 100) stop the download with the reason. */
-  /** The .docx alone, or (`zip`) the .docx with the spreadsheet annexes. */
+  /**
+   * The .docx alone, or (`zip`) the .docx with the spreadsheet annexes, for a planned request (`planInput`).
+   * Blocking checks (award weights not totalling 100) stop the download with the reason.
+   */
   async generateTender(
-    request: TenderRequest,
+    plan: TenderPlan,
     format: 'docx' | 'zip' = 'docx',
   ): Promise<GeneratedFile & { plan: TenderPlan }> {
-    const plan = await this.plan(request);
+    const { request } = plan;
     if (hasBlockingCheck(plan)) {
       throw new ValidationFailed(
         plan.checks
@@ -174,6 +204,11 @@ export class TenderService {
       fileName: safeFileName(`${LANGUAGE_FACTS[request.lang].documentStems.actionPlan}-${request.authority}`, 'docx'),
     };
   }
+}
+
+function objectCategory(input: unknown): string | undefined {
+  const category = (input as Record<string, unknown> | null)?.category;
+  return typeof category === 'string' && /^[a-z_]{2,40}$/.test(category) ? category : undefined;
 }
 
 function mostCommonCategory(plan: TenderPlan): string | null {

@@ -15,12 +15,14 @@ interface SharedLink {
   c: string;
   category: string;
   level: string;
+  /** Clauses whose chosen (older) version the link keeps. */
+  keep: string;
 }
 
 function linkFrom(source: Record<string, unknown> | undefined): SharedLink {
   const text = (key: string, max: number) =>
     typeof source?.[key] === 'string' ? String(source[key]).slice(0, max) : '';
-  return { c: text('c', 4000), category: text('category', 40), level: text('level', 20) };
+  return { c: text('c', 4000), category: text('category', 40), level: text('level', 20), keep: text('keep', 4000) };
 }
 
 export function sharedSelectionRoutes(clauses: ClauseService): Router {
@@ -70,10 +72,12 @@ export function sharedSelectionRoutes(clauses: ClauseService): Router {
       req,
       chosen.map(({ id, version }) => ({ id, version })),
     );
+    const keep = new Set(link.keep.toUpperCase().split(','));
     req.session.tenderForm = {
       ...(req.session.tenderForm ?? emptyForm(l)),
       category: link.category,
       level: link.level,
+      keepVersions: chosen.filter((c) => keep.has(c.id)).map((c) => c.id),
     };
     setFlash(
       req,

@@ -5,16 +5,19 @@ import ExcelJS from 'exceljs';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import type { TenderPlan } from './plan';
+import { libraryWorksheets } from './annex-spreadsheets';
+import { EURO, header, PERCENT, titledSheet, totalRow, workbook, type Translate } from './xlsx-kit';
+import { DEFAULT_VAT_RATE, PRICE_SCHEDULE_COLUMNS, PRICE_SCHEDULE_ITEMS, priceScheduleGroups } from './price-schedule';
 
 export interface SpreadsheetAnnex {
-  /** Catalog key of the file-name stem (doc.xlsx.<kind>.file). */
-  kind: 'price_schedule' | 'price_breakdown' | 'life_cycle_cost';
+  /** What the sheet is: one of the generic ones, or a library annex (the Word document's annex of that number). */
+  kind: 'price_schedule' | 'price_breakdown' | 'life_cycle_cost' | 'library_annex';
+  /** The end of the file name, in the document's language ("inventaris", "bijlage-6"). */
+  file: string;
   buffer: Buffer;
 }
 
-const EURO = '#,##0.00';
-const PERCENT = '0.0%';
-const ITEM_ROWS = 5;
+type GenericKind = Exclude<SpreadsheetAnnex['kind'], 'library_annex'>;
 
 /** Joint committees (paritair comité / commission paritaire) of the categories where they are certain. */
 const JOINT_COMMITTEE: Record<string, string> = {
@@ -24,50 +27,8 @@ const JOINT_COMMITTEE: Record<string, string> = {
   security: '317',
 };
 
-function workbook(plan: TenderPlan, title: string): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
-  book.creator = plan.request.authority.slice(0, 200);
-  book.title = title;
-  book.subject = plan.request.title.slice(0, 300);
-  book.calcProperties.fullCalcOnLoad = true;
-  return book;
-}
-
-function sheetWithHeader(
-  book: ExcelJS.Workbook,
-  plan: TenderPlan,
-  t: (k: string) => string,
-  kind: SpreadsheetAnnex['kind'],
-) {
-  const name = t(`doc.xlsx.${kind}.title`);
-  const sheet = book.addWorksheet(t(`doc.xlsx.${kind}.sheet`).slice(0, 31));
-  sheet.addRow([name]).font = { bold: true, size: 14 };
-  sheet.addRow([
-    `${plan.request.authority} · ${plan.request.title}${plan.request.reference ? ` · ${plan.request.reference}` : ''}`,
-  ]);
-  sheet.addRow([t('doc.xlsx.fill_note')]).font = { italic: true };
-  return sheet;
-}
-
-function header(sheet: ExcelJS.Worksheet, labels: string[], widths: number[]): number {
-  const row = sheet.addRow(labels);
-  row.font = { bold: true };
-  row.alignment = { wrapText: true, vertical: 'top' };
-  row.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6ECF2' } }));
-  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  sheet.views = [{ state: 'frozen', ySplit: row.number }];
-  return row.number;
-}
-
-function totalRow(sheet: ExcelJS.Worksheet, label: string, column: string, formula: string): number {
-  const row = sheet.addRow([]);
-  row.getCell(1).value = label;
-  row.getCell(1).font = { bold: true };
-  const cell = sheet.getCell(`${column}${row.number}`);
-  cell.value = { formula };
-  cell.numFmt = EURO;
-  cell.font = { bold: true };
-  return row.number;
+function sheetWithHeader(book: ExcelJS.Workbook, plan: TenderPlan, t: Translate, kind: GenericKind) {
+  return titledSheet(book, plan, t, t(`doc.xlsx.${kind}.title`), t(`doc.xlsx.${kind}.sheet`));
 }
 
 function priceSchedule(plan: TenderPlan, t: (k: string, p?: Record<string, string | number>) => string) {
@@ -75,41 +36,27 @@ function priceSchedule(plan: TenderPlan, t: (k: string, p?: Record<string, strin
   const sheet = sheetWithHeader(book, plan, t, 'price_schedule');
   const first = header(
     sheet,
-    [
-      'doc.xlsx.item',
-      'doc.xlsx.description',
-      'doc.xlsx.unit',
-      'doc.xlsx.quantity',
-      'doc.xlsx.unit_price',
-      'doc.xlsx.line_total',
-    ].map((k) => t(k)),
+    PRICE_SCHEDULE_COLUMNS.map((k) => t(k)),
     [8, 48, 12, 12, 18, 18],
   );
-  const lots = plan.request.lots.length > 0 ? plan.request.lots.map((l) => l.name) : [undefined];
-  let item = 0;
-  lots.forEach((lot, l) => {
-    if (lot) sheet.addRow([t('doc.xlsx.lot', { number: l + 1, name: lot })]).font = { bold: true };
-    for (let i = 0; i < ITEM_ROWS; i += 1) {
-      item += 1;
-      const row = sheet.addRow([
-        `${lot ? `${l + 1}.` : ''}${i + 1}`,
-        `[${t('doc.xlsx.describe_item')}]`,
-        '',
-        null,
-        null,
-      ]);
+  let items = 0;
+  for (const group of priceScheduleGroups(plan)) {
+    if (group.lot) sheet.addRow([t('doc.xlsx.lot', group.lot)]).font = { bold: true };
+    for (const item of group.items) {
+      items += 1;
+      const row = sheet.addRow([item, `[${t('doc.xlsx.describe_item')}]`, '', null, null]);
       row.getCell(6).value = { formula: `D${row.number}*E${row.number}` };
       row.getCell(5).numFmt = EURO;
       row.getCell(6).numFmt = EURO;
     }
-  });
+  }
   const last = sheet.lastRow!.number;
   const total = totalRow(sheet, t('doc.xlsx.total_excl_vat'), 'F', `SUM(F${first + 1}:F${last})`);
-  const rate = sheet.addRow([t('doc.xlsx.vat_rate'), '', '', '', 0.21]);
+  const rate = sheet.addRow([t('doc.xlsx.vat_rate'), '', '', '', DEFAULT_VAT_RATE]);
   rate.getCell(5).numFmt = PERCENT;
   const vat = totalRow(sheet, t('doc.xlsx.vat'), 'F', `F${total}*E${rate.number}`);
   totalRow(sheet, t('doc.xlsx.total_incl_vat'), 'F', `F${total}+F${vat}`);
-  return { book, items: item };
+  return { book, items };
 }
 
 function priceBreakdown(plan: TenderPlan, t: (k: string) => string) {
@@ -134,7 +81,7 @@ function priceBreakdown(plan: TenderPlan, t: (k: string) => string) {
     ].map((k) => t(k)),
     [16, 36, 18, 18, 12, 18],
   );
-  for (let i = 0; i < ITEM_ROWS; i += 1) {
+  for (let i = 0; i < PRICE_SCHEDULE_ITEMS; i += 1) {
     const row = sheet.addRow([committee, `[${t('doc.xlsx.describe_function')}]`, null, null, null]);
     row.getCell(6).value = { formula: `C${row.number}*(1+D${row.number})*E${row.number}` };
     row.getCell(3).numFmt = EURO;
@@ -199,13 +146,25 @@ function lifeCycleCost(plan: TenderPlan, t: (k: string, p?: Record<string, strin
   return { book };
 }
 
+/**
+ * The price schedule; the price breakdown and the life-cycle cost worksheet of the clause library where the chosen
+ * clauses refer to them (one workbook per library worksheet annex), else the generic ones.
+ */
 export async function spreadsheetAnnexes(plan: TenderPlan): Promise<SpreadsheetAnnex[]> {
   const lang: Lang = plan.request.lang;
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
-  const out: SpreadsheetAnnex[] = [];
   const write = async (book: ExcelJS.Workbook) => Buffer.from(await book.xlsx.writeBuffer());
-  out.push({ kind: 'price_schedule', buffer: await write(priceSchedule(plan, t).book) });
-  out.push({ kind: 'price_breakdown', buffer: await write(priceBreakdown(plan, t).book) });
-  if (lifeCycleInputs(plan)) out.push({ kind: 'life_cycle_cost', buffer: await write(lifeCycleCost(plan, t).book) });
+  const generic = async (kind: GenericKind, book: ExcelJS.Workbook): Promise<SpreadsheetAnnex> => ({
+    kind,
+    file: t(`doc.xlsx.${kind}.file`),
+    buffer: await write(book),
+  });
+  const library = libraryWorksheets(plan, t);
+  const out: SpreadsheetAnnex[] = [await generic('price_schedule', priceSchedule(plan, t).book)];
+  if (!library.some((w) => w.replaces === 'price_breakdown'))
+    out.push(await generic('price_breakdown', priceBreakdown(plan, t).book));
+  if (lifeCycleInputs(plan) && !library.some((w) => w.replaces === 'life_cycle_cost'))
+    out.push(await generic('life_cycle_cost', lifeCycleCost(plan, t).book));
+  for (const sheet of library) out.push({ kind: 'library_annex', file: sheet.file, buffer: await write(sheet.book) });
   return out;
 }

@@ -1,6 +1,7 @@
 // The tender template (NL: bestek, FR: cahier spécial des charges) as a Word document: cover page, table
 // of contents, numbered parts in the usual order, each clause at its stage with its parameters filled in
-// and its verification beside it, and two annexes (proof checklist; clause references).
+// and its verification beside it, then the annexes: proofs, clause trace, eForms, offer form, price schedule,
+// and the library annexes the chosen clauses refer to.
 import { Document, Packer, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import { legalBasisText } from '../clauses/presenter';
 import type { ClauseDocument } from '../clauses/schema';
@@ -30,6 +31,9 @@ import {
   SUBMISSION_PROVISIONS,
 } from './admin-provisions';
 import { formatDate } from '../i18n/format';
+import { clauseAnnexReferences, libraryAnnexSections } from './library-annexes';
+import { offerFormAnnex, priceScheduleAnnex } from './offer-form';
+import { clauseTraceAnnex, proofChecklistAnnex } from './trace-annexes';
 import { localeOf } from '../i18n/languages';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -63,9 +67,10 @@ function verificationCell(
 function clauseBlock(
   number: string,
   clause: ResolvedClause,
-  lang: Lang,
+  plan: TenderPlan,
   t: (key: string, params?: Record<string, string | number>) => string,
 ): FileChild[] {
+  const lang = plan.request.lang;
   const { document } = clause;
   const title = `${number} ${document.title[lang]}${clause.weight !== undefined ? ` (${t('doc.points', { weight: clause.weight })})` : ''}`;
   return [
@@ -75,6 +80,7 @@ function clauseBlock(
       [[paragraphs(filledText(clause, lang)), verificationCell(document, lang, t)]],
       [60, 40],
     ),
+    ...clauseAnnexReferences(clause, plan, t),
     new Paragraph({
       spacing: { before: 80, after: 200 },
       children: [
@@ -179,7 +185,7 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
     body.push(heading(2, `${n}.${sub} ${t(`doc.stage_${stage}`)}`));
     if (stage !== 'procedure') body.push(...editableText(t(`doc.admin.${stage}_intro`)));
     if (clauses.length === 0) body.push(para([placeholder(t('doc.fill_none_selected'))]));
-    clauses.forEach((clause, i) => body.push(...clauseBlock(`${n}.${sub}.${i + 1}`, clause, lang, t)));
+    clauses.forEach((clause, i) => body.push(...clauseBlock(`${n}.${sub}.${i + 1}`, clause, plan, t)));
     sub += 1;
   }
 
@@ -202,52 +208,28 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   body.push(table([t('doc.criterion'), t('doc.weight'), t('doc.reference')], weightRows, [60, 15, 25]));
   if (!priceOnly)
     body.push(para([new TextRun(`${t('doc.price_formula')}: `), placeholder(t('doc.fill_price_formula'))]));
-  awards.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, lang, t)));
+  awards.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, plan, t)));
 
   // 3. Technical specifications
   n = 3;
   const specs = section(plan, 'technical_specification');
   body.push(heading(1, `${n}. ${t('doc.part_specs')}`, true));
   body.push(para([placeholder(t('doc.fill_specs'))]));
-  specs.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, lang, t)));
+  specs.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, plan, t)));
 
   // 4. Performance clauses
   n = 4;
   const performance = section(plan, 'performance');
   body.push(heading(1, `${n}. ${t('doc.part_performance')}`, true));
   if (performance.length === 0) body.push(para([placeholder(t('doc.fill_none_selected'))]));
-  performance.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, lang, t)));
+  performance.forEach((clause, i) => body.push(...clauseBlock(`${n}.${i + 1}`, clause, plan, t)));
   CONTRACT_PROVISIONS.forEach((key, i) => body.push(...provision(t, `${n}.${performance.length + i + 1}`, key)));
 
-  // Annex 1: proof checklist
-  body.push(heading(1, t('doc.annex1'), true));
-  body.push(para([new TextRun(t('doc.annex1_intro'))]));
-  body.push(
-    table(
-      [t('doc.reference'), t('doc.proof'), t('doc.when'), t('doc.checked')],
-      plan.clauses.map((c) => [
-        `${c.document.id}\n${safe(c.document.title[lang], 300)}`,
-        paragraphs(c.document.verification.proof[lang]),
-        c.document.verification.moments.map((m) => t(`moments.${m}`)).join(', '),
-        '☐',
-      ]),
-      [25, 45, 20, 10],
-    ),
-  );
-
-  // Annex 2: clause references
-  body.push(heading(1, t('doc.annex2'), true));
-  body.push(para([new TextRun(t('doc.annex2_intro'))]));
-  body.push(
-    table(
-      [t('doc.reference'), t('doc.version'), t('doc.title')],
-      plan.clauses.map((c) => [c.document.id, String(c.document.version), safe(c.document.title[lang], 300)]),
-      [25, 10, 65],
-    ),
-  );
-
+  // Annexes 1–2: proof checklist, clause trace; 3: eForms hints; 4–5: offer form, price schedule
+  body.push(...proofChecklistAnnex(plan, t), ...clauseTraceAnnex(plan, t));
   // Annex 3: eForms hints
   body.push(...eformsAnnex(plan, lang, t));
+  body.push(...offerFormAnnex(plan, t), ...priceScheduleAnnex(plan, t));
 
   const document = new Document({
     title: safe(request.title, 300),
@@ -257,7 +239,8 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
     keywords: [...new Set(plan.clauses.map((c) => c.document.id))].slice(0, 50).join(', '),
     styles: stylesFor(localeOf(lang)),
     features: { updateFields: true },
-    sections: [{ children: body }],
+    // Library annexes follow, each in its own section (landscape for wide tables).
+    sections: [{ children: body }, ...libraryAnnexSections(plan, t)],
   });
   return withDocumentLanguage(await Packer.toBuffer(document), lang);
 }

@@ -1,7 +1,6 @@
 // The whole tender as one download: the .docx and the spreadsheet annexes in a ZIP, named in the document's
 // language (bestek-REF.docx, bestek-REF-inventaris.xlsx, …).
 import JSZip from 'jszip';
-import { translate } from '../i18n/catalog';
 import type { TenderPlan } from './plan';
 import { spreadsheetAnnexes } from './spreadsheets';
 import { safeFileName, tenderDocument } from './tender-document';
@@ -18,8 +17,7 @@ export async function tenderPackage(
   const zip = new JSZip();
   zip.file(safeFileName(fileStem, 'docx'), await tenderDocument(plan, now, categoryName), { date: now });
   for (const annex of await spreadsheetAnnexes(plan)) {
-    const name = safeFileName(`${fileStem}-${translate(plan.request.lang, `doc.xlsx.${annex.kind}.file`)}`, 'xlsx');
-    zip.file(name, annex.buffer, { date: now });
+    zip.file(safeFileName(`${fileStem}-${annex.file}`, 'xlsx'), annex.buffer, { date: now });
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

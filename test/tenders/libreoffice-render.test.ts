@@ -53,7 +53,7 @@ describe('generated documents in LibreOffice', function () {
         authority: 'Gemeente Sint-Gillis',
         title: 'Schoonmaak van de scholen',
         procedure: 'open',
-        clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'ENV-CLEAN-003', 'DMP-CLEAN-001'],
+        clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'ENV-CLEAN-003', 'DMP-CLEAN-001', 'DMP-CLEAN-002'],
       })
       .buffer(true)
       .parse(binary);
@@ -70,6 +70,10 @@ describe('generated documents in LibreOffice', function () {
     const text = fs.readFileSync(convert(docx, 'txt:Text', dir, path.join(dir, 'profile')), 'utf8');
     assert.match(text, /Schoonmaak van de scholen/);
     assert.match(text, /Bijlage 2 – Gebruikte clausules/);
+    assert.match(text, /Bijlage 4 – Offerteformulier/);
+    assert.match(text, /Bijlage 5 – Inventaris/);
+    assert.match(text, /Bijlage 6 – Model van prijsopbouw voor schoonmaakdiensten/);
+    assert.match(text, /Zie bijlage 6: Model van prijsopbouw voor schoonmaakdiensten/);
     // LibreOffice fills the table of contents with the headings on opening, without page numbers (Tools ›
     // Update › Update All adds them); Word updates the whole field on opening (updateFields in settings.xml).
     assert.match(text, /Inhoud\t?\n1\. Administratieve bepalingen\t?\n1\.1 /);
@@ -91,7 +95,7 @@ describe('generated documents in LibreOffice', function () {
         reference: 'SG-1',
         procedure: 'open',
         estimatedValue: '1 250 000,50',
-        clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'DMP-CLEAN-001'],
+        clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'DMP-CLEAN-001', 'DMP-CLEAN-002'],
       })
       .buffer(true)
       .parse(binary);
@@ -124,6 +128,26 @@ describe('generated documents in LibreOffice', function () {
     const csv = fs.readFileSync(path.join(dir, 'inventaire.csv'), 'utf8');
     assert.match(csv, /Total HTVA[^\n]*,501(\.0+)?\b/, csv);
     assert.match(csv, /Total TVAC[^\n]*,606\.21\b/, csv);
+    // The library's cleaning price breakdown (annex 6): its formulas work out the wage cost and the price.
+    const model = new ExcelJS.Workbook();
+    await model.xlsx.load(
+      (await zip.file('cahier-des-charges-SG-1-annexe-6.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer,
+    );
+    const site = model.worksheets[0];
+    let line = 0;
+    site.eachRow((row) => {
+      if (!line && row.getCell(1).value === 'Site') line = row.number + 1;
+    });
+    // hours, wage class, hourly wage, employer's charges (%); products, overheads, margin
+    for (const [column, value] of Object.entries({ B: 100, C: '1A', D: 20, E: 50, H: 100, I: 200, J: 50 }))
+      site.getCell(`${column}${line}`).value = value;
+    const modelFile = path.join(dir, 'decomposition.xlsx');
+    fs.writeFileSync(modelFile, Buffer.from(await model.xlsx.writeBuffer()));
+    convert(modelFile, 'csv', dir, path.join(dir, 'profile'));
+    const modelCsv = fs.readFileSync(path.join(dir, 'decomposition.csv'), 'utf8');
+    // 20 × 1.5 = 30 an hour; × 100 hours = 3000; + 100 + 200 + 50 = 3350 a month
+    assert.match(modelCsv, /Site 1[^\n]*,30(\.0+)?,3000(\.0+)?,100,200,50,3350\b/, modelCsv);
+    assert.match(modelCsv, /Total[^\n]*,3350\b/, modelCsv);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

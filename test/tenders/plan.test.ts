@@ -4,7 +4,19 @@ import type { ClauseService } from '../../server/clauses/service';
 import type { ClauseDocument } from '../../server/clauses/schema';
 import { NotFound } from '../../server/http/errors';
 import { tenderRequestSchema, type TenderRequest } from '../../server/tenders/model';
-import { hasBlockingCheck, inferContractType, planTender, type ClauseLookup } from '../../server/tenders/plan';
+import {
+  hasBlockingCheck,
+  inferContractType,
+  planTender,
+  referencedAnnexIds,
+  type ClauseLookup,
+} from '../../server/tenders/plan';
+import { SOURCE_CHECKS } from '../../server/clauses/legal-verification';
+import {
+  SOCIAL_CLAUSE_SERVICE_DAYS,
+  SOCIAL_CLAUSE_THRESHOLDS_SOURCE,
+  SOCIAL_CLAUSE_WORKS_THRESHOLD,
+} from '../../server/tenders/social-thresholds';
 import { realClause } from '../support/clause-files';
 
 /** A published-clause lookup over real clause files; other ids are not found, `failing` ones break. */
@@ -17,6 +29,10 @@ function library(ids: string[], failing: string[] = []): ClauseLookup {
       if (!document) throw new NotFound();
       return { record: {}, version: { document } } as Awaited<ReturnType<ClauseService['published']>>;
     },
+    version: async () => {
+      throw new NotFound();
+    },
+    annexes: async () => [],
   };
 }
 
@@ -94,6 +110,10 @@ describe('tender plan rules', () => {
         ({ record: {}, version: { document: { ...realClause('ENV-CLEAN-001'), version: 3 } } }) as Awaited<
           ReturnType<ClauseService['published']>
         >,
+      version: async () => {
+        throw new NotFound();
+      },
+      annexes: async () => [],
     };
     const chosen = async (version: number) =>
       (
@@ -107,6 +127,26 @@ describe('tender plan rules', () => {
       { severity: 'notice', key: 'tender.checks.revised', params: { id: 'ENV-CLEAN-001', from: 2, to: 3 } },
     ]);
     assert.deepEqual(await chosen(3), []);
+  });
+
+  it('gathers the annexes the clauses refer to once each, in the order the document first refers to them', () => {
+    const clause = (id: string, annexes?: string[]) => ({ document: { id, annexes } as ClauseDocument, values: {} });
+    assert.deepEqual(
+      referencedAnnexIds([
+        clause('A', ['ANX-PRICE-CLEAN']),
+        clause('B'),
+        clause('C', ['ANX-SEASON-FV', 'ANX-PRICE-CLEAN']),
+        clause('D', ['ANX-SEASON-FV']),
+      ]),
+      ['ANX-PRICE-CLEAN', 'ANX-SEASON-FV'],
+    );
+  });
+
+  it('takes the social-clause thresholds from one place that names a verified source record', () => {
+    const record = SOURCE_CHECKS.find((c) => c.source === SOCIAL_CLAUSE_THRESHOLDS_SOURCE);
+    assert.ok(record, `${SOCIAL_CLAUSE_THRESHOLDS_SOURCE} in legal-verification.ts`);
+    assert.match(record.fact, new RegExp(SOCIAL_CLAUSE_WORKS_THRESHOLD.toLocaleString('en-GB')));
+    assert.match(record.fact, new RegExp(`${SOCIAL_CLAUSE_SERVICE_DAYS} calendar days`));
   });
 
   it('infers the contract type from the categories unless the buyer gave one', () => {

@@ -182,7 +182,17 @@ describe('POST /api/v1/tender-documents', () => {
     const fields = res.body.error.details.map((d: { field: string }) => d.field).sort();
     assert.deepEqual(
       fields,
-      ['clauseIds.1', 'estimatedValue', 'extra', 'lang', 'procedure', 'title', 'authority'].sort(),
+      // The clause parameter too, in the same answer (every problem at once).
+      [
+        'clauseIds.1',
+        'estimatedValue',
+        'extra',
+        'lang',
+        'procedure',
+        'title',
+        'authority',
+        'parameters.SOC-CLEAN-001.training_hours_percent',
+      ].sort(),
     );
     const unknown = await request(ctx.app)
       .post('/api/v1/tender-documents')

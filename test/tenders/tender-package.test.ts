@@ -53,10 +53,11 @@ describe('the tender package: .docx and spreadsheet annexes', () => {
     assert.equal(res.headers['content-type'], 'application/zip');
     assert.equal(res.headers['content-disposition'], 'attachment; filename="bestek-ET-2026-9.zip"');
     const zip = await JSZip.loadAsync(res.body as Buffer);
+    // DMP-CLEAN-002 refers to the library's cleaning price breakdown (annex 6): it takes the generic sheet's place.
     assert.deepEqual(Object.keys(zip.files).sort(), [
+      'bestek-ET-2026-9-bijlage-6.xlsx',
       'bestek-ET-2026-9-inventaris.xlsx',
       'bestek-ET-2026-9-levenscycluskost.xlsx',
-      'bestek-ET-2026-9-prijsopbouw.xlsx',
       'bestek-ET-2026-9.docx',
     ]);
     const docx = await readDocx(await zip.file('bestek-ET-2026-9.docx')!.async('nodebuffer'));
@@ -99,8 +100,9 @@ describe('the tender package: .docx and spreadsheet annexes', () => {
     assert.match(String((incl.getCell(6).value as { formula: string }).formula), /^F\d+\+F\d+$/);
   });
 
-  it('breaks the price down per joint committee, with the committee of the category', async () => {
-    const zip = await JSZip.loadAsync((await generate(body, 'application/zip')).body as Buffer);
+  it('breaks the price down per joint committee, with the committee of the category, without a library model', async () => {
+    const withoutModel = { ...body, clauseIds: ['SOC-CLEAN-001', 'ENV-CLEAN-001', 'ENV-IT-003'] };
+    const zip = await JSZip.loadAsync((await generate(withoutModel, 'application/zip')).body as Buffer);
     const sheet = (await workbook(zip, 'bestek-ET-2026-9-prijsopbouw.xlsx')).worksheets[0];
     const head = findRow(sheet, 'Paritair comité');
     const line = sheet.getRow(head.number + 1);
