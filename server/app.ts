@@ -14,6 +14,7 @@ import { actionPlanRoutes } from './tenders/action-plan-routes';
 import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
 import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
+import { closingDayRoutes } from './helpdesk/closing-days-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
 import { marketRoutes } from './market/routes';
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
       organisations: deps.organisations,
     }),
   );
+  pages.use(closingDayRoutes(deps.closingDays, deps.organisations));
   pages.use(
     monitoringRoutes({
       stats: deps.stats,

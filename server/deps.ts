@@ -18,6 +18,7 @@ import type { FaqService } from './helpdesk/faq';
 import type { HelpdeskPrivacy } from './helpdesk/privacy';
 import type { PilotCodeRepository } from './helpdesk/pilot-codes';
 import type { TicketIntake } from './helpdesk/intake';
+import type { ClosingDays } from './helpdesk/closing-days';
 import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
 import type { TicketAlerts } from './helpdesk/alerts';
@@ -44,6 +45,7 @@ export interface AppDeps {
   tenders: TenderService;
   helpdeskRepo: HelpdeskRepository;
   pilotCodes: PilotCodeRepository;
+  closingDays: ClosingDays;
   intake: TicketIntake;
   tickets: TicketService;
   alerts: TicketAlerts;

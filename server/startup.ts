@@ -30,6 +30,7 @@ import { HelpdeskNotifications } from './helpdesk/notifications';
 import { HelpdeskPrivacy } from './helpdesk/privacy';
 import { PilotCodeRepository } from './helpdesk/pilot-codes';
 import { TicketIntake } from './helpdesk/intake';
+import { ClosingDays } from './helpdesk/closing-days';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
 import { TicketAlerts } from './helpdesk/alerts';
@@ -90,8 +91,16 @@ export async function buildDeps(
   const helpdeskRepo = new HelpdeskRepository(db);
   const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
   const pilotCodes = new PilotCodeRepository(db);
-  const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config, () =>
-    clauses.categoryCodes(),
+  const closingDays = new ClosingDays(db, organisations, audit, clock);
+  const intake = new TicketIntake(
+    db,
+    helpdeskRepo,
+    pilotCodes,
+    notifications,
+    clock,
+    config,
+    () => clauses.categoryCodes(),
+    closingDays,
   );
   const tickets = new TicketService(
     db,
@@ -103,6 +112,7 @@ export async function buildDeps(
     clock,
     config,
     audit,
+    closingDays,
   );
   const alerts = new TicketAlerts(db, notifications, clock);
   if (config.sla.alertIntervalMinutes > 0) {
@@ -184,6 +194,7 @@ export async function buildDeps(
     tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold, documents),
     helpdeskRepo,
     pilotCodes,
+    closingDays,
     intake,
     tickets,
     alerts,

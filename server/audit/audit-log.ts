@@ -22,7 +22,9 @@ export type AuditEvent =
   | 'data_subject.erased'
   | 'faq.published'
   | 'faq.updated'
-  | 'ticket.priority_changed';
+  | 'ticket.priority_changed'
+  | 'closing_day.added'
+  | 'closing_day.removed';
 
 export interface AuditEntry {
   id: number;

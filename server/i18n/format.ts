@@ -49,3 +49,10 @@ export function formatAmount(lang: Lang, value: number): string {
   const word = words[rules.select(value)] ?? words.other;
   return `${number.replace(/[\s\u202F]/g, NBSP)}${NBSP}${word}`;
 }
+
+/** A day of the year ('MM-DD') without a year: `8 mei`, `8 mai`. */
+export function formatMonthDay(lang: Lang, monthDay: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`2000-${monthDay}T12:00:00Z`),
+  );
+}
