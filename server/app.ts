@@ -108,6 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
       search: deps.search,
       clauseRepo: deps.clauseRepo,
       ticketLimiter: limiters.tickets,
+      ratings: deps.ratings,
     }),
   );
   pages.use(

@@ -19,6 +19,7 @@ import type { HelpdeskPrivacy } from './helpdesk/privacy';
 import type { PilotCodeRepository } from './helpdesk/pilot-codes';
 import type { TicketIntake } from './helpdesk/intake';
 import type { ClosingDays } from './helpdesk/closing-days';
+import type { TicketRatings } from './helpdesk/ratings';
 import type { HelpdeskRepository } from './helpdesk/repository';
 import type { TicketService } from './helpdesk/tickets';
 import type { TicketAlerts } from './helpdesk/alerts';
@@ -46,6 +47,7 @@ export interface AppDeps {
   helpdeskRepo: HelpdeskRepository;
   pilotCodes: PilotCodeRepository;
   closingDays: ClosingDays;
+  ratings: TicketRatings;
   intake: TicketIntake;
   tickets: TicketService;
   alerts: TicketAlerts;

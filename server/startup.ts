@@ -31,6 +31,7 @@ import { HelpdeskPrivacy } from './helpdesk/privacy';
 import { PilotCodeRepository } from './helpdesk/pilot-codes';
 import { TicketIntake } from './helpdesk/intake';
 import { ClosingDays } from './helpdesk/closing-days';
+import { TicketRatings } from './helpdesk/ratings';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
 import { TicketAlerts } from './helpdesk/alerts';
@@ -195,6 +196,7 @@ export async function buildDeps(
     helpdeskRepo,
     pilotCodes,
     closingDays,
+    ratings: new TicketRatings(db, clock),
     intake,
     tickets,
     alerts,
