@@ -146,7 +146,14 @@ export function createApp(deps: AppDeps): express.Express {
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
   pages.use(marketRoutes(deps.market, deps.clauseRepo));
-  pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
+  pages.use(
+    editorRoutes({
+      clauses: deps.clauses,
+      repo: deps.clauseRepo,
+      organisations: deps.organisations,
+      feedback: deps.clauseFeedback,
+    }),
+  );
   pages.use(accountRoutes(deps.accountService, limiters, clock, sessionCookieName(config)));
   pages.use(staffRoutes(deps.accountService));
   pages.use(

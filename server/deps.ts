@@ -10,6 +10,7 @@ import type { Logger } from './http/logger';
 import type { Mailer } from './mail/mailer';
 import type { ClauseRepository } from './clauses/repository';
 import type { ClauseService } from './clauses/service';
+import type { ClauseFeedback } from './clauses/feedback';
 import type { UsageRecorder } from './audit/usage-log';
 import type { SearchService } from './search/service';
 import type { TenderService } from './tenders/service';
@@ -41,6 +42,7 @@ export interface AppDeps {
   organisations: OrganisationRepository;
   clauseRepo: ClauseRepository;
   clauses: ClauseService;
+  clauseFeedback: ClauseFeedback;
   search: SearchService;
   usage: UsageRecorder;
   tenders: TenderService;

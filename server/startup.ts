@@ -31,6 +31,7 @@ import { HelpdeskPrivacy } from './helpdesk/privacy';
 import { PilotCodeRepository } from './helpdesk/pilot-codes';
 import { TicketIntake } from './helpdesk/intake';
 import { ClosingDays } from './helpdesk/closing-days';
+import { ClauseFeedback } from './clauses/feedback';
 import { TicketRatings } from './helpdesk/ratings';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
@@ -190,6 +191,7 @@ export async function buildDeps(
     organisations,
     clauseRepo,
     clauses,
+    clauseFeedback: new ClauseFeedback(db, audit, clock),
     search,
     usage,
     tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold, documents),

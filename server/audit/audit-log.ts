@@ -24,7 +24,9 @@ export type AuditEvent =
   | 'faq.updated'
   | 'ticket.priority_changed'
   | 'closing_day.added'
-  | 'closing_day.removed';
+  | 'closing_day.removed'
+  | 'clause_feedback.handled'
+  | 'clause_feedback.reopened';
 
 export interface AuditEntry {
   id: number;
