@@ -15,6 +15,7 @@ import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
 import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
 import { closingDayRoutes } from './helpdesk/closing-days-routes';
+import { faqPublishRoutes } from './helpdesk/faq-publish-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
 import { marketRoutes } from './market/routes';
@@ -115,7 +116,6 @@ export function createApp(deps: AppDeps): express.Express {
     helpdeskStaffRoutes({
       tickets: deps.tickets,
       repo: deps.helpdeskRepo,
-      faq: deps.faq,
       accounts: deps.accounts,
       organisations: deps.organisations,
       clauseRepo: deps.clauseRepo,
@@ -135,6 +135,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   pages.use(closingDayRoutes(deps.closingDays, deps.organisations));
+  pages.use(faqPublishRoutes({ faq: deps.faq, repo: deps.helpdeskRepo }));
   pages.use(
     monitoringRoutes({
       stats: deps.stats,

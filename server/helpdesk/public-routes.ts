@@ -8,7 +8,7 @@ import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
-import type { FaqService } from './faq';
+import { answerParagraphs, type FaqService } from './faq';
 import type { TicketIntake } from './intake';
 import { RATING_COMMENT_MAX, RATING_SCORES, type TicketRatings } from './ratings';
 import { POSTED_TEXT_CAP, TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
@@ -222,7 +222,7 @@ export function helpdeskPublicRoutes({
     res.render('helpdesk/faq', {
       section: 'helpdesk',
       title: entry.question[l],
-      entry: { question: entry.question[l], answer: entry.answer[l].split(/\n+/), theme: entry.theme },
+      entry: { question: entry.question[l], answer: answerParagraphs(entry.answer[l]), theme: entry.theme },
     });
   });
 
