@@ -18,6 +18,7 @@ import { TicketChanged, type TicketService } from './tickets';
 import type { StaffQueue } from './queue';
 import { helpdeskQueueRoutes } from './queue-routes';
 import { keepDrafts, postedDrafts, takeDrafts, type Drafts } from './drafts';
+import { historyRows } from './history-labels';
 import { canHandle, canPublishFaq } from './permissions';
 import { OBSTACLES, POSTED_TEXT_CAP, STATUS_MOVES, TEXT_LIMITS } from './vocabulary';
 import { orRerender } from '../http/validation';
@@ -79,7 +80,13 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       breached: isBreached(ticket, deps.clock.now()),
       assignee: ticket.assigneeUserId ? names.get(ticket.assigneeUserId) : undefined,
       messages: view.messages,
-      events: view.events.map((e) => ({ ...e, label: translate(l, `helpdesk.fields.${e.field}`) })),
+      events: historyRows(view.events, l, {
+        users: names,
+        organisations: new Map(orgs.map((o) => [o.code, organisationName(o, l)])),
+      }),
+      categoryName: ticket.category
+        ? ((await deps.clauseRepo.categories()).find((c) => c.code === ticket.category)?.name[l] ?? ticket.category)
+        : undefined,
       obstacles: OBSTACLES.map((o) => ({ code: o, checked: view.obstacles.includes(o) })),
       links: view.links,
       colleagues: colleagues.map((u) => ({ id: u.id, name: u.name, me: u.id === user.id })),

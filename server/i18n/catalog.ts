@@ -58,3 +58,8 @@ export function translate(lang: Lang, key: string, params: Params = {}): string 
     return value === undefined || value === null ? whole : String(value);
   });
 }
+
+/** The message of a key, or `fallback` when the catalog has none (for labels of codes that may be new). */
+export function translateOr(lang: Lang, key: string, fallback: string, params: Params = {}): string {
+  return templateOf(lang, key, params) === undefined ? fallback : translate(lang, key, params);
+}
