@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type request from 'supertest';
 import { createUser, csrfFrom, signInAgent } from '../support/accounts';
 import { createTestContext, type TestContext } from '../support/context';
-import { askViaApi } from '../support/helpdesk';
+import { answeredTicket } from '../support/helpdesk';
 
 const TEXT = {
   question_nl: 'Mag een schoonmaakopdracht voorbehouden worden?',
@@ -24,15 +24,7 @@ describe('FAQ preview before publishing', () => {
   });
   after(async () => ctx.close());
 
-  const answered = async () => {
-    const t = await askViaApi(ctx, { theme: 'social' });
-    const page = await actiris.get(`/nl/staff/tickets/${t.id}`);
-    await actiris
-      .post(`/nl/staff/tickets/${t.id}/reply`)
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), body: 'Ja, dat kan.' });
-    return t;
-  };
+  const answered = () => answeredTicket(ctx, actiris);
   const post = async (path: string, body: Record<string, string>) => {
     const form = await actiris.get(path.replace(/\/(preview|edit)$/, ''));
     return actiris
