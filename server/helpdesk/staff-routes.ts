@@ -8,7 +8,6 @@ import { requireRole } from '../accounts/roles';
 import type { ClauseRepository } from '../clauses/repository';
 import type { Clock } from '../db/time';
 import { bodyList, bodyString, errorSummary, setFlash } from '../http/forms';
-import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { CannedAnswers } from './canned';
