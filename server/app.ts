@@ -15,6 +15,8 @@ import { actionPlanRoutes } from './tenders/action-plan-routes';
 import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
 import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
+import { closingDayRoutes } from './helpdesk/closing-days-routes';
+import { faqPublishRoutes } from './helpdesk/faq-publish-routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { noticeUploadBody, observatoryRoutes } from './observatory/routes';
 import { marketRoutes } from './market/routes';
@@ -108,13 +110,13 @@ export function createApp(deps: AppDeps): express.Express {
       search: deps.search,
       clauseRepo: deps.clauseRepo,
       ticketLimiter: limiters.tickets,
+      ratings: deps.ratings,
     }),
   );
   pages.use(
     helpdeskStaffRoutes({
       tickets: deps.tickets,
       repo: deps.helpdeskRepo,
-      faq: deps.faq,
       accounts: deps.accounts,
       organisations: deps.organisations,
       clauseRepo: deps.clauseRepo,
@@ -133,6 +135,8 @@ export function createApp(deps: AppDeps): express.Express {
       organisations: deps.organisations,
     }),
   );
+  pages.use(closingDayRoutes(deps.closingDays, deps.organisations));
+  pages.use(faqPublishRoutes({ faq: deps.faq, repo: deps.helpdeskRepo }));
   pages.use(
     monitoringRoutes({
       stats: deps.stats,
@@ -144,7 +148,14 @@ export function createApp(deps: AppDeps): express.Express {
   );
   pages.use(observatoryRoutes({ observatory: deps.observatory, clock }));
   pages.use(marketRoutes(deps.market, deps.clauseRepo));
-  pages.use(editorRoutes({ clauses: deps.clauses, repo: deps.clauseRepo, organisations: deps.organisations }));
+  pages.use(
+    editorRoutes({
+      clauses: deps.clauses,
+      repo: deps.clauseRepo,
+      organisations: deps.organisations,
+      feedback: deps.clauseFeedback,
+    }),
+  );
   pages.use(accountRoutes(deps.accountService, limiters, clock, sessionCookieName(config)));
   pages.use(staffRoutes(deps.accountService));
   pages.use(

@@ -30,6 +30,9 @@ import { HelpdeskNotifications } from './helpdesk/notifications';
 import { HelpdeskPrivacy } from './helpdesk/privacy';
 import { PilotCodeRepository } from './helpdesk/pilot-codes';
 import { TicketIntake } from './helpdesk/intake';
+import { ClosingDays } from './helpdesk/closing-days';
+import { ClauseFeedback } from './clauses/feedback';
+import { TicketRatings } from './helpdesk/ratings';
 import { HelpdeskRepository } from './helpdesk/repository';
 import { TicketService } from './helpdesk/tickets';
 import { TicketAlerts } from './helpdesk/alerts';
@@ -90,8 +93,16 @@ export async function buildDeps(
   const helpdeskRepo = new HelpdeskRepository(db);
   const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
   const pilotCodes = new PilotCodeRepository(db);
-  const intake = new TicketIntake(db, helpdeskRepo, pilotCodes, notifications, clock, config, () =>
-    clauses.categoryCodes(),
+  const closingDays = new ClosingDays(db, organisations, audit, clock);
+  const intake = new TicketIntake(
+    db,
+    helpdeskRepo,
+    pilotCodes,
+    notifications,
+    clock,
+    config,
+    () => clauses.categoryCodes(),
+    closingDays,
   );
   const tickets = new TicketService(
     db,
@@ -103,6 +114,7 @@ export async function buildDeps(
     clock,
     config,
     audit,
+    closingDays,
   );
   const alerts = new TicketAlerts(db, notifications, clock);
   if (config.sla.alertIntervalMinutes > 0) {
@@ -179,11 +191,14 @@ export async function buildDeps(
     organisations,
     clauseRepo,
     clauses,
+    clauseFeedback: new ClauseFeedback(db, audit, clock),
     search,
     usage,
     tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold, documents),
     helpdeskRepo,
     pilotCodes,
+    closingDays,
+    ratings: new TicketRatings(db, clock),
     intake,
     tickets,
     alerts,

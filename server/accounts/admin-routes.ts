@@ -1,6 +1,6 @@
 // Coordinator pages: users (invite, roles, organisation, disable), organisations, mail outbox, audit log.
 import { Router, type Request, type Response } from 'express';
-import type { AuditLog } from '../audit/audit-log';
+import { auditEventLabel, type AuditLog } from '../audit/audit-log';
 import { NotFound, ValidationFailed } from '../http/errors';
 import {
   bodyList,
@@ -199,7 +199,9 @@ export function adminRoutes({ service, accounts, organisations, mailer, audit }:
   });
 
   router.get('/staff/audit', async (_req, res) => {
-    res.render('accounts/audit', { section: 'staff', entries: await audit.recent(300) });
+    const l = res.locals.lang as Lang;
+    const entries = (await audit.recent(300)).map((e) => ({ ...e, label: auditEventLabel(l, e.event) }));
+    res.render('accounts/audit', { section: 'staff', entries });
   });
 
   return router;

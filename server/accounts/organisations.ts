@@ -2,12 +2,17 @@
 import type { Knex } from 'knex';
 import { LANGUAGES, type Lang } from '../i18n/languages';
 
+/** Which public holidays an organisation closes on (the days themselves: server/helpdesk/closing-days.ts). */
+export const HOLIDAY_CALENDARS = ['federal', 'brussels_regional'] as const;
+export type HolidayCalendar = (typeof HOLIDAY_CALENDARS)[number];
+
 export interface Organisation {
   code: string;
   /** The name in each language (columns name_<lang>). */
   names: Record<Lang, string>;
   kind: 'facilitator' | 'coordination';
   queueEmail: string | null;
+  holidayCalendar: HolidayCalendar;
 }
 
 export function organisationName(org: Organisation, lang: Lang): string {
@@ -24,6 +29,7 @@ export class OrganisationRepository {
       names: Object.fromEntries(LANGUAGES.map((l) => [l, String(row[`name_${l}`])])) as Record<Lang, string>,
       kind: row.kind === 'coordination' ? 'coordination' : 'facilitator',
       queueEmail: (row.queue_email as string | null) ?? null,
+      holidayCalendar: row.holiday_calendar === 'brussels_regional' ? 'brussels_regional' : 'federal',
     }));
   }
 

@@ -1,28 +1,42 @@
 // The audit trail of security events: who did what to whom, when, from which address. Never secrets.
 import type { Knex } from 'knex';
 import { toDate, toIso, type Clock } from '../db/time';
+import { translateOr } from '../i18n/catalog';
+import type { Lang } from '../i18n/languages';
 
-export type AuditEvent =
-  | 'sign_in.success'
-  | 'sign_in.failure'
-  | 'sign_in.locked'
-  | 'sign_out'
-  | 'password.changed'
-  | 'password.reset_requested'
-  | 'password.reset'
-  | 'user.created'
-  | 'user.invited'
-  | 'user.invitation_accepted'
-  | 'user.updated'
-  | 'user.roles_changed'
-  | 'user.disabled'
-  | 'user.enabled'
-  | 'organisation.updated'
-  | 'data_subject.exported'
-  | 'data_subject.erased'
-  | 'faq.published'
-  | 'faq.updated'
-  | 'ticket.priority_changed';
+/** Every audited event; each has a label in the catalogs (`audit_events.<event>`), shown on the audit log page. */
+export const AUDIT_EVENTS = [
+  'sign_in.success',
+  'sign_in.failure',
+  'sign_in.locked',
+  'sign_out',
+  'password.changed',
+  'password.reset_requested',
+  'password.reset',
+  'user.created',
+  'user.invited',
+  'user.invitation_accepted',
+  'user.updated',
+  'user.roles_changed',
+  'user.disabled',
+  'user.enabled',
+  'organisation.updated',
+  'data_subject.exported',
+  'data_subject.erased',
+  'faq.published',
+  'faq.updated',
+  'ticket.priority_changed',
+  'closing_day.added',
+  'closing_day.removed',
+  'clause_feedback.handled',
+  'clause_feedback.reopened',
+] as const;
+export type AuditEvent = (typeof AUDIT_EVENTS)[number];
+
+/** An event as the audit log page names it; an event without a label yet shows its code. */
+export function auditEventLabel(lang: Lang, event: string): string {
+  return translateOr(lang, `audit_events.${event}`, event);
+}
 
 export interface AuditEntry {
   id: number;

@@ -3,11 +3,12 @@ import { Router, type Request, type Response } from 'express';
 import { requireRole } from '../accounts/roles';
 import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import { AppError, NotFound, ValidationFailed } from '../http/errors';
-import { bodyString, errorSummary, fieldErrors, setFlash } from '../http/forms';
+import { bodyString, errorSummary, fieldErrors, safeLocalPath, setFlash } from '../http/forms';
 import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import { diffVersions } from './diff';
+import { FEEDBACK_STATES, type ClauseFeedback, type FeedbackState } from './feedback';
 import { candidateFromForm, formValues } from './editor-form';
 import { LEGAL_SOURCE_CODES, LEGAL_SOURCES } from './legal-sources';
 import type { ClauseRepository } from './repository';
@@ -17,10 +18,14 @@ import { LEVELS, MOMENTS, ORGANISATIONS, PARAMETER_TYPES, STAGES, STATUSES, THEM
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
+/** The feedback filter on the editors' list: open by default. */
+const feedbackStateOf = (value: unknown): FeedbackState => FEEDBACK_STATES.find((state) => state === value) ?? 'open';
+
 export function editorRoutes(deps: {
   clauses: ClauseService;
   repo: ClauseRepository;
   organisations: OrganisationRepository;
+  feedback: ClauseFeedback;
 }): Router {
   const router = Router();
   router.use('/staff/clauses', ...requireRole('editor'));
@@ -49,14 +54,18 @@ export function editorRoutes(deps: {
         ? req.query.status
         : undefined;
     const list = await deps.repo.list({ status });
-    const feedback = await deps.clauses.feedback(undefined, 30);
+    const feedbackState = feedbackStateOf(req.query.feedback);
     res.render('editor/list', {
       section: 'staff',
       title: translate(lang(res), 'staff.clauses'),
       clauses: list,
       statuses: STATUSES,
       status,
-      feedback,
+      feedbackStates: FEEDBACK_STATES,
+      feedbackState,
+      feedback: await deps.feedback.list({ state: feedbackState, limit: 30 }),
+      back: req.originalUrl,
+      csrfToken: csrfToken(req),
     });
   });
 
@@ -119,9 +128,29 @@ export function editorRoutes(deps: {
         canPublish: v.status === 'in_review' && v.authorUserId !== req.currentUser!.id,
         ownVersion: v.authorUserId === req.currentUser!.id,
       })),
-      feedback: await deps.clauses.feedback(record.id, 100),
+      feedback: await deps.feedback.list({ clauseId: record.id, limit: 100 }),
+      back: req.originalUrl,
       csrfToken: csrfToken(req),
     });
+  });
+
+  router.post('/staff/clauses/feedback/:feedbackId/handled', async (req, res) => {
+    const back = safeLocalPath(bodyString(req, 'back', 500), lang(res), `/${lang(res)}/staff/clauses`);
+    await deps.feedback.markHandled(
+      Number(req.params.feedbackId),
+      Number(bodyString(req, 'version', 10)),
+      req.currentUser!,
+      req.ip,
+    );
+    setFlash(req, 'ok', 'helpdesk_misc.feedback.marked');
+    res.redirect(303, back);
+  });
+
+  router.post('/staff/clauses/feedback/:feedbackId/reopen', async (req, res) => {
+    const back = safeLocalPath(bodyString(req, 'back', 500), lang(res), `/${lang(res)}/staff/clauses`);
+    await deps.feedback.reopen(Number(req.params.feedbackId), req.currentUser!, req.ip);
+    setFlash(req, 'ok', 'helpdesk_misc.feedback.reopened');
+    res.redirect(303, back);
   });
 
   router.get('/staff/clauses/:id/edit', async (req, res) => {

@@ -223,38 +223,6 @@ export class ClauseService {
     });
   }
 
-  async feedback(
-    id?: string,
-    limit = 200,
-  ): Promise<
-    {
-      id: number;
-      clauseId: string;
-      version: number;
-      kind: string;
-      comment: string | null;
-      lang: string;
-      source: string;
-      ticketId: number | null;
-      createdAt: unknown;
-    }[]
-  > {
-    const query = this.db('clause_feedback').orderBy('id', 'desc').limit(limit);
-    if (id) query.where({ clause_id: id });
-    const rows = (await query) as Record<string, unknown>[];
-    return rows.map((r) => ({
-      id: Number(r.id),
-      clauseId: String(r.clause_id),
-      version: Number(r.clause_version),
-      kind: String(r.kind),
-      comment: (r.comment as string | null) ?? null,
-      lang: String(r.lang),
-      source: String(r.source),
-      ticketId: (r.ticket_id as number | null) ?? null,
-      createdAt: r.created_at,
-    }));
-  }
-
   private requireReason(reason: string): void {
     if (!reason.trim()) throw new ValidationFailed([{ field: 'reason', messageKey: 'clauses.editor.reason_needed' }]);
     if (reason.length > 500)

@@ -1,5 +1,6 @@
 // Helpdesk service-level due times: business hours (Mon–Fri 09:00–17:00 Europe/Brussels, minus Belgian public
-// holidays). The holidays come from date-holidays (Belgium, public ones only); zone arithmetic from Luxon.
+// holidays and the answering organisation's own closing days). The holidays come from date-holidays (Belgium,
+// public ones only); zone arithmetic from Luxon; an organisation's extra days from a BusinessCalendar.
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { BRUSSELS_ZONE } from '../db/time';
@@ -45,13 +46,25 @@ export function easterSunday(year: number): { year: number; month: number; day: 
   return { year, month, day };
 }
 
-const isOpenDay = (day: DateTime): boolean => day.weekday <= 5 && !holidaysOf(day.year).has(day.toISODate()!);
+/** The days an organisation closes on top of weekends and the federal public holidays (see closing-days.ts). */
+export interface BusinessCalendar {
+  isClosed(localDate: string): boolean;
+}
 
-export function isBusinessDay(localDate: string): boolean {
+/** Federal public holidays only. */
+export const FEDERAL_CALENDAR: BusinessCalendar = { isClosed: () => false };
+
+const isOpenDay = (day: DateTime, calendar: BusinessCalendar): boolean => {
+  if (day.weekday > 5) return false;
+  const date = day.toISODate()!;
+  return !holidaysOf(day.year).has(date) && !calendar.isClosed(date);
+};
+
+export function isBusinessDay(localDate: string, calendar: BusinessCalendar = FEDERAL_CALENDAR): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate)) throw new RangeError(`Expected YYYY-MM-DD, got: ${localDate}`);
   const day = DateTime.fromISO(localDate, { zone: BRUSSELS_ZONE });
   if (!day.isValid) throw new RangeError(`Invalid date: ${localDate}`);
-  return isOpenDay(day);
+  return isOpenDay(day, calendar);
 }
 
 const opening = (day: DateTime) => day.set({ hour: BUSINESS_DAY_START_HOUR, minute: 0, second: 0, millisecond: 0 });
@@ -59,7 +72,11 @@ const closing = (day: DateTime) => day.set({ hour: BUSINESS_DAY_END_HOUR, minute
 const nextOpening = (day: DateTime) => opening(day.plus({ days: 1 }).startOf('day'));
 
 /** The moment `businessHours` of business time after `start`. Starting outside business hours counts from the next opening. */
-export function addBusinessHours(start: Date, businessHours: number): Date {
+export function addBusinessHours(
+  start: Date,
+  businessHours: number,
+  calendar: BusinessCalendar = FEDERAL_CALENDAR,
+): Date {
   if (!Number.isFinite(businessHours) || businessHours < 0)
     throw new RangeError(`Invalid business hours: ${businessHours}`);
   let remaining = Math.round(businessHours * HOUR_MS);
@@ -67,7 +84,7 @@ export function addBusinessHours(start: Date, businessHours: number): Date {
   // One step per calendar day: use what is left of today's opening hours, then go to the next opening.
   // Clock changes happen at night, so within opening hours wall-clock and elapsed time agree.
   for (;;) {
-    if (isOpenDay(now) && now < closing(now)) {
+    if (isOpenDay(now, calendar) && now < closing(now)) {
       if (now < opening(now)) now = opening(now);
       const available = closing(now).toMillis() - now.toMillis();
       if (remaining <= available) return new Date(now.toMillis() + remaining);
@@ -77,24 +94,24 @@ export function addBusinessHours(start: Date, businessHours: number): Date {
   }
 }
 
-export function addBusinessDays(start: Date, days: number): Date {
-  return addBusinessHours(start, days * HOURS_PER_BUSINESS_DAY);
+export function addBusinessDays(start: Date, days: number, calendar: BusinessCalendar = FEDERAL_CALENDAR): Date {
+  return addBusinessHours(start, days * HOURS_PER_BUSINESS_DAY, calendar);
 }
 
 /** Business time (ms) of one Brussels day between two instants of that day. */
-function openMsWithin(day: DateTime, from: number, to: number): number {
-  if (!isOpenDay(day)) return 0;
+function openMsWithin(day: DateTime, from: number, to: number, calendar: BusinessCalendar): number {
+  if (!isOpenDay(day, calendar)) return 0;
   return Math.max(0, Math.min(to, closing(day).toMillis()) - Math.max(from, opening(day).toMillis()));
 }
 
 /** Business hours (fractional, minute precision) elapsed between two instants; 0 if end <= start. */
-export function businessHoursBetween(start: Date, end: Date): number {
+export function businessHoursBetween(start: Date, end: Date, calendar: BusinessCalendar = FEDERAL_CALENDAR): number {
   if (end.getTime() <= start.getTime()) return 0;
   const last = DateTime.fromJSDate(end, { zone: BRUSSELS_ZONE }).startOf('day');
   let day: DateTime = DateTime.fromJSDate(start, { zone: BRUSSELS_ZONE }).startOf('day');
   let ms = 0;
   while (day <= last) {
-    ms += openMsWithin(day, start.getTime(), end.getTime());
+    ms += openMsWithin(day, start.getTime(), end.getTime(), calendar);
     day = day.plus({ days: 1 });
   }
   return Math.round(ms / MINUTE_MS) / 60;

@@ -33,6 +33,9 @@ export interface FaqEntry {
 export const FAQ_FIELDS = suffixedNames('question', 'answer');
 export type FaqInput = Record<string, string>;
 
+/** An answer as the public FAQ page shows it: one paragraph per line. */
+export const answerParagraphs = (text: string): string[] => text.split(/\n+/);
+
 export class FaqService {
   private readonly repo: FaqRepository;
 
@@ -69,11 +72,20 @@ export class FaqService {
     return ticket;
   }
 
-  /** Publishes an answered ticket as an FAQ entry (once per ticket); the text is the facilitator's redacted version. */
-  async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput, ip?: string): Promise<number> {
+  /** The checks of publishing (ticket publishable, not published yet, texts redacted), for the preview too. */
+  async checkDraftFromTicket(ticketId: number, user: CurrentUser, input: FaqInput): Promise<FaqInput> {
+    return (await this.draftFromTicket(ticketId, user, input)).text;
+  }
+
+  private async draftFromTicket(ticketId: number, user: CurrentUser, input: FaqInput) {
     const ticket = await this.publishableTicket(ticketId, user);
     if (await this.repo.findByTicket(ticket.id)) throw new Conflict('faq.already_published');
-    const text = this.validate(input, ticket.requesterName);
+    return { ticket, text: this.validate(input, ticket.requesterName) };
+  }
+
+  /** Publishes an answered ticket as an FAQ entry (once per ticket); the text is the facilitator's redacted version. */
+  async publishFromTicket(ticketId: number, user: CurrentUser, input: FaqInput, ip?: string): Promise<number> {
+    const { ticket, text } = await this.draftFromTicket(ticketId, user, input);
     const now = this.clock.now();
     const id = await this.db.transaction(async (trx) => {
       const entryId = await this.repo.insert(

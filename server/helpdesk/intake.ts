@@ -8,6 +8,7 @@ import { brusselsYear, toIso, type Clock } from '../db/time';
 import { NotFound, ValidationFailed } from '../http/errors';
 import type { Lang } from '../i18n/languages';
 import { addBusinessDays } from './business-time';
+import type { ClosingDays } from './closing-days';
 import type { Ticket } from './model';
 import type { HelpdeskNotifications } from './notifications';
 import type { PilotCodeRepository } from './pilot-codes';
@@ -27,6 +28,7 @@ export class TicketIntake {
     private readonly config: Config,
     /** The clause library's category codes (ClauseService.categoryCodes): a ticket's category must be one. */
     private readonly categoryCodes: () => Promise<Set<string>>,
+    private readonly closingDays: ClosingDays,
   ) {}
 
   parseNew(input: unknown): NewTicket {
@@ -49,6 +51,7 @@ export class TicketIntake {
     const dueAt = addBusinessDays(
       now,
       isPilot ? this.config.sla.pilotBusinessDays : this.config.sla.defaultBusinessDays,
+      await this.closingDays.calendarFor(orgCode),
     );
     const { token, hash } = newToken();
     const id = await this.db.transaction(async (trx) => {

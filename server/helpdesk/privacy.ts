@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../db/time';
 import type { Mailer } from '../mail/mailer';
+import { forgetRatingComments, ratingOf } from './ratings';
 import type { HelpdeskRepository } from './repository';
 
 export interface DataExport {
@@ -38,6 +39,7 @@ export class HelpdeskPrivacy {
     await this.db.transaction(async (trx) => {
       for (const { email, reference } of requesters) await this.mailer.forgetAbout(email, reference, trx);
       await this.repo.anonymise(trx, ids, now);
+      await forgetRatingComments(trx, ids);
     });
     return ids.length;
   }
@@ -47,6 +49,7 @@ export class HelpdeskPrivacy {
     const tickets = [];
     for (const ticket of await this.repo.byRequester(address)) {
       const messages = await this.repo.messages(ticket.id, ['public_reply', 'requester']);
+      const rating = await ratingOf(this.db, ticket.id);
       tickets.push({
         reference: ticket.reference,
         createdAt: ticket.createdAt.toISOString(),
@@ -68,6 +71,7 @@ export class HelpdeskPrivacy {
           body: m.body,
           at: m.createdAt.toISOString(),
         })),
+        rating: rating && { score: rating.score, comment: rating.comment, at: rating.createdAt.toISOString() },
       });
     }
     const emails = (await this.mailer.outbox(Number.MAX_SAFE_INTEGER, address)).reverse().map((m) => ({
@@ -88,6 +92,7 @@ export class HelpdeskPrivacy {
     let emails = 0;
     await this.db.transaction(async (trx) => {
       await this.repo.anonymise(trx, ids, now);
+      await forgetRatingComments(trx, ids);
       emails = await this.mailer.forget(address, trx);
     });
     await this.audit.record('data_subject.erased', { actorUserId, ip, details: { tickets: ids.length, emails } });

@@ -8,13 +8,20 @@ import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
-import type { FaqService } from './faq';
+import { answerParagraphs, type FaqService } from './faq';
 import type { TicketIntake } from './intake';
+import { RATING_COMMENT_MAX, RATING_SCORES, type TicketRatings } from './ratings';
 import { POSTED_TEXT_CAP, TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
 import { orRerender } from '../http/validation';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 const HONEYPOT = 'website';
+
+/** The rating form's choices, the one typed before kept checked. */
+const ratingForm = (chosen: string | undefined) => ({
+  scores: RATING_SCORES.map((score) => ({ score, checked: String(score) === chosen })),
+  commentMax: RATING_COMMENT_MAX,
+});
 
 export interface HelpdeskPublicDeps {
   tickets: TicketIntake;
@@ -22,6 +29,7 @@ export interface HelpdeskPublicDeps {
   search: SearchService;
   clauseRepo: ClauseRepository;
   ticketLimiter: RequestHandler;
+  ratings: TicketRatings;
 }
 
 /** Clauses and published FAQ answers that match a question (for suggestions while typing). */
@@ -40,7 +48,14 @@ export function suggestionsFor(search: SearchService, q: string, l: Lang) {
   };
 }
 
-export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketLimiter }: HelpdeskPublicDeps): Router {
+export function helpdeskPublicRoutes({
+  tickets,
+  faq,
+  search,
+  clauseRepo,
+  ticketLimiter,
+  ratings,
+}: HelpdeskPublicDeps): Router {
   const router = Router();
 
   const renderForm = async (
@@ -133,6 +148,7 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
     const token = String(req.params.token);
     const ticket = await tickets.byToken(token);
     const messages = await tickets.publicMessages(ticket);
+    const rating = await ratings.forTicket(ticket.id);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.status(status).render('helpdesk/track', {
@@ -147,6 +163,8 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       values,
       replyLimit: TEXT_LIMITS.requesterReply,
       canReply: true,
+      rating,
+      rate: ratings.canRate(ticket, rating) ? ratingForm(values.score) : undefined,
       csrfToken: csrfToken(req),
     });
   };
@@ -165,6 +183,19 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       async (errors) => {
         await renderTracking(req, res, 422, errors, { body });
       },
+    );
+  });
+
+  router.post('/helpdesk/track/:token/rating', async (req, res) => {
+    const values = { score: bodyString(req, 'score', 10), comment: bodyString(req, 'comment', POSTED_TEXT_CAP) };
+    await orRerender(
+      lang(res),
+      async () => {
+        await ratings.rate(await tickets.byToken(String(req.params.token)), values);
+        setFlash(req, 'ok', 'helpdesk_misc.rating.thanks');
+        res.redirect(303, `/${lang(res)}/helpdesk/track/${req.params.token}`);
+      },
+      (errors) => renderTracking(req, res, 422, errors, values),
     );
   });
 
@@ -191,7 +222,7 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
     res.render('helpdesk/faq', {
       section: 'helpdesk',
       title: entry.question[l],
-      entry: { question: entry.question[l], answer: entry.answer[l].split(/\n+/), theme: entry.theme },
+      entry: { question: entry.question[l], answer: answerParagraphs(entry.answer[l]), theme: entry.theme },
     });
   });
 

@@ -8,17 +8,16 @@ import { requireRole } from '../accounts/roles';
 import type { ClauseRepository } from '../clauses/repository';
 import type { Clock } from '../db/time';
 import { bodyList, bodyString, errorSummary, setFlash } from '../http/forms';
-import { translate } from '../i18n/catalog';
-import { LANGUAGES, type Lang } from '../i18n/languages';
+import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { CannedAnswers } from './canned';
-import { FAQ_FIELDS, type FaqService } from './faq';
 import { isBreached, type Ticket } from './model';
 import type { HelpdeskRepository } from './repository';
 import { TicketChanged, type TicketService } from './tickets';
 import type { StaffQueue } from './queue';
 import { helpdeskQueueRoutes } from './queue-routes';
 import { keepDrafts, postedDrafts, takeDrafts, type Drafts } from './drafts';
+import { historyRows } from './history-labels';
 import { canHandle, canPublishFaq } from './permissions';
 import { OBSTACLES, POSTED_TEXT_CAP, STATUS_MOVES, TEXT_LIMITS } from './vocabulary';
 import { orRerender } from '../http/validation';
@@ -34,7 +33,6 @@ const postedVersion = (req: Request): number | undefined => {
 export interface HelpdeskStaffDeps {
   tickets: TicketService;
   repo: HelpdeskRepository;
-  faq: FaqService;
   accounts: AccountRepository;
   organisations: OrganisationRepository;
   clauseRepo: ClauseRepository;
@@ -81,7 +79,13 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       breached: isBreached(ticket, deps.clock.now()),
       assignee: ticket.assigneeUserId ? names.get(ticket.assigneeUserId) : undefined,
       messages: view.messages,
-      events: view.events.map((e) => ({ ...e, label: translate(l, `helpdesk.fields.${e.field}`) })),
+      events: historyRows(view.events, l, {
+        users: names,
+        organisations: new Map(orgs.map((o) => [o.code, organisationName(o, l)])),
+      }),
+      categoryName: ticket.category
+        ? ((await deps.clauseRepo.categories()).find((c) => c.code === ticket.category)?.name[l] ?? ticket.category)
+        : undefined,
       obstacles: OBSTACLES.map((o) => ({ code: o, checked: view.obstacles.includes(o) })),
       links: view.links,
       colleagues: colleagues.map((u) => ({ id: u.id, name: u.name, me: u.id === user.id })),
@@ -203,49 +207,6 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
 
   router.post('/staff/tickets/:id/canned', async (req, res) => {
     await renderTicket(req, res, 200, {}, { ...postedDrafts(req), canned: bodyString(req, 'canned', 20) });
-  });
-
-  const renderFaqForm = async (
-    req: Request,
-    res: Response,
-    status: number,
-    values: Record<string, string>,
-    errors: Record<string, string> = {},
-  ) => {
-    const ticket = await deps.faq.publishableTicket(Number(req.params.id), req.currentUser!);
-    const replies = await deps.repo.messages(ticket.id, ['public_reply']);
-    res.status(status).render('helpdesk/faq-form', {
-      section: 'staff',
-      title: translate(lang(res), 'faq.publish_title', { reference: ticket.reference }),
-      ticket,
-      // The question and the last answer prefill the fields of the ticket's own language.
-      values: Object.fromEntries(
-        LANGUAGES.flatMap((l) => [
-          [`question_${l}`, values[`question_${l}`] ?? (ticket.lang === l ? ticket.question : '')],
-          [`answer_${l}`, values[`answer_${l}`] ?? (ticket.lang === l ? (replies.at(-1)?.body ?? '') : '')],
-        ]),
-      ),
-      errors,
-      errorSummary: errorSummary(errors),
-      csrfToken: csrfToken(req),
-    });
-  };
-
-  router.get('/staff/tickets/:id/faq', (req, res) => renderFaqForm(req, res, 200, {}));
-
-  router.post('/staff/tickets/:id/faq', async (req, res) => {
-    const values = Object.fromEntries(FAQ_FIELDS.map((f) => [f, bodyString(req, f, 6000)]));
-    await orRerender(
-      lang(res),
-      async () => {
-        const id = await deps.faq.publishFromTicket(Number(req.params.id), req.currentUser!, values, req.ip);
-        setFlash(req, 'ok', 'faq.published');
-        res.redirect(303, `/${lang(res)}/faq/${id}`);
-      },
-      async (errors) => {
-        await renderFaqForm(req, res, 422, values, errors);
-      },
-    );
   });
 
   return router;

@@ -13,6 +13,7 @@ import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
 import { forgetDeadlineAlerts } from './alerts';
 import { addBusinessDays, businessHoursBetween } from './business-time';
+import type { ClosingDays } from './closing-days';
 import { canHandle } from './permissions';
 import { changeStatus } from './status-change';
 import type { Ticket } from './model';
@@ -31,6 +32,7 @@ export class TicketService {
     private readonly clock: Clock,
     private readonly config: Config,
     private readonly audit: AuditLog,
+    private readonly closingDays: ClosingDays,
   ) {}
 
   /** When the form carried the version it was opened with, the change goes through only if nobody changed the
@@ -92,6 +94,7 @@ export class TicketService {
     if (ticket.anonymisedAt) throw new Conflict('helpdesk.errors.anonymised');
     const now = this.clock.now();
     const { token, hash } = newToken();
+    const calendar = await this.closingDays.calendarFor(ticket.orgCode); // read before the transaction (SQLite)
     await this.db.transaction(async (trx) => {
       await this.claim(trx, ticket, expectedVersion);
       await this.repo.addMessage(trx, {
@@ -106,7 +109,7 @@ export class TicketService {
       const patch: Record<string, unknown> = { answered_at: toIso(now), updated_at: toIso(now) };
       if (!ticket.firstResponseAt) {
         patch.first_response_at = toIso(now);
-        patch.first_response_hours = businessHoursBetween(ticket.createdAt, now);
+        patch.first_response_hours = businessHoursBetween(ticket.createdAt, now, calendar);
       }
       if (!ticket.assigneeUserId) patch.assignee_user_id = user.id;
       await this.repo.update(trx, ticket.id, patch);
@@ -251,7 +254,11 @@ export class TicketService {
     const ticket = await this.forStaff(id, user);
     if (ticket.isPilot === pilot) return ticket;
     const { pilotBusinessDays, defaultBusinessDays } = this.config.sla;
-    const dueAt = addBusinessDays(ticket.createdAt, pilot ? pilotBusinessDays : defaultBusinessDays);
+    const dueAt = addBusinessDays(
+      ticket.createdAt,
+      pilot ? pilotBusinessDays : defaultBusinessDays,
+      await this.closingDays.calendarFor(ticket.orgCode),
+    );
     const [before, after] = pilot ? ['normal', 'pilot'] : ['pilot', 'normal'];
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {

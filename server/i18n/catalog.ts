@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, type Lang } from './languages';
+import { countOf, pluralCategory } from './plural';
 
 type Tree = { [key: string]: string | Tree };
 export type Params = Record<string, string | number | undefined | null>;
@@ -38,12 +39,27 @@ export const catalogs: Record<Lang, Map<string, string>> = Object.fromEntries(
   LANGUAGES.map((lang) => [lang, loadCatalog(lang)]),
 ) as Record<Lang, Map<string, string>>;
 
+/** The message of a key; a key with plural forms (`key.one`, `key.other`) gives the form of `params.count`. */
+function templateOf(lang: Lang, key: string, params: Params): string | undefined {
+  const catalog = catalogs[lang];
+  const template = catalog.get(key);
+  if (template !== undefined) return template;
+  const count = countOf(params.count);
+  if (count === undefined) return undefined;
+  return catalog.get(`${key}.${pluralCategory(lang, count)}`) ?? catalog.get(`${key}.other`);
+}
+
 /** Looks a key up and fills {placeholders}; an unknown key comes back as itself so a gap is visible, not fatal. */
 export function translate(lang: Lang, key: string, params: Params = {}): string {
-  const template = catalogs[lang].get(key);
+  const template = templateOf(lang, key, params);
   if (template === undefined) return key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined || value === null ? whole : String(value);
   });
+}
+
+/** The message of a key, or `fallback` when the catalog has none (for labels of codes that may be new). */
+export function translateOr(lang: Lang, key: string, fallback: string, params: Params = {}): string {
+  return templateOf(lang, key, params) === undefined ? fallback : translate(lang, key, params);
 }

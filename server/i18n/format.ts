@@ -1,5 +1,6 @@
 // Numbers and dates in a language's locale, Brussels time. Building an Intl formatter is costly: one per style.
 import { LANGUAGE_FACTS, localeOf, type Lang } from './languages';
+import { pluralCategory } from './plural';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -31,8 +32,6 @@ export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 
 /** A non-breaking space: between an amount and its currency, and between groups of digits. */
 export const NBSP = '\u00A0';
 
-const pluralRules = new Map<Lang, Intl.PluralRules>();
-
 /**
  * An amount in euro as a document in that language writes it, currency once, never split over two lines:
  * `480.000 euro`, `480 000 euros`, `1.250.000,50 euro`. Cents are shown only when there are any.
@@ -40,12 +39,14 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
 export function formatAmount(lang: Lang, value: number): string {
   const cents = Math.round(value * 100) % 100 !== 0;
   const number = cents ? formatNumber(lang, value, 2, 2) : formatNumber(lang, value, 0);
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(localeOf(lang));
-    pluralRules.set(lang, rules);
-  }
   const words = LANGUAGE_FACTS[lang].euro;
-  const word = words[rules.select(value)] ?? words.other;
+  const word = words[pluralCategory(lang, value)] ?? words.other;
   return `${number.replace(/[\s\u202F]/g, NBSP)}${NBSP}${word}`;
+}
+
+/** A day of the year ('MM-DD') without a year: `8 mei`, `8 mai`. */
+export function formatMonthDay(lang: Lang, monthDay: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`2000-${monthDay}T12:00:00Z`),
+  );
 }

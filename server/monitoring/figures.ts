@@ -2,6 +2,7 @@
 import { organisationName, type Organisation } from '../accounts/organisations';
 import type { CategoryRecord } from '../clauses/repository';
 import { translate } from '../i18n/catalog';
+import { formatNumber } from '../i18n/format';
 import type { Lang } from '../i18n/languages';
 import type { Stats } from './stats';
 
@@ -113,6 +114,19 @@ export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] 
         pct(r.shareWithinDue),
       ]),
       chart: { kind: 'bar', column: 2 },
+    },
+    {
+      key: 'satisfaction',
+      title:
+        stats.satisfaction.average === null
+          ? t('helpdesk_misc.rating.figure_none')
+          : t('helpdesk_misc.rating.figure', {
+              count: stats.satisfaction.rated,
+              average: formatNumber(lang, stats.satisfaction.average, 1),
+            }),
+      headers: [t('helpdesk_misc.rating.score'), t('helpdesk_misc.rating.ratings')],
+      rows: stats.satisfaction.byScore.map((r) => [t(`helpdesk_misc.rating.scores.${r.score}`), r.count]),
+      chart: { kind: 'bar', column: 1 },
     },
     {
       key: 'obstacles_over_time',

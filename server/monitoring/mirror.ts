@@ -30,6 +30,13 @@ export interface UsageFact {
   created: number;
 }
 
+/** A requester's satisfaction rating (helpdesk/ratings.ts): immutable once given, so read by id like events. */
+export interface RatingFact {
+  ticketId: number;
+  score: number;
+  created: number;
+}
+
 const SKEW_MARGIN_MS = 60_000;
 const FULL_RELOAD_MS = 5 * 60_000;
 const CHUNK = 500;
@@ -37,8 +44,10 @@ const CHUNK = 500;
 export class MonitoringMirror {
   readonly tickets = new Map<number, TicketFact>();
   readonly usage = new Map<number, UsageFact>();
+  readonly ratings = new Map<number, RatingFact>();
   private ticketWatermark: string | null = null;
   private usageWatermark = 0;
+  private ratingWatermark = 0;
   private loadedAt = 0;
   private syncing: Promise<void> | null = null;
 
@@ -54,12 +63,15 @@ export class MonitoringMirror {
     if (performance.now() - this.loadedAt > FULL_RELOAD_MS || this.loadedAt === 0) {
       this.tickets.clear();
       this.usage.clear();
+      this.ratings.clear();
       this.ticketWatermark = null;
       this.usageWatermark = 0;
+      this.ratingWatermark = 0;
       this.loadedAt = performance.now();
     }
     await this.syncTickets();
     await this.syncUsage();
+    await this.syncRatings();
   }
 
   private async syncTickets(): Promise<void> {
@@ -143,6 +155,22 @@ export class MonitoringMirror {
         theme: (row.theme as string | null) ?? null,
         level: (row.level as string | null) ?? null,
         documentId: (row.document_id as string | null) ?? null,
+        created: toDate(row.created_at)!.getTime(),
+      });
+    }
+  }
+
+  private async syncRatings(): Promise<void> {
+    // As for usage events: ids may commit out of order on PostgreSQL, so a window below the watermark is read again.
+    const rows = (await this.db('ticket_ratings')
+      .where('id', '>', Math.max(0, this.ratingWatermark - 1000))
+      .select('id', 'ticket_id', 'score', 'created_at')) as Record<string, unknown>[];
+    for (const row of rows) {
+      const id = Number(row.id);
+      if (id > this.ratingWatermark) this.ratingWatermark = id;
+      this.ratings.set(id, {
+        ticketId: Number(row.ticket_id),
+        score: Number(row.score),
         created: toDate(row.created_at)!.getTime(),
       });
     }

@@ -33,6 +33,8 @@ export interface Stats {
     byObstacle: { key: string; received: number }[];
   };
   responseTimes: ResponseTimes[];
+  /** Ratings (1–5) requesters gave in the period; average rounded to 2 decimals, null without ratings. */
+  satisfaction: { rated: number; average: number | null; byScore: { score: number; count: number }[] };
   obstaclesOverTime: {
     buckets: string[];
     series: { obstacle: string; counts: number[]; trend: 'growing' | 'shrinking' | 'stable' }[];

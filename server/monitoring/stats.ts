@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { brusselsDate, toIso, type Clock } from '../db/time';
 import { OBSTACLES } from '../helpdesk/vocabulary';
 import { MonitoringMirror } from './mirror';
+import { satisfactionOf } from './satisfaction';
 import type { Period } from './period';
 import { median, percentile, type Breakdown, type ResponseTimes, type Stats } from './stats-model';
 
@@ -218,6 +219,7 @@ export class StatsService {
         byObstacle: sortedCounts(byObstacle).map(({ key, count }) => ({ key, received: count })),
       },
       responseTimes,
+      satisfaction: satisfactionOf(this.mirror, from, to, org),
       obstaclesOverTime: { buckets: period.buckets.map((b) => b.label), series },
       clauses: {
         mostViewed: top(views),

@@ -66,7 +66,11 @@ for (const lang of LANGS) {
       await page.fill('#field-question_fr', text.faqQuestion[1]);
       await page.fill('#field-answer_nl', text.faqAnswer[0]);
       await page.fill('#field-answer_fr', text.faqAnswer[1]);
-      await Promise.all([page.waitForURL(/\/faq\/\d+$/), page.click('form.editor-form button[type="submit"]')]);
+      await Promise.all([page.waitForURL(/\/faq\/preview$/), page.click('form.editor-form button[type="submit"]')]);
+      assert.equal(await page.locator('section.faq-preview[lang="fr"] h2').innerText(), text.faqQuestion[1]);
+      await screenshots(page, `${lang}-faq-preview`);
+      await assertAccessible(page, `${lang} FAQ preview`);
+      await Promise.all([page.waitForURL(/\/faq\/\d+$/), page.click('form.form-actions button:not([formaction])')]);
       const expected = lang === 'nl' ? 0 : 1;
       assert.equal(await page.locator('h1').innerText(), text.faqQuestion[expected]);
       assert.ok((await page.locator('main').innerText()).includes(text.faqAnswer[expected]));

@@ -118,7 +118,7 @@ describe('helpdesk for facilitators', () => {
     );
     assert.ok(events.every((e) => e.actor_user_id === actirisUser.id && e.at));
     const page = await actiris.get(`/nl/staff/tickets/${t.id}`);
-    assert.match(page.text, /answered → waiting/);
+    assert.match(page.text, /Beantwoord → Wacht op de aanvrager/);
   });
 
   it('keeps internal notes from the requester, on the page and in e-mails', async () => {

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { personalDataIn } from '../../server/helpdesk/redaction';
 import { createTestContext, type TestContext } from '../support/context';
 import { createUser, csrfFrom, signInAgent } from '../support/accounts';
-import { askViaApi } from '../support/helpdesk';
+import { answeredTicket } from '../support/helpdesk';
 
 const TEXT = {
   question_nl: 'Mag een schoonmaakopdracht voorbehouden worden?',
@@ -62,15 +62,7 @@ describe('FAQ ownership and history', () => {
   });
   after(async () => ctx.close());
 
-  const answered = async () => {
-    const t = await askViaApi(ctx, { theme: 'social' });
-    const page = await actiris.get(`/nl/staff/tickets/${t.id}`);
-    await actiris
-      .post(`/nl/staff/tickets/${t.id}/reply`)
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), body: 'Ja, dat kan.' });
-    return t;
-  };
+  const answered = () => answeredTicket(ctx, actiris);
   const publish = async (agent: request.Agent, ticketId: number, text: Record<string, string>) => {
     const form = await agent.get(`/nl/staff/tickets/${ticketId}/faq`);
     return agent

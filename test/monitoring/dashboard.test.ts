@@ -297,7 +297,7 @@ describe('monitoring for the coordination cell', () => {
     assert.equal(lines[3], 'Observatorium van de referentieprijzen,1,32,32,0,1,0');
     const page = await coordinator.get('/nl/staff/monitoring').query({ period: 'year', year: '2026' });
     const keys = [...page.text.matchAll(/href="\/nl\/staff\/monitoring\/([a-z_]+)\.csv/g)].map((m) => m[1]);
-    assert.equal(keys.length, 17);
+    assert.equal(keys.length, 18);
     for (const key of keys)
       assert.equal(
         (await coordinator.get(`/nl/staff/monitoring/${key}.csv`).query({ period: 'year', year: '2026' })).status,

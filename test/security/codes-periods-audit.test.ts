@@ -116,6 +116,6 @@ describe('codes, monitoring periods and the audit of FAQ edits', () => {
     assert.equal(details.actorOrg, 'innoviris');
     assert.deepEqual(details.status, { from: 'published', to: 'unpublished' });
     const log = await coordinator.get('/nl/staff/audit');
-    assert.match(log.text, /faq\.updated/);
+    assert.match(log.text, /<td>Veelgestelde vraag gewijzigd<\/td>/);
   });
 });

@@ -1,6 +1,7 @@
 // Helpdesk fixtures: a valid question, and a ticket created through the API.
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { csrfFrom } from './accounts';
 import type { TestContext } from './context';
 
 export const QUESTION = {
@@ -31,4 +32,21 @@ export async function askViaApi(
   const token = String(res.body.trackingUrl).split('/').pop()!;
   const row = await ctx.db('tickets').where({ reference: res.body.reference }).first();
   return { reference: res.body.reference, token, id: Number(row.id) };
+}
+
+/** Creates a ticket and has a facilitator (a signed-in agent who may handle it) answer it publicly. */
+export async function answeredTicket(
+  ctx: TestContext,
+  facilitator: request.Agent,
+  overrides: Record<string, unknown> = { theme: 'social' },
+  body = 'Ja, dat kan.',
+): Promise<{ reference: string; token: string; id: number }> {
+  const t = await askViaApi(ctx, overrides);
+  const page = await facilitator.get(`/nl/staff/tickets/${t.id}`);
+  const res = await facilitator
+    .post(`/nl/staff/tickets/${t.id}/reply`)
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), body });
+  assert.equal(res.status, 303, `reply answered ${res.status}`);
+  return t;
 }

@@ -6,8 +6,9 @@ import { eq } from './eq';
 import { formatDate } from './format-date';
 import { inc } from './inc';
 import { includes } from './includes';
+import { plural } from './plural';
 import { t } from './t';
 
 export function registerHelpers(hbs: typeof Handlebars): void {
-  hbs.registerHelper({ t, eq, includes, inc, formatDate, concat, array });
+  hbs.registerHelper({ t, plural, eq, includes, inc, formatDate, concat, array });
 }
