@@ -14,6 +14,7 @@ import type { ClauseRepository } from './repository';
 import { clauseView, loadNames } from './routes';
 import type { ClauseService } from './service';
 import { LEVELS, MOMENTS, ORGANISATIONS, PARAMETER_TYPES, STAGES, STATUSES, THEMES } from './vocabulary';
+import { versionReasonText } from './version-reason';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -114,6 +115,7 @@ export function editorRoutes(deps: {
       record,
       versions: versions.map((v, i) => ({
         ...v,
+        reason: versionReasonText(v.reason, lang(res)),
         previous: versions[i + 1]?.version,
         title: v.document.title[lang(res)],
         canPublish: v.status === 'in_review' && v.authorUserId !== req.currentUser!.id,
@@ -180,7 +182,7 @@ export function editorRoutes(deps: {
       clauseTitle: to.document.title[l],
       from: from.version,
       to: to.version,
-      reason: to.reason,
+      reason: versionReasonText(to.reason, l),
       staff: true,
       sections: diffVersions(from.document, to.document, l, {
         added: translate(l, 'clauses.added'),

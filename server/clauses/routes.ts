@@ -10,6 +10,7 @@ import { csrfToken } from '../security/csrf';
 import { searchParamsFrom } from '../search/params';
 import type { SearchService } from '../search/service';
 import { diffVersions } from './diff';
+import { versionReasonText } from './version-reason';
 import { clauseTextHtml, clauseTextPlain, legalBasisText, paragraphs } from './presenter';
 import type { ClauseRepository } from './repository';
 import { GUIDANCE_KEYS } from './schema';
@@ -125,10 +126,11 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       title: version.document.title[lang(res)],
       clause: clauseView(version.document, lang(res), names),
       annexes: await clauses.annexes(version.document.annexes ?? [], lang(res)),
+      related: await clauses.publishedTitles(version.document.related ?? [], lang(res)),
       history: history.map((v, i) => ({
         version: v.version,
         publishedAt: v.publishedAt,
-        reason: v.reason,
+        reason: versionReasonText(v.reason, lang(res)),
         previous: history[i + 1]?.version,
       })),
       feedback,
@@ -156,7 +158,7 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       clauseTitle: target.document.title[l],
       from,
       to,
-      reason: target.reason,
+      reason: versionReasonText(target.reason, l),
       sections: diffVersions(base.document, target.document, l, {
         added: translate(l, 'clauses.added'),
         removed: translate(l, 'clauses.removed'),

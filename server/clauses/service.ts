@@ -48,6 +48,16 @@ export class ClauseService {
     return { record, version };
   }
 
+  /** The titles of those clauses that are published, in the order given (for "related clauses" links). */
+  async publishedTitles(ids: readonly string[], lang: Lang): Promise<{ id: string; title: string }[]> {
+    const notFoundToNothing = (err: unknown) => {
+      if (err instanceof NotFound) return undefined;
+      throw err;
+    };
+    const found = await Promise.all(ids.map((id) => this.published(id).catch(notFoundToNothing)));
+    return found.flatMap((c) => (c ? [{ id: c.record.id, title: c.version.document.title[lang] }] : []));
+  }
+
   /** The published basis clauses per category: what firms can expect to be asked in that category. */
   async basisClausesByCategory(): Promise<Map<string, ClauseDocument[]>> {
     const out = new Map<string, ClauseDocument[]>();

@@ -1,5 +1,6 @@
 // Buyers' helpdesk pages: the question form (with suggestions), the private tracking page, FAQ pages.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import type { ClauseRepository } from '../clauses/repository';
 import { THEMES } from '../clauses/vocabulary';
 import { NotFound, ValidationFailed } from '../http/errors';
@@ -9,6 +10,7 @@ import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
 import type { FaqService } from './faq';
+import { requesterMayClose } from './permissions';
 import type { TicketIntake } from './intake';
 import { POSTED_TEXT_CAP, TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
 import { orRerender } from '../http/validation';
@@ -22,6 +24,8 @@ export interface HelpdeskPublicDeps {
   search: SearchService;
   clauseRepo: ClauseRepository;
   ticketLimiter: RequestHandler;
+  /** For the name of the organisation that answered a FAQ entry. */
+  organisations: OrganisationRepository;
 }
 
 /** Clauses and published FAQ answers that match a question (for suggestions while typing). */
@@ -40,7 +44,14 @@ export function suggestionsFor(search: SearchService, q: string, l: Lang) {
   };
 }
 
-export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketLimiter }: HelpdeskPublicDeps): Router {
+export function helpdeskPublicRoutes({
+  tickets,
+  faq,
+  search,
+  clauseRepo,
+  ticketLimiter,
+  organisations,
+}: HelpdeskPublicDeps): Router {
   const router = Router();
 
   const renderForm = async (
@@ -147,6 +158,7 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
       values,
       replyLimit: TEXT_LIMITS.requesterReply,
       canReply: true,
+      canClose: requesterMayClose(ticket),
       csrfToken: csrfToken(req),
     });
   };
@@ -188,10 +200,17 @@ export function helpdeskPublicRoutes({ tickets, faq, search, clauseRepo, ticketL
     const entry = await faq.published(Number(req.params.id)).catch(() => {
       throw new NotFound();
     });
+    const org = await organisations.find(entry.orgCode);
     res.render('helpdesk/faq', {
       section: 'helpdesk',
       title: entry.question[l],
-      entry: { question: entry.question[l], answer: entry.answer[l].split(/\n+/), theme: entry.theme },
+      entry: {
+        question: entry.question[l],
+        answer: entry.answer[l].split(/\n+/),
+        theme: entry.theme,
+        answeredBy: org ? organisationName(org, l) : null,
+        updatedAt: entry.updatedAt,
+      },
     });
   });
 
