@@ -50,12 +50,11 @@ export class ClauseService {
 
   /** The titles of those clauses that are published, in the order given (for "related clauses" links). */
   async publishedTitles(ids: readonly string[], lang: Lang): Promise<{ id: string; title: string }[]> {
-    const notFoundToNothing = (err: unknown) => {
-      if (err instanceof NotFound) return undefined;
-      throw err;
-    };
-    const found = await Promise.all(ids.map((id) => this.published(id).catch(notFoundToNothing)));
-    return found.flatMap((c) => (c ? [{ id: c.record.id, title: c.version.document.title[lang] }] : []));
+    const titles = await this.repo.publishedTitles(ids);
+    return ids.flatMap((id) => {
+      const title = titles.get(id);
+      return title ? [{ id, title: title[lang] }] : [];
+    });
   }
 
   /** The published basis clauses per category: what firms can expect to be asked in that category. */
