@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../server/accounts/roles';
 import { readLibrary } from '../../server/clauses/files';
 import { createTestContext, type TestContext } from '../support/context';
 import { TestClock } from '../support/clock';
-import { createUser, csrfFrom, signInAgent } from '../support/accounts';
+import { createUser, csrfFrom, currentUserOf, signInAgent } from '../support/accounts';
 import { askViaApi } from '../support/helpdesk';
 
 const clock = new TestClock('2026-03-04T09:00:00Z');
@@ -18,17 +18,7 @@ describe('monitoring for the coordination cell', () => {
   let actirisUser: CurrentUser;
   let observatoryUser: CurrentUser;
 
-  const userOf = async (id: number): Promise<CurrentUser> => {
-    const u = (await ctx.deps.accounts.findById(id))!;
-    return {
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      orgCode: u.orgCode,
-      roles: u.roles,
-      preferredLang: u.preferredLang,
-    };
-  };
+  const userOf = (id: number) => currentUserOf(ctx, id);
 
   before(async function () {
     this.timeout(60_000);
