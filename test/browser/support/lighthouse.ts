@@ -1,10 +1,8 @@
-// Lighthouse 12 on Debian's Chromium: one Chrome (chrome-launcher, which Lighthouse's node API uses) for every
-// run, the desktop preset without throttling, and only the categories we hold to 100.
+// Lighthouse runs in a child process of plain node (see lighthouse-runner.mjs for why); this side starts it
+// over the pages, reads the results and keeps them next to the screenshots (test-output/lighthouse.json).
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
-import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { ROOT } from './server';
 
 export const LIGHTHOUSE_CATEGORIES = ['accessibility', 'best-practices', 'seo'] as const;
@@ -12,59 +10,40 @@ export type Category = (typeof LIGHTHOUSE_CATEGORIES)[number];
 
 export interface LighthouseResult {
   url: string;
-  scores: Record<Category, number>;
-  /** Every audit that counts towards a category (weight > 0) and did not pass, as "category/audit: title (details)". */
-  failures: string[];
+  scores?: Record<Category, number>;
+  /** Every audit that counts towards a category and did not pass, as "category/audit: title (details)". */
+  failures?: string[];
+  error?: string;
+  ms?: number;
 }
 
-export interface LighthouseRunner {
-  run(url: string): Promise<LighthouseResult>;
-  close(): Promise<void>;
-}
+const RUNNER = path.join(import.meta.dirname, 'lighthouse-runner.mjs');
 
-export async function startLighthouse(): Promise<LighthouseRunner> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
-    logLevel: 'silent',
+/** Audits the URLs one after the other in one Chrome. */
+export function runLighthouse(urls: string[]): Promise<LighthouseResult[]> {
+  return new Promise((resolve, reject) => {
+    // NODE_OPTIONS cleared: the runner must not load the TypeScript loader the tests run under.
+    const child = spawn(process.execPath, [RUNNER, ...urls], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`Lighthouse exited with ${code}:\n${err.slice(-2000)}`));
+      try {
+        resolve(JSON.parse(out) as LighthouseResult[]);
+      } catch {
+        reject(new Error(`Lighthouse printed no results:\n${out.slice(0, 500)}\n${err.slice(-2000)}`));
+      }
+    });
   });
-  const config = {
-    ...desktopConfig,
-    settings: {
-      ...desktopConfig.settings,
-      onlyCategories: [...LIGHTHOUSE_CATEGORIES],
-      // No simulated network or CPU slowdown: these categories do not depend on speed, and runs stay short.
-      throttlingMethod: 'provided' as const,
-    },
-  };
-  return {
-    async run(url) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' }, config);
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
-      const scores = Object.fromEntries(
-        LIGHTHOUSE_CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
-      ) as Record<Category, number>;
-      const failures = LIGHTHOUSE_CATEGORIES.flatMap((c) =>
-        (lhr.categories[c]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0)
-          .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
-          .filter(({ audit }) => audit && audit.score !== null && audit.score < 1)
-          .map(({ ref, audit }) => {
-            const items = (audit.details as { items?: unknown[] } | undefined)?.items ?? [];
-            return `${c}/${ref.id}: ${audit.title} ${JSON.stringify(items.slice(0, 3)).slice(0, 300)}`;
-          }),
-      );
-      return { url, scores, failures };
-    },
-    async close() {
-      chrome.kill();
-    },
-  };
 }
 
-/** Keeps the scores of a run next to the screenshots (test-output/lighthouse.json). */
 export function saveScores(results: LighthouseResult[]): void {
   const dir = path.join(ROOT, 'test-output');
   mkdirSync(dir, { recursive: true });
