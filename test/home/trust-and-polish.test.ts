@@ -109,6 +109,24 @@ describe('trust and polish on every page', () => {
     );
   });
 
+  it('names the field in a generic error message, so that the error summary reads on its own', async () => {
+    const agent = request.agent(ctx.app);
+    const form = await agent.get('/fr/helpdesk');
+    const res = await agent
+      .post('/fr/helpdesk')
+      .set('X-Forwarded-For', '198.51.100.77')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(form.text),
+        question: 'Une question assez longue sur le nettoyage',
+        email: 'pas-une-adresse',
+      });
+    assert.equal(res.status, 422);
+    const summary = /<div class="notice notice--error error-summary"[\s\S]*?<\/div>/.exec(res.text)?.[0] ?? '';
+    assert.match(summary, /<a href="#field-email">Adresse e-mail\u00A0: indiquez une adresse e-mail valable\.<\/a>/);
+    assert.match(summary, /<a href="#field-name">Nom\u00A0: ce champ est obligatoire\.<\/a>/);
+  });
+
   it('says "page", not "record", when something is not found', async () => {
     const nl = await request(ctx.app).get('/nl/clauses/XYZ-NONE-999');
     assert.equal(nl.status, 404);
