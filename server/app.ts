@@ -25,6 +25,7 @@ import { loadCurrentUser, sessionCookieName, sessionMiddleware } from './account
 import { staffRoutes } from './accounts/staff-routes';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health/routes';
+import { sitePublishers } from './home/publishers';
 import { homeRoutes } from './home/routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { refuseControlCharacters } from './http/control-characters';
@@ -58,6 +59,10 @@ export function createApp(deps: AppDeps): express.Express {
     '/assets',
     express.static(path.join(config.rootDir, 'public'), { maxAge: config.isProduction ? '1d' : 0, index: false }),
   );
+  // Browsers ask for /favicon.ico by themselves (outside the pages' <link rel="icon">).
+  app.get('/favicon.ico', (_req, res) => {
+    res.sendFile(path.join(config.rootDir, 'public', 'favicon.ico'), { maxAge: config.isProduction ? '1d' : 0 });
+  });
   app.use(healthRoutes(db));
   app.use('/api/v1', clauseSearchApiRoutes(deps.search));
   app.use(languageRoutes(config.isProduction));
@@ -111,6 +116,7 @@ export function createApp(deps: AppDeps): express.Express {
       clauseRepo: deps.clauseRepo,
       ticketLimiter: limiters.tickets,
       ratings: deps.ratings,
+      organisations: deps.organisations,
     }),
   );
   pages.use(
@@ -172,6 +178,7 @@ export function createApp(deps: AppDeps): express.Express {
     app.use(
       `/${lang}`,
       pageLanguage(lang, (req) => publicOrigin(req, config)),
+      sitePublishers(deps.organisations),
       pages,
     );
   }

@@ -15,6 +15,7 @@ import type { ClauseRepository } from './repository';
 import { clauseView, loadNames } from './routes';
 import type { ClauseService } from './service';
 import { LEVELS, MOMENTS, ORGANISATIONS, PARAMETER_TYPES, STAGES, STATUSES, THEMES } from './vocabulary';
+import { versionReasonText } from './version-reason';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -123,6 +124,7 @@ export function editorRoutes(deps: {
       record,
       versions: versions.map((v, i) => ({
         ...v,
+        reason: versionReasonText(v.reason, lang(res)),
         previous: versions[i + 1]?.version,
         title: v.document.title[lang(res)],
         canPublish: v.status === 'in_review' && v.authorUserId !== req.currentUser!.id,
@@ -209,7 +211,7 @@ export function editorRoutes(deps: {
       clauseTitle: to.document.title[l],
       from: from.version,
       to: to.version,
-      reason: to.reason,
+      reason: versionReasonText(to.reason, l),
       staff: true,
       sections: diffVersions(from.document, to.document, l, {
         added: translate(l, 'clauses.added'),

@@ -11,6 +11,7 @@ import { formatProblems, libraryFingerprint, readLibrary, type Library } from '.
 import { publishVersion, retireClause } from './publishing';
 import { contentOf, type ClauseRepository } from './repository';
 import type { ClauseDocument } from './schema';
+import { importReason } from './version-reason';
 
 const FINGERPRINT_KEY = 'clauses.fingerprint';
 const IMPORT_LOCK = 872_341_901;
@@ -82,7 +83,7 @@ async function importClause(
   report: ImportReport,
 ): Promise<void> {
   const existing = await repo.find(document.id, trx);
-  const reason = `Imported from clauses/${document.id}.yaml`;
+  const reason = importReason(document.id);
   const author = { authorUserId: null, authorName: `import (${document.owner})`, at: clock.now() };
 
   if (!existing) {

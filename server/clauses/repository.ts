@@ -159,16 +159,23 @@ export class ClauseRepository {
     return rows.map(toVersion);
   }
 
-  /** The published version of every published clause. */
-  async publishedVersions(): Promise<ClauseVersion[]> {
-    const rows = (await this.db('clause_versions as v')
+  /** The published version of every published clause (or of those among `ids`). */
+  async publishedVersions(ids?: readonly string[]): Promise<ClauseVersion[]> {
+    if (ids?.length === 0) return [];
+    const query = this.db('clause_versions as v')
       .join('clauses as c', function join() {
         this.on('c.id', '=', 'v.clause_id').andOn('c.published_version', '=', 'v.version');
       })
       .where('c.status', 'published')
       .select('v.*')
-      .orderBy('v.clause_id')) as VersionRow[];
-    return rows.map(toVersion);
+      .orderBy('v.clause_id');
+    if (ids) query.whereIn('v.clause_id', [...ids]);
+    return ((await query) as VersionRow[]).map(toVersion);
+  }
+
+  /** The titles of the published clauses among `ids`, by id. */
+  async publishedTitles(ids: readonly string[]): Promise<Map<string, ClauseVersion['document']['title']>> {
+    return new Map((await this.publishedVersions(ids)).map((v) => [v.document.id, v.document.title]));
   }
 
   /** The id and published version of every published clause: enough to tell whether an index is current. */

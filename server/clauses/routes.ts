@@ -13,6 +13,7 @@ import { clauseBreadcrumb } from './breadcrumb';
 import { categoryCards } from './category-cards';
 import { diffVersions } from './diff';
 import { basisStatus } from './legal-status';
+import { versionReasonText } from './version-reason';
 import { clauseTextHtml, clauseTextPlain, legalBasisText, paragraphs } from './presenter';
 import type { ClauseRepository } from './repository';
 import { GUIDANCE_KEYS } from './schema';
@@ -130,10 +131,11 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       breadcrumb: clauseBreadcrumb(req.query as Record<string, unknown>, record.id, lang(res), names),
       basisStatus: basisStatus(version.document, lang(res)),
       annexes: await clauses.annexes(version.document.annexes ?? [], lang(res)),
+      related: await clauses.publishedTitles(version.document.related ?? [], lang(res)),
       history: history.map((v, i) => ({
         version: v.version,
         publishedAt: v.publishedAt,
-        reason: v.reason,
+        reason: versionReasonText(v.reason, lang(res)),
         previous: history[i + 1]?.version,
       })),
       feedback,
@@ -161,7 +163,7 @@ export function clauseRoutes(deps: ClauseRouteDeps): Router {
       clauseTitle: target.document.title[l],
       from,
       to,
-      reason: target.reason,
+      reason: versionReasonText(target.reason, l),
       sections: diffVersions(base.document, target.document, l, {
         added: translate(l, 'clauses.added'),
         removed: translate(l, 'clauses.removed'),

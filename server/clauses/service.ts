@@ -51,6 +51,15 @@ export class ClauseService {
     return { record, version };
   }
 
+  /** The titles of those clauses that are published, in the order given (for "related clauses" links). */
+  async publishedTitles(ids: readonly string[], lang: Lang): Promise<{ id: string; title: string }[]> {
+    const titles = await this.repo.publishedTitles(ids);
+    return ids.flatMap((id) => {
+      const title = titles.get(id);
+      return title ? [{ id, title: title[lang] }] : [];
+    });
+  }
+
   /** The published basis clauses per category: what firms can expect to be asked in that category. */
   async basisClausesByCategory(): Promise<Map<string, ClauseDocument[]>> {
     const out = new Map<string, ClauseDocument[]>();

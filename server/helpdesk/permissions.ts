@@ -28,3 +28,8 @@ export function queueScope(person: StaffMember, requestedOrg?: string): string |
   if (person.roles.includes('coordinator')) return requestedOrg || undefined;
   return person.orgCode ?? '__none__';
 }
+
+/** The requester may close their question once the helpdesk has answered it (and it is not closed yet). */
+export function requesterMayClose(ticket: { status: TicketStatus; firstResponseAt: Date | null }): boolean {
+  return ticket.firstResponseAt !== null && ticket.status !== 'closed';
+}

@@ -1,5 +1,6 @@
 // Buyers' helpdesk pages: the question form (with suggestions), the private tracking page, FAQ pages.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { organisationName, type OrganisationRepository } from '../accounts/organisations';
 import type { ClauseRepository } from '../clauses/repository';
 import { THEMES } from '../clauses/vocabulary';
 import { NotFound, ValidationFailed } from '../http/errors';
@@ -9,6 +10,7 @@ import type { Lang } from '../i18n/languages';
 import { csrfToken } from '../security/csrf';
 import type { SearchService } from '../search/service';
 import { answerParagraphs, type FaqService } from './faq';
+import { requesterMayClose } from './permissions';
 import type { TicketIntake } from './intake';
 import { RATING_COMMENT_MAX, RATING_SCORES, type TicketRatings } from './ratings';
 import { POSTED_TEXT_CAP, TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
@@ -30,6 +32,8 @@ export interface HelpdeskPublicDeps {
   clauseRepo: ClauseRepository;
   ticketLimiter: RequestHandler;
   ratings: TicketRatings;
+  /** For the name of the organisation that answered a FAQ entry. */
+  organisations: OrganisationRepository;
 }
 
 /** Clauses and published FAQ answers that match a question (for suggestions while typing). */
@@ -55,6 +59,7 @@ export function helpdeskPublicRoutes({
   clauseRepo,
   ticketLimiter,
   ratings,
+  organisations,
 }: HelpdeskPublicDeps): Router {
   const router = Router();
 
@@ -165,6 +170,7 @@ export function helpdeskPublicRoutes({
       canReply: true,
       rating,
       rate: ratings.canRate(ticket, rating) ? ratingForm(values.score) : undefined,
+      canClose: requesterMayClose(ticket),
       csrfToken: csrfToken(req),
     });
   };
@@ -219,10 +225,17 @@ export function helpdeskPublicRoutes({
     const entry = await faq.published(Number(req.params.id)).catch(() => {
       throw new NotFound();
     });
+    const org = await organisations.find(entry.orgCode);
     res.render('helpdesk/faq', {
       section: 'helpdesk',
       title: entry.question[l],
-      entry: { question: entry.question[l], answer: answerParagraphs(entry.answer[l]), theme: entry.theme },
+      entry: {
+        question: entry.question[l],
+        answer: answerParagraphs(entry.answer[l]),
+        theme: entry.theme,
+        answeredBy: org ? organisationName(org, l) : null,
+        updatedAt: entry.updatedAt,
+      },
     });
   });
 

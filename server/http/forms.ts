@@ -1,6 +1,6 @@
 // Helpers for HTML forms: field errors in the page's language, safe redirect targets, flash messages.
 import type { Request } from 'express';
-import { translate } from '../i18n/catalog';
+import { catalogs, translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { ValidationFailed } from './errors';
 
@@ -10,10 +10,20 @@ export type FieldErrors = Record<string, string>;
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The first message per field, for showing next to each input and in the error summary. */
+/**
+ * The message of each field. A generic one ("This field is required.") names its field when the catalogs know the
+ * field's label (`fields.<name>`), so that the error summary reads on its own: "Name: this field is required."
+ */
 export function fieldErrors(err: ValidationFailed, lang: Lang): FieldErrors {
   const out: FieldErrors = {};
   for (const problem of err.details) {
-    if (!out[problem.field]) out[problem.field] = translate(lang, problem.messageKey, problem.params ?? {});
+    if (out[problem.field]) continue;
+    const message = translate(lang, problem.messageKey, problem.params ?? {});
+    const label = catalogs[lang].get(`fields.${problem.field}`);
+    out[problem.field] =
+      label && problem.messageKey.startsWith('validation.')
+        ? translate(lang, 'polish.field_error', { label, message: message.charAt(0).toLowerCase() + message.slice(1) })
+        : message;
   }
   return out;
 }

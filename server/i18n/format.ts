@@ -29,6 +29,18 @@ export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 
   return format.format(value);
 }
 
+const listFormats = new Map<Lang, Intl.ListFormat>();
+
+/** Names joined as the language writes a list: "A, B en C", "A, B et C". */
+export function formatList(lang: Lang, items: readonly string[]): string {
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(localeOf(lang), { style: 'long', type: 'conjunction' });
+    listFormats.set(lang, format);
+  }
+  return format.format(items);
+}
+
 /** A non-breaking space: between an amount and its currency, and between groups of digits. */
 export const NBSP = '\u00A0';
 

@@ -23,3 +23,24 @@ export function typesetWordXml(lang: Lang, xml: string): string {
     return `${open}${typeset(lang, plain).replace(/[&<>]/g, (c) => XML_ESCAPES[c])}${close}`;
   });
 }
+
+// Elements whose text is not prose: scripts and styles, and the text a visitor typed (kept exactly as typed).
+const RAW_ELEMENTS = /(<(script|style|textarea|pre)\b[^>]*>)[\s\S]*?<\/\2>/gi;
+// The semicolon that ends a character reference (&amp; &#x27;) is no punctuation.
+const REFERENCE_END = /(&#?[a-zA-Z0-9]+);/g;
+
+// Private-use characters mark, while the text is typeset, where raw elements were and which semicolons end a reference.
+const RAW_MARK = '\uE000';
+const REFERENCE_MARK = '\uE001';
+
+/** The same, applied to the text between the tags of an HTML page (never to tags, attributes or raw text). */
+export function typesetHtml(lang: Lang, html: string): string {
+  if (!LANGUAGE_FACTS[lang].spaceBeforeHighPunctuation) return html;
+  const raw: string[] = [];
+  const shielded = html.replace(RAW_ELEMENTS, (whole) => `${RAW_MARK}${raw.push(whole) - 1}${RAW_MARK}`);
+  const typesetText = shielded.replace(/>([^<]+)</g, (_, text: string) => {
+    const plain = text.replace(REFERENCE_END, `$1${REFERENCE_MARK}`);
+    return `>${typeset(lang, plain).replaceAll(REFERENCE_MARK, ';')}<`;
+  });
+  return typesetText.replace(new RegExp(`${RAW_MARK}(\\d+)${RAW_MARK}`, 'g'), (_, i: string) => raw[Number(i)]);
+}

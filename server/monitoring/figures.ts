@@ -11,12 +11,25 @@ export interface Figure {
   title: string;
   headers: string[];
   rows: (string | number | null)[][];
-  chart?: { kind: 'bar'; column: number } | { kind: 'line' };
+  /** A bar chart of one column, labelled by another (the first by default); or a line per row. */
+  chart?: { kind: 'bar'; column: number; label?: number } | { kind: 'line' };
 }
 
 export interface FigureNames {
   organisations: Map<string, Organisation>;
   categories: Map<string, CategoryRecord>;
+  /** The titles of the clauses the figures name. */
+  clauseTitles: Map<string, Record<Lang, string>>;
+}
+
+/** The clause ids a figure of these stats names (their titles are looked up once for all figures). */
+export function clauseIdsIn(stats: Stats): string[] {
+  const { mostViewed, mostAdded, mostFeedback, mostProblemLinks, notReviewedForAYear } = stats.clauses;
+  return [
+    ...new Set(
+      [...mostViewed, ...mostAdded, ...mostFeedback, ...mostProblemLinks, ...notReviewedForAYear].map((c) => c.id),
+    ),
+  ];
 }
 
 export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] {
@@ -44,12 +57,13 @@ export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] 
     rows: rows.map((r) => [label(r.key), r.received, r.answered, r.open]),
     chart: { kind: 'bar', column: 1 },
   });
+  const clauseTitle = (id: string) => names.clauseTitles.get(id)?.[lang] ?? '';
   const top = (key: string, title: string, rows: { id: string; count: number }[], header: string): Figure => ({
     key,
     title,
-    headers: [t('clauses.reference'), header],
-    rows: rows.map((r) => [r.id, r.count]),
-    chart: { kind: 'bar', column: 1 },
+    headers: [t('clauses.reference'), t('polish.dashboard.clause_title'), header],
+    rows: rows.map((r) => [r.id, clauseTitle(r.id), r.count]),
+    chart: { kind: 'bar', column: 2, label: 1 },
   });
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
@@ -95,25 +109,26 @@ export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] 
     {
       key: 'response_times',
       title: t('monitoring.response_times'),
+      // The service level first: it is what the table is read for.
       headers: [
         t('accounts.organisation'),
-        t('monitoring.answered'),
+        t('monitoring.share_within_due'),
         t('monitoring.median_hours'),
         t('monitoring.p90_hours'),
+        t('monitoring.answered'),
         t('monitoring.within_due'),
         t('monitoring.decided'),
-        t('monitoring.share_within_due'),
       ],
       rows: stats.responseTimes.map((r) => [
         org(r.organisation),
-        r.answered,
+        pct(r.shareWithinDue),
         r.medianHours,
         r.p90Hours,
+        r.answered,
         r.withinDue,
         r.decided,
-        pct(r.shareWithinDue),
       ]),
-      chart: { kind: 'bar', column: 2 },
+      chart: { kind: 'bar', column: 1 },
     },
     {
       key: 'satisfaction',
@@ -151,8 +166,8 @@ export function figures(stats: Stats, lang: Lang, names: FigureNames): Figure[] 
     {
       key: 'clauses_not_reviewed',
       title: t('monitoring.not_reviewed'),
-      headers: [t('clauses.reference'), t('clauses.reviewed')],
-      rows: stats.clauses.notReviewedForAYear.map((r) => [r.id, r.reviewedOn]),
+      headers: [t('clauses.reference'), t('polish.dashboard.clause_title'), t('clauses.reviewed')],
+      rows: stats.clauses.notReviewedForAYear.map((r) => [r.id, clauseTitle(r.id), r.reviewedOn]),
     },
     {
       key: 'templates_by_category',

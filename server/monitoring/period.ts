@@ -2,7 +2,12 @@
 import { brusselsDate, brusselsMidnight } from '../db/time';
 import { ValidationFailed, type FieldProblem } from '../http/errors';
 
-export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
+export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export function isPeriodKind(value: unknown): value is PeriodKind {
+  return typeof value === 'string' && (PERIOD_KINDS as readonly string[]).includes(value);
+}
 
 export interface Period {
   kind: PeriodKind;
@@ -51,7 +56,7 @@ export function periodProblems(query: Record<string, unknown>): FieldProblem[] {
     if (typeof v !== 'string' || !/^\d{1,4}$/.test(v) || Number(v) < min || Number(v) > max)
       problems.push({ field, messageKey: 'validation.number_range', params: { min, max } });
   };
-  if (given(query.period) && !['month', 'quarter', 'year', 'custom'].includes(String(query.period)))
+  if (given(query.period) && !isPeriodKind(query.period))
     problems.push({ field: 'period', messageKey: 'validation.one_of' });
   if (query.period === 'custom') {
     const from = validDay(query.from);
@@ -147,4 +152,24 @@ function buckets(fromDay: string, toDay: string): Period['buckets'] {
     cursor = next;
   }
   return out;
+}
+
+/**
+ * The period just before, for comparisons: the previous month, quarter or year, or for custom dates as many days
+ * ending the day before. Only its bounds (no buckets): it is counted, never drawn.
+ */
+export function previousPeriod(period: Period): Pick<Period, 'fromDay' | 'toDay' | 'from' | 'to'> {
+  const [y, m] = period.fromDay.split('-').map(Number);
+  let fromDay: string;
+  const toDay = addDays(period.fromDay, -1);
+  if (period.kind === 'month') fromDay = m === 1 ? `${y - 1}-12-01` : `${y}-${pad(m - 1)}-01`;
+  else if (period.kind === 'quarter') fromDay = m <= 3 ? `${y - 1}-10-01` : `${y}-${pad(m - 3)}-01`;
+  else if (period.kind === 'year') fromDay = `${y - 1}-01-01`;
+  else {
+    const days = Math.round(
+      (Date.parse(`${period.toDay}T00:00:00Z`) - Date.parse(`${period.fromDay}T00:00:00Z`)) / 86_400_000,
+    );
+    fromDay = addDays(toDay, -days);
+  }
+  return { fromDay, toDay, from: brusselsMidnight(fromDay), to: period.from };
 }

@@ -11,12 +11,14 @@ import { translate } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import { helpdeskBesideNotices } from '../observatory/beside-helpdesk';
 import type { ObservatoryService } from '../observatory/service';
-import { figures, type Figure, type FigureNames } from './figures';
-import { periodFrom, periodProblems } from './period';
+import { figureGroups, headlineCards, PERIOD_FIELDS } from './dashboard-view';
+import { clauseIdsIn, figures, type Figure, type FigureNames } from './figures';
+import { isPeriodKind, periodFrom, periodProblems } from './period';
 import type { StatsService } from './stats';
 import { barChart, lineChart, toCsv } from './svg';
 
 const lang = (res: Response) => res.locals.lang as Lang;
+const WIDE_TABLE_COLUMNS = 4;
 
 export interface MonitoringDeps {
   stats: StatsService;
@@ -33,11 +35,16 @@ function scopeOf(req: Request): string | null {
   return hasRole(user, 'coordinator') ? null : (user.orgCode ?? '__none__');
 }
 
-async function names(deps: MonitoringDeps): Promise<FigureNames> {
-  const [orgs, categories] = await Promise.all([deps.organisations.list(), deps.clauseRepo.categories()]);
+async function names(deps: MonitoringDeps, clauseIds: string[]): Promise<FigureNames> {
+  const [orgs, categories, clauseTitles] = await Promise.all([
+    deps.organisations.list(),
+    deps.clauseRepo.categories(),
+    deps.clauseRepo.publishedTitles(clauseIds),
+  ]);
   return {
     organisations: new Map(orgs.map((o) => [o.code, o])),
     categories: new Map(categories.map((c) => [c.code, c])),
+    clauseTitles,
   };
 }
 
@@ -54,12 +61,12 @@ function chartFor(figure: Figure, l: Lang): string | undefined {
       figure.rows.map((r) => ({ name: String(r[0]), values: r.slice(1, -1).map(Number) })),
     );
   }
-  const column = figure.chart.column;
+  const { column, label = 0 } = figure.chart;
   return barChart(
     `chart-${figure.key}`,
     figure.title,
     description,
-    figure.rows.map((r) => ({ label: String(r[0]), value: Number(r[column] ?? 0) })),
+    figure.rows.map((r) => ({ label: String(r[label] || r[0]), value: Number(r[column] ?? 0) })),
   );
 }
 
@@ -73,8 +80,13 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
     const problems = periodProblems(req.query as Record<string, unknown>);
     const period = periodFrom(problems.length > 0 ? {} : (req.query as Record<string, unknown>), deps.clock.now());
     const errors = problems.length > 0 ? fieldErrors(new ValidationFailed(problems), l) : {};
+    // The fields of the period type asked for stay on screen when that period has problems, so each can be fixed.
+    const shownKind = isPeriodKind(req.query.period) ? req.query.period : period.kind;
     const scope = scopeOf(req);
-    const stats = await deps.stats.compute(period, scope);
+    const [stats, headline] = await Promise.all([
+      deps.stats.compute(period, scope),
+      deps.stats.headline(period, scope),
+    ]);
     const query = new URLSearchParams(
       Object.entries(req.query).filter(([, v]) => typeof v === 'string') as [string, string][],
     ).toString();
@@ -89,7 +101,19 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
       month: Number(period.fromDay.slice(5, 7)),
       quarter: Math.ceil(Number(period.fromDay.slice(5, 7)) / 3),
       months: Array.from({ length: 12 }, (_, i) => i + 1),
-      figures: figures(stats, l, await names(deps)).map((f) => ({ ...f, chart: chartFor(f, l) })),
+      headline: headlineCards(headline, l),
+      shownKind,
+      periodFields: Object.fromEntries(PERIOD_FIELDS[shownKind].map((f) => [f, true])),
+      groups: figureGroups(
+        figures(stats, l, await names(deps, clauseIdsIn(stats))).map((f) => ({
+          ...f,
+          chart: chartFor(f, l),
+          // A table of many columns gets the full width (under its chart) instead of scrolling sideways.
+          wide: f.headers.length > WIDE_TABLE_COLUMNS,
+        })),
+        l,
+      ),
+      scripts: ['monitoring-period.js'],
       besideNotices: deps.observatory
         ? await helpdeskBesideNotices(deps.observatory, stats.tickets.byCategory, period, l)
         : undefined,
@@ -99,7 +123,9 @@ export function monitoringRoutes(deps: MonitoringDeps): Router {
   router.get('/staff/monitoring/:figure.csv', async (req, res) => {
     const period = periodFrom(req.query as Record<string, unknown>, deps.clock.now());
     const stats = await deps.stats.compute(period, scopeOf(req));
-    const figure = figures(stats, lang(res), await names(deps)).find((f) => f.key === req.params.figure);
+    const figure = figures(stats, lang(res), await names(deps, clauseIdsIn(stats))).find(
+      (f) => f.key === req.params.figure,
+    );
     if (!figure) throw new NotFound();
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${figure.key}_${period.fromDay}_${period.toDay}.csv"`);

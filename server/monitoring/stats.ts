@@ -4,9 +4,10 @@
 import type { Knex } from 'knex';
 import { brusselsDate, toIso, type Clock } from '../db/time';
 import { OBSTACLES } from '../helpdesk/vocabulary';
+import { headline, type Headline } from './headline';
 import { MonitoringMirror } from './mirror';
 import { satisfactionOf } from './satisfaction';
-import type { Period } from './period';
+import { previousPeriod, type Period } from './period';
 import { median, percentile, type Breakdown, type ResponseTimes, type Stats } from './stats-model';
 
 export type { Stats } from './stats-model';
@@ -45,6 +46,19 @@ export class StatsService {
   /** Loads the in-memory copy ahead of the first dashboard request. */
   warmUp(): Promise<void> {
     return this.mirror.sync();
+  }
+
+  /** The headline figures of a period (and of the one before, for the trend). */
+  async headline(period: Period, org: string | null): Promise<Headline> {
+    await this.mirror.sync();
+    const previous = previousPeriod(period);
+    const span = (p: { from: Date; to: Date }) => ({ from: p.from.getTime(), to: p.to.getTime() });
+    return headline(
+      this.mirror.tickets.values(),
+      { org, now: this.clock.now().getTime() },
+      span(period),
+      span(previous),
+    );
   }
 
   async compute(period: Period, org: string | null): Promise<Stats> {

@@ -10,22 +10,46 @@ export interface BarItem {
 const COLORS = ['#00558c', '#b8400b', '#1e6b34', '#6b2a8c', '#8a4b00', '#4a5560', '#a4161a', '#005f5f'];
 const DASHES = ['', '6 3', '2 3', '10 4 2 4', '1 2', '8 2', '4 4', '12 3'];
 
+/** A label broken at spaces into lines of at most `max` characters (a longer word keeps a line of its own). */
+export function wrapLabel(label: string, max = 30): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= max) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 0 ? lines : [''];
+}
+
 export function barChart(id: string, title: string, description: string, items: BarItem[]): string {
   const width = 640;
-  const labelWidth = 230;
+  const labelWidth = 240;
   const barHeight = 22;
+  const lineHeight = 15;
   const gap = 8;
-  const height = Math.max(1, items.length) * (barHeight + gap) + gap;
   const max = Math.max(1, ...items.map((i) => i.value));
   const scale = (width - labelWidth - 60) / max;
+  let y = gap;
+  // Labels are wrapped, never cut: each row is as tall as its label; the full label is also the row's <title>.
   const bars = items
-    .map((item, i) => {
-      const y = gap + i * (barHeight + gap);
+    .map((item) => {
+      const lines = wrapLabel(item.label);
+      const rowHeight = Math.max(barHeight, lines.length * lineHeight + 6);
+      const top = y;
+      y += rowHeight + gap;
       const w = Math.max(item.value > 0 ? 2 : 0, item.value * scale);
-      const label = item.label.length > 34 ? `${item.label.slice(0, 33)}…` : item.label;
-      return `<g><text x="${labelWidth - 8}" y="${y + barHeight * 0.7}" text-anchor="end" font-size="13" fill="#1b1f23">${escapeHtml(label)}</text><rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="#00558c"/><text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + barHeight * 0.7}" font-size="13" fill="#1b1f23">${item.value}</text></g>`;
+      const barTop = top + (rowHeight - barHeight) / 2;
+      const firstLine = top + rowHeight / 2 - ((lines.length - 1) * lineHeight) / 2 + 4.5;
+      const label = lines
+        .map(
+          (line, k) =>
+            `<tspan x="${labelWidth - 8}" y="${(firstLine + k * lineHeight).toFixed(1)}">${escapeHtml(line)}</tspan>`,
+        )
+        .join('');
+      return `<g><title>${escapeHtml(`${item.label}: ${item.value}`)}</title><text text-anchor="end" font-size="13" fill="#1b1f23">${label}</text><rect x="${labelWidth}" y="${barTop.toFixed(1)}" width="${w.toFixed(1)}" height="${barHeight}" fill="#00558c"/><text x="${(labelWidth + w + 6).toFixed(1)}" y="${(barTop + barHeight * 0.7).toFixed(1)}" font-size="13" fill="#1b1f23">${item.value}</text></g>`;
     })
     .join('');
+  const height = Math.max(y, barHeight + 2 * gap);
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>${bars}</svg>`;
 }
 

@@ -3,6 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { catalogs, translate } from '../i18n/catalog';
+import { DEFAULT_LANG, isLang } from '../i18n/languages';
+import { typesetHtml } from '../i18n/typography';
 import { registerHelpers } from './helpers/index';
 
 type RenderCallback = (err: Error | null, html?: string) => void;
@@ -49,15 +52,33 @@ export function createViewEngine({ viewsDir, cache }: ViewEngineOptions) {
     return fn;
   };
 
-  /** Renders a view inside its layout (options.layout, default "main"; false for none). */
+  /**
+   * The page's meta description: the route's own (`description`), else the view's catalog entry
+   * `meta.<folder>.<view>` filled with the page's values (its title), else the site's.
+   */
+  const describe = (filePath: string, options: Record<string, unknown>): string => {
+    if (typeof options.description === 'string' && options.description) return options.description;
+    const lang = isLang(options.lang) ? options.lang : DEFAULT_LANG;
+    const view = path
+      .relative(viewsDir, filePath)
+      .replace(/\.hbs$/, '')
+      .split(path.sep)
+      .join('.');
+    const key = catalogs[lang].has(`meta.${view}`) ? `meta.${view}` : 'meta.site';
+    return translate(lang, key, { title: options.title as string | undefined });
+  };
+
+  /** Renders a view inside its layout (options.layout, default "main"; false for none), typeset for its language. */
   const render = (filePath: string, options: Record<string, unknown>): string => {
     if (!cache || !partialsLoaded) loadPartials();
     const data = { root: options };
     const body = template(filePath)(options, { data });
     const layout = options.layout === undefined ? 'main' : options.layout;
-    if (!layout) return body;
+    const lang = isLang(options.lang) ? options.lang : DEFAULT_LANG;
+    if (!layout) return typesetHtml(lang, body);
     const layoutFile = path.join(viewsDir, 'layouts', `${String(layout)}.hbs`);
-    return template(layoutFile)({ ...options, body }, { data: { root: { ...options, body } } });
+    const page = { ...options, body, description: describe(filePath, options) };
+    return typesetHtml(lang, template(layoutFile)(page, { data: { root: page } }));
   };
 
   const expressEngine = (filePath: string, options: object, callback: RenderCallback) => {

@@ -153,7 +153,7 @@ describe('password reset and invitation links', () => {
       .type('form')
       .send({ _csrf: token, name: 'Ann', email: 'not-an-email', roles: ['facilitator'] });
     assert.equal(res.status, 422);
-    assert.match(res.text, /Geef een geldig e-mailadres op/);
+    assert.match(res.text, /E-mailadres: geef een geldig e-mailadres op/);
     assert.match(res.text, /Een facilitator hoort bij een organisatie/);
     assert.match(res.text, /value="Ann"/);
   });

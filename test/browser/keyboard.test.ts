@@ -11,7 +11,7 @@ import {
   type Lang,
   type Session,
 } from './support/browser';
-import { assertDocx, REFERENCE, requesterEmail, TEXT } from './support/flows';
+import { assertDocx, REFERENCE, requesterEmail, shownAs, TEXT } from './support/flows';
 import { STAFF } from './support/hooks';
 import { STAFF_PASSWORD } from './support/server';
 
@@ -159,7 +159,9 @@ for (const lang of LANGS) {
       await tabTo(page, 'button[formaction$="/reply"]');
       await pressAndNavigate(page, 'Enter', `**${href}`);
       assert.ok(
-        (await page.locator('.message--public_reply .message__body').last().innerText()).includes(TEXT[lang].reply),
+        (await page.locator('.message--public_reply .message__body').last().innerText()).includes(
+          shownAs(lang, TEXT[lang].reply),
+        ),
       );
 
       await tabTo(page, '#note-body');
@@ -168,7 +170,9 @@ for (const lang of LANGS) {
       assert.ok(await focused(page, 'button[formaction$="/note"]'));
       await pressAndNavigate(page, 'Space', `**${href}`);
       assert.ok(
-        (await page.locator('.message--internal_note .message__body').last().innerText()).includes(TEXT[lang].note),
+        (await page.locator('.message--internal_note .message__body').last().innerText()).includes(
+          shownAs(lang, TEXT[lang].note),
+        ),
       );
       assertNoScriptErrors(session);
     });

@@ -63,12 +63,12 @@ describe('error pages', () => {
     const api = await request(ctx.app).get('/api/v1/nothing-here').set('Accept-Language', 'fr');
     assert.equal(api.status, 404);
     assert.deepEqual(api.body, {
-      error: { code: 'not_found', message: "Cette page ou cet enregistrement n'existe pas (ou plus).", details: [] },
+      error: { code: 'not_found', message: "Cette page n'existe pas (ou plus).", details: [] },
     });
     const negotiated = await request(ctx.app).get('/nl/nergens').set('Accept', 'application/json');
     assert.equal(negotiated.status, 404);
     assert.equal(negotiated.body.error.code, 'not_found');
-    assert.equal(negotiated.body.error.message, 'Deze pagina of dit record bestaat niet (meer).');
+    assert.equal(negotiated.body.error.message, 'Deze pagina bestaat niet (meer).');
   });
 
   it('shows a 500 page in the request language with a reference and no stack trace', async () => {

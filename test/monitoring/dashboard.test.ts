@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../server/accounts/roles';
 import { readLibrary } from '../../server/clauses/files';
 import { createTestContext, type TestContext } from '../support/context';
 import { TestClock } from '../support/clock';
-import { createUser, csrfFrom, signInAgent } from '../support/accounts';
+import { createUser, csrfFrom, currentUserOf, signInAgent } from '../support/accounts';
 import { askViaApi } from '../support/helpdesk';
 
 const clock = new TestClock('2026-03-04T09:00:00Z');
@@ -18,17 +18,7 @@ describe('monitoring for the coordination cell', () => {
   let actirisUser: CurrentUser;
   let observatoryUser: CurrentUser;
 
-  const userOf = async (id: number): Promise<CurrentUser> => {
-    const u = (await ctx.deps.accounts.findById(id))!;
-    return {
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      orgCode: u.orgCode,
-      roles: u.roles,
-      preferredLang: u.preferredLang,
-    };
-  };
+  const userOf = (id: number) => currentUserOf(ctx, id);
 
   before(async function () {
     this.timeout(60_000);
@@ -291,10 +281,10 @@ describe('monitoring for the coordination cell', () => {
       .split('\r\n');
     assert.equal(
       lines[0],
-      'Organisatie,Beantwoord,Mediaan (uren),90e percentiel (uren),Binnen de termijn,Beantwoord of vervallen,Aandeel binnen de termijn (%)',
+      'Organisatie,Aandeel binnen de termijn (%),Mediaan (uren),90e percentiel (uren),Beantwoord,Binnen de termijn,Beantwoord of vervallen',
     );
-    assert.equal(lines[1], 'Actiris,2,4,4,2,2,100');
-    assert.equal(lines[3], 'Observatorium van de referentieprijzen,1,32,32,0,1,0');
+    assert.equal(lines[1], 'Actiris,100,4,4,2,2,2');
+    assert.equal(lines[3], 'Observatorium van de referentieprijzen,0,32,32,1,0,1');
     const page = await coordinator.get('/nl/staff/monitoring').query({ period: 'year', year: '2026' });
     const keys = [...page.text.matchAll(/href="\/nl\/staff\/monitoring\/([a-z_]+)\.csv/g)].map((m) => m[1]);
     assert.equal(keys.length, 18);
@@ -304,6 +294,87 @@ describe('monitoring for the coordination cell', () => {
         200,
         key,
       );
+  });
+
+  /** The headline strip's cards as label → [value, note], read from the page. */
+  const glance = (html: string): Record<string, [string, string]> =>
+    Object.fromEntries(
+      [
+        ...html.matchAll(
+          /data-headline="([a-z_]+)">\s*<span class="glance__label">[^<]*<\/span>\s*<strong class="glance__value">([^<]*)<\/strong>\s*<span class="glance__note">([^<]*)<\/span>/g,
+        ),
+      ].map((m) => [m[1], [m[2], m[3].replace(/&#x3D;/g, '=')]]),
+    );
+
+  it('opens with a headline strip: open and overdue now, on time, median first response, volume and trend', async () => {
+    // Now (20 November): T2, T3, T4 and last year's T5 are open; T4 and T5 have no answer past their due time.
+    // In 2026: T1 and T2 answered in time, T3 late, T4 past due (2 of 4); first responses of 4, 4 and 32 hours.
+    const year = await coordinator.get('/nl/staff/monitoring').query({ period: 'year', year: '2026' });
+    assert.deepEqual(glance(year.text), {
+      open: ['4', 'nu, ongeacht wanneer ze binnenkwamen'],
+      overdue: ['2', 'nu zonder eerste antwoord na de termijn'],
+      on_time: ['50 %', 'van de vragen uit deze periode die beantwoord of vervallen zijn'],
+      median: ['4 werkuren', 'vragen uit deze periode, in werkuren'],
+      received: ['4', '↑ 3 meer dan de vorige periode (1)'],
+    });
+    assert.ok(year.text.indexOf('data-headline="open"') < year.text.indexOf('id="tickets_summary"'), 'strip first');
+    // The second quarter holds T3 only (late, 32 hours); the first held T1 and T2.
+    const q2 = await coordinator.get('/fr/staff/monitoring').query({ period: 'quarter', year: '2026', quarter: '2' });
+    const fr = glance(q2.text);
+    assert.equal(fr.on_time[0], '0 %');
+    assert.equal(fr.median[0], '32 heures ouvrables');
+    assert.deepEqual(fr.received, ['1', '↓ 1 de moins que la période précédente (2)']);
+  });
+
+  it('limits the headline to a facilitator’s organisation', async () => {
+    const page = await actirisAgent.get('/nl/staff/monitoring').query({ period: 'year', year: '2026' });
+    const cards = glance(page.text);
+    assert.deepEqual([cards.open[0], cards.overdue[0], cards.on_time[0], cards.received[0]], ['1', '0', '100 %', '2']);
+  });
+
+  it('groups the figures under headings with a contents list, clause ids beside their titles', async () => {
+    const page = await coordinator.get('/nl/staff/monitoring').query({ period: 'year', year: '2026' });
+    for (const group of ['helpdesk', 'obstacles', 'clauses', 'documents', 'observatory']) {
+      assert.match(page.text, new RegExp(`<section class="figure-group" id="group-${group}"`), group);
+      assert.match(page.text, new RegExp(`<a href="#group-${group}">`), `${group} in the contents`);
+    }
+    const helpdesk = page.text.indexOf('id="group-helpdesk"');
+    const obstacles = page.text.indexOf('id="group-obstacles"');
+    assert.ok(
+      helpdesk < page.text.indexOf('id="response_times"') && page.text.indexOf('id="response_times"') < obstacles,
+    );
+    assert.match(
+      page.text,
+      /<th scope="row">SOC-CLEAN-001<\/th><td>Opleiding van werkzoekenden tijdens de uitvoering van de schoonmaakopdracht<\/td><td>4<\/td>/,
+    );
+    assert.match(page.text, /<th scope="col">Organisatie<\/th><th scope="col">Aandeel binnen de termijn \(%\)<\/th>/);
+  });
+
+  it('shows only the fields of the chosen period type, the others hidden and not sent', async () => {
+    const field = (html: string, id: string) => {
+      const match = new RegExp(
+        `<div class="field"[^>]*?( hidden)?><label for="${id}">[\\s\\S]*?id="${id}"[^>]*?( disabled)?>`,
+      ).exec(html);
+      assert.ok(match, `no field ${id}`);
+      return match[1] || match[2] ? 'hidden' : 'shown';
+    };
+    const fields = (html: string) => ['year', 'month', 'quarter', 'from', 'to'].map((id) => field(html, id));
+    const quarter = await coordinator
+      .get('/nl/staff/monitoring')
+      .query({ period: 'quarter', year: '2026', quarter: '2' });
+    assert.deepEqual(fields(quarter.text), ['shown', 'hidden', 'shown', 'hidden', 'hidden']);
+    const custom = await coordinator
+      .get('/nl/staff/monitoring')
+      .query({ period: 'custom', from: '2026-03-01', to: '2026-03-31' });
+    assert.deepEqual(fields(custom.text), ['hidden', 'hidden', 'hidden', 'shown', 'shown']);
+    const month = await coordinator.get('/nl/staff/monitoring').query({ period: 'month', year: '2026', month: '3' });
+    assert.deepEqual(fields(month.text), ['shown', 'shown', 'hidden', 'hidden', 'hidden']);
+    // A custom period with a mistake keeps its own fields on screen, so that the error can be fixed.
+    const wrong = await coordinator
+      .get('/nl/staff/monitoring')
+      .query({ period: 'custom', from: '2026-02-30', to: '2026-03-31' });
+    assert.equal(wrong.status, 422);
+    assert.deepEqual(fields(wrong.text), ['hidden', 'hidden', 'hidden', 'shown', 'shown']);
   });
 
   it('shows a facilitator only their organisation’s tickets, and keeps the API for coordinators', async () => {

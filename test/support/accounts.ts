@@ -1,7 +1,7 @@
 // Staff accounts for tests, and a signed-in supertest agent.
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import type { Role } from '../../server/accounts/roles';
+import type { CurrentUser, Role } from '../../server/accounts/roles';
 import type { TestContext } from './context';
 
 export const PASSWORD = 'a long and quiet river 42';
@@ -47,4 +47,11 @@ export async function tokenFor(agent: request.Agent, path: string): Promise<stri
   const page = await agent.get(path);
   assert.equal(page.status, 200, `GET ${path} answered ${page.status}`);
   return csrfFrom(page.text);
+}
+
+/** A stored account as the signed-in user the services take (for acting as staff without a browser). */
+export async function currentUserOf(ctx: TestContext, id: number): Promise<CurrentUser> {
+  const u = await ctx.deps.accounts.findById(id);
+  assert.ok(u, `no user ${id}`);
+  return { id: u.id, email: u.email, name: u.name, orgCode: u.orgCode, roles: u.roles, preferredLang: u.preferredLang };
 }

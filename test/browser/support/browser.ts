@@ -29,9 +29,7 @@ export function watchErrors(page: Page, errors: string[]): void {
   });
   page.on('response', (response) => {
     const request = response.request();
-    // The browser asks for /favicon.ico by itself; the site has none.
-    if (request.resourceType() === 'document' || response.status() < 400 || response.url().endsWith('/favicon.ico'))
-      return;
+    if (request.resourceType() === 'document' || response.status() < 400) return;
     errors.push(`${request.resourceType()} ${response.url()} answered ${response.status()} on ${page.url()}`);
   });
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
+import { typeset } from '../../../server/i18n/typography';
 import type { Lang } from './browser';
 
 export const TEXT = {
@@ -58,6 +59,9 @@ export const TEXT = {
 } as const;
 
 export const REFERENCE = /HD-\d{4}-\d{5}/;
+
+/** A text as a page in that language shows it (French: a non-breaking space before : ; ! ?). */
+export const shownAs = (lang: Lang, text: string): string => typeset(lang, text);
 
 let mailbox = 0;
 /** A distinct requester address per question, so that tests never see each other's tickets by e-mail. */
