@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { csrfFrom } from '../support/accounts';
 import { createTestContext, type TestContext } from '../support/context';
-import { buyerWithClause } from '../support/tender';
+import { buyerWithClause, submitTenderForm } from '../support/tender';
 
 /** The add/remove form of one clause in a page, as HTML. */
 function addForm(html: string, clauseId: string): string {
@@ -239,16 +239,12 @@ describe('buyer pages: categories, levels, gathered clauses', () => {
 
   it('lists the clauses with their level and basis status on the tender review', async () => {
     const { agent, form } = await buyerWithClause(ctx, 'nl', 'SOC-CLEAN-001');
-    await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'nl',
-        authority: 'Gemeente Evere',
-        title: 'Schoonmaak',
-        procedure: 'open',
-      });
+    await submitTenderForm(agent, 'nl', form, {
+      lang: 'nl',
+      authority: 'Gemeente Evere',
+      title: 'Schoonmaak',
+      procedure: 'open',
+    });
     const review = await agent.get('/nl/tender/review');
     assert.equal(review.status, 200);
     assert.match(

@@ -18,3 +18,16 @@ export async function buyerWithClause(
     .send({ _csrf: csrfFrom(page.text), clause: clauseId });
   return { agent, form: await agent.get(`/${lang}/tender/form`) };
 }
+
+/** Posts the tender form of `formPage` (its CSRF token included) from a page in `pageLang`. */
+export function submitTenderForm(
+  agent: request.Agent,
+  pageLang: Lang,
+  formPage: request.Response,
+  fields: Record<string, unknown>,
+): request.Test {
+  return agent
+    .post(`/${pageLang}/tender/form`)
+    .type('form')
+    .send({ _csrf: csrfFrom(formPage.text), ...fields });
+}

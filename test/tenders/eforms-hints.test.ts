@@ -3,10 +3,9 @@ import request from 'supertest';
 import type { Element } from '@xmldom/xmldom';
 import { eformsHints, impliedCodes } from '../../server/tenders/eforms-hints';
 import { createTestContext, type TestContext } from '../support/context';
-import { csrfFrom } from '../support/accounts';
 import { realClause } from '../support/clause-files';
 import { W, binary, readDocx } from '../support/docx';
-import { buyerWithClause } from '../support/tender';
+import { buyerWithClause, submitTenderForm } from '../support/tender';
 
 // A reserved lot (declared in its file), an environmental specification for cleaning, an anti-dumping clause
 // and an innovation clause (codes derived from theme and category).
@@ -137,10 +136,12 @@ describe('eForms hints from the chosen clauses', () => {
 
   it('shows the hints on the review page, in the page language', async () => {
     const { agent, form } = await buyerWithClause(ctx, 'nl', 'SOC-GREEN-001');
-    await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({ _csrf: csrfFrom(form.text), lang: 'fr', authority: 'Gemeente Vorst', title: 'Groen', procedure: 'open' });
+    await submitTenderForm(agent, 'nl', form, {
+      lang: 'fr',
+      authority: 'Gemeente Vorst',
+      title: 'Groen',
+      procedure: 'open',
+    });
     const review = await agent.get('/nl/tender/review');
     assert.equal(review.status, 200);
     assert.match(review.text, /eForms: wat u in de aankondiging aangeeft/);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
-import { csrfFrom } from '../support/accounts';
 import { binary, readDocx } from '../support/docx';
-import { buyerWithClause } from '../support/tender';
+import { buyerWithClause, submitTenderForm } from '../support/tender';
 
 interface CheckAnswer {
   blocking: boolean;
@@ -78,17 +77,13 @@ describe('tender checks on award wording, weights and basis clauses', () => {
     assert.match(form.text, /data-weights-total data-template="Total\u00A0: \{total\} points/);
     const script = await agent.get('/assets/js/tender-weights.js');
     assert.equal(script.status, 200);
-    await agent
-      .post('/fr/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'fr',
-        authority: 'Commune',
-        title: 'Nettoyage',
-        procedure: 'open',
-        weights: { price: '62,5', 'ENV-CLEAN-003': '30' },
-      });
+    await submitTenderForm(agent, 'fr', form, {
+      lang: 'fr',
+      authority: 'Commune',
+      title: 'Nettoyage',
+      procedure: 'open',
+      weights: { price: '62,5', 'ENV-CLEAN-003': '30' },
+    });
     const review = await agent.get('/fr/tender/review');
     assert.match(review.text, /<th scope="row">Total des pondérations<\/th><td>92,5<\/td>/);
     assert.match(review.text, /<noscript><p class="hint">Sans JavaScript, le formulaire n’affiche pas le total/);

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
-import { csrfFrom } from '../support/accounts';
-import { buyerWithClause } from '../support/tender';
+import { buyerWithClause, submitTenderForm } from '../support/tender';
 
 const summaryOf = (page: string) =>
   [
@@ -22,18 +21,14 @@ describe('the tender form shows every problem at once', () => {
 
   it('names the empty title, the ambiguous value and the bad parameter together, in Dutch', async () => {
     const { agent, form } = await buyerWithClause(ctx, 'nl', 'SOC-CLEAN-001');
-    const res = await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'nl',
-        authority: 'Gemeente Schaarbeek',
-        title: '',
-        procedure: 'open',
-        estimatedValue: '12.50.000',
-        'parameters[SOC-CLEAN-001][training_hours_percent]': 'veel',
-      });
+    const res = await submitTenderForm(agent, 'nl', form, {
+      lang: 'nl',
+      authority: 'Gemeente Schaarbeek',
+      title: '',
+      procedure: 'open',
+      estimatedValue: '12.50.000',
+      'parameters[SOC-CLEAN-001][training_hours_percent]': 'veel',
+    });
     assert.equal(res.status, 422);
     const summary = summaryOf(res.text);
     assert.deepEqual(
@@ -56,18 +51,14 @@ describe('the tender form shows every problem at once', () => {
 
   it('names the fields in French', async () => {
     const { agent, form } = await buyerWithClause(ctx, 'fr', 'SOC-CLEAN-001');
-    const res = await agent
-      .post('/fr/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'fr',
-        authority: '',
-        title: 'Nettoyage',
-        procedure: 'open',
-        estimatedValue: 'beaucoup',
-        'parameters[SOC-CLEAN-001][training_hours_percent]': '50',
-      });
+    const res = await submitTenderForm(agent, 'fr', form, {
+      lang: 'fr',
+      authority: '',
+      title: 'Nettoyage',
+      procedure: 'open',
+      estimatedValue: 'beaucoup',
+      'parameters[SOC-CLEAN-001][training_hours_percent]': '50',
+    });
     assert.equal(res.status, 422);
     const messages = summaryOf(res.text).map((s) => s.message);
     assert.equal(messages.length, 3, messages.join('\n'));

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
-import { csrfFrom } from '../support/accounts';
 import { binary, readDocx } from '../support/docx';
-import { buyerWithClause } from '../support/tender';
+import { buyerWithClause, submitTenderForm } from '../support/tender';
 
 const NBSP = '\u00A0';
 
@@ -64,21 +63,17 @@ describe('numbers typed for a tender, and amounts in the document', () => {
 
   it('shows on the review page the value, duration, lots and parameters as the document prints them', async () => {
     const { agent, form } = await buyerWithClause(ctx, 'nl', 'DMP-FOOD-001');
-    const posted = await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'fr',
-        authority: 'Gemeente Elsene',
-        title: 'Catering',
-        procedure: 'open',
-        estimatedValue: '480.000',
-        durationDays: '1.095',
-        lots: 'Scholen\nKinderdagverblijven',
-        weights: { price: '100' },
-        parameters: { 'DMP-FOOD-001': { penalty_per_day: '250,5' } },
-      });
+    const posted = await submitTenderForm(agent, 'nl', form, {
+      lang: 'fr',
+      authority: 'Gemeente Elsene',
+      title: 'Catering',
+      procedure: 'open',
+      estimatedValue: '480.000',
+      durationDays: '1.095',
+      lots: 'Scholen\nKinderdagverblijven',
+      weights: { price: '100' },
+      parameters: { 'DMP-FOOD-001': { penalty_per_day: '250,5' } },
+    });
     assert.equal(posted.status, 303);
     const review = await agent.get('/nl/tender/review');
     assert.equal(review.status, 200);
@@ -90,34 +85,26 @@ describe('numbers typed for a tender, and amounts in the document', () => {
 
   it('re-renders the form with the field named, an example and what was typed', async () => {
     const { agent, form } = await buyerWithClause(ctx, 'nl', 'DMP-FOOD-001');
-    const res = await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'nl',
-        authority: 'Gemeente Elsene',
-        title: 'Catering',
-        procedure: 'open',
-        estimatedValue: '1 250.000',
-      });
+    const res = await submitTenderForm(agent, 'nl', form, {
+      lang: 'nl',
+      authority: 'Gemeente Elsene',
+      title: 'Catering',
+      procedure: 'open',
+      estimatedValue: '1 250.000',
+    });
     assert.equal(res.status, 422);
     assert.match(res.text, /Geraamde waarde \(euro, zonder btw\): Dit bedrag kan op twee manieren gelezen worden/);
     assert.match(res.text, /1\.250\.000,50/);
     assert.match(res.text, /value="1 250\.000"/);
 
-    const parameter = await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(res.text),
-        lang: 'nl',
-        authority: 'Gemeente Elsene',
-        title: 'Catering',
-        procedure: 'open',
-        estimatedValue: '480.000',
-        parameters: { 'DMP-FOOD-001': { penalty_per_day: 'veel' } },
-      });
+    const parameter = await submitTenderForm(agent, 'nl', res, {
+      lang: 'nl',
+      authority: 'Gemeente Elsene',
+      title: 'Catering',
+      procedure: 'open',
+      estimatedValue: '480.000',
+      parameters: { 'DMP-FOOD-001': { penalty_per_day: 'veel' } },
+    });
     assert.equal(parameter.status, 422);
     assert.match(parameter.text, /\(DMP-FOOD-001\): Schrijf een bedrag in euro, bijvoorbeeld 480\.000/);
     assert.match(parameter.text, /value="veel"/);

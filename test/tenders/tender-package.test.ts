@@ -5,7 +5,7 @@ import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
 import { binary, readDocx } from '../support/docx';
-import { buyerWithClause } from '../support/tender';
+import { buyerWithClause, submitTenderForm } from '../support/tender';
 
 const body = {
   lang: 'nl',
@@ -142,10 +142,12 @@ describe('the tender package: .docx and spreadsheet annexes', () => {
 
   it('offers "download everything" on the review page', async () => {
     const { agent, form } = await buyerWithClause(ctx, 'nl', 'SOC-CLEAN-001');
-    await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({ _csrf: csrfFrom(form.text), lang: 'nl', authority: 'Gemeente', title: 'Schoonmaak', procedure: 'open' });
+    await submitTenderForm(agent, 'nl', form, {
+      lang: 'nl',
+      authority: 'Gemeente',
+      title: 'Schoonmaak',
+      procedure: 'open',
+    });
     const review = await agent.get('/nl/tender/review');
     assert.match(review.text, /<button type="submit" name="format" value="zip"[^>]*>Alles downloaden/);
     const zip = await agent

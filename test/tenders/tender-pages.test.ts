@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
+import { submitTenderForm } from '../support/tender';
 import { binary, readDocx } from '../support/docx';
 
 /** Presses "load into my tender" on a shared-link page (the GET itself stores nothing). */
@@ -54,35 +55,27 @@ describe('tender template pages', () => {
     const form = await agent.get('/fr/tender/form');
     assert.equal(form.status, 200);
     for (const id of ids) assert.match(form.text, new RegExp(id));
-    const invalid = await agent
-      .post('/fr/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'fr',
-        authority: '',
-        title: 'Rénovation de l’école',
-        procedure: 'open',
-        estimatedValue: 'beaucoup',
-      });
+    const invalid = await submitTenderForm(agent, 'fr', form, {
+      lang: 'fr',
+      authority: '',
+      title: 'Rénovation de l’école',
+      procedure: 'open',
+      estimatedValue: 'beaucoup',
+    });
     assert.equal(invalid.status, 422);
     assert.match(invalid.text, /Ce champ est obligatoire/);
     assert.match(invalid.text, /Écrivez un montant en euros, par exemple 480 000 ou 1 250 000,50/);
     assert.match(invalid.text, /value="Rénovation de l’école"/, 'what was typed is kept');
 
-    const valid = await agent
-      .post('/fr/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(invalid.text),
-        lang: 'fr',
-        authority: 'Région de Bruxelles-Capitale',
-        title: 'Rénovation de l’école',
-        procedure: 'open',
-        estimatedValue: '2 500 000',
-        durationDays: '400',
-        lots: 'Gros œuvre\nTechniques spéciales',
-      });
+    const valid = await submitTenderForm(agent, 'fr', invalid, {
+      lang: 'fr',
+      authority: 'Région de Bruxelles-Capitale',
+      title: 'Rénovation de l’école',
+      procedure: 'open',
+      estimatedValue: '2 500 000',
+      durationDays: '400',
+      lots: 'Gros œuvre\nTechniques spéciales',
+    });
     assert.equal(valid.status, 303);
     const review = await agent.get('/fr/tender/review');
     assert.equal(review.status, 200);
@@ -110,17 +103,13 @@ describe('tender template pages', () => {
       .type('form')
       .send({ _csrf: csrfFrom(page.text), clause: 'ENV-CLEAN-003' });
     const form = await agent.get('/nl/tender/form');
-    await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'nl',
-        authority: 'Gemeente Elsene',
-        title: 'Schoonmaak',
-        procedure: 'open',
-        weights: { price: '50', 'ENV-CLEAN-003': '10' },
-      });
+    await submitTenderForm(agent, 'nl', form, {
+      lang: 'nl',
+      authority: 'Gemeente Elsene',
+      title: 'Schoonmaak',
+      procedure: 'open',
+      weights: { price: '50', 'ENV-CLEAN-003': '10' },
+    });
     const review = await agent.get('/nl/tender/review');
     assert.match(
       review.text,
@@ -150,16 +139,12 @@ describe('tender template pages', () => {
     const form = await agent.get('/nl/tender/form');
     assert.match(form.text, /2 clausules uit de gedeelde link zijn geladen/);
     assert.match(form.text, /herzien sinds uw keuze/);
-    await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'nl',
-        authority: 'Gemeente Elsene',
-        title: 'Laptops',
-        procedure: 'open',
-      });
+    await submitTenderForm(agent, 'nl', form, {
+      lang: 'nl',
+      authority: 'Gemeente Elsene',
+      title: 'Laptops',
+      procedure: 'open',
+    });
     const review = await agent.get('/nl/tender/review');
     assert.match(review.text, /Clausule ENV-IT-001 werd herzien sinds u ze koos \(versie 1 → 2\)/);
   });
@@ -170,17 +155,13 @@ describe('tender template pages', () => {
     const shared = await loadShared(agent, link.text, 'fr');
     assert.equal(shared.status, 303);
     const form = await agent.get('/fr/tender/form');
-    const res = await agent
-      .post('/fr/tender/form')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(form.text),
-        lang: 'fr',
-        authority: 'X',
-        title: 'Repas',
-        procedure: 'open',
-        remove_clause: 'ENV-FOOD-001',
-      });
+    const res = await submitTenderForm(agent, 'fr', form, {
+      lang: 'fr',
+      authority: 'X',
+      title: 'Repas',
+      procedure: 'open',
+      remove_clause: 'ENV-FOOD-001',
+    });
     assert.equal(res.status, 200);
     assert.doesNotMatch(res.text, /ENV-FOOD-001/);
     assert.match(res.text, /ENV-FOOD-002/);

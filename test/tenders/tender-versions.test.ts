@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
+import { submitTenderForm } from '../support/tender';
 import { binary, readDocx } from '../support/docx';
 
 const CLAUSE = 'ENV-IT-001';
@@ -48,10 +49,7 @@ describe('keeping an older clause version', () => {
 
   /** Sends the form with the version choice for the clause; the form accepts it (303 to the review). */
   const choose = async (agent: request.Agent, form: request.Response, choice: 'kept' | 'latest') => {
-    const posted = await agent
-      .post('/nl/tender/form')
-      .type('form')
-      .send({ _csrf: csrfFrom(form.text), ...FIELDS, [`versions[${CLAUSE}]`]: choice });
+    const posted = await submitTenderForm(agent, 'nl', form, { ...FIELDS, [`versions[${CLAUSE}]`]: choice });
     assert.equal(posted.status, 303);
   };
 
