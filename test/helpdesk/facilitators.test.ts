@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { TestClock } from '../support/clock';
 import { createUser, csrfFrom, signInAgent, tokenFor } from '../support/accounts';
-import { askViaApi } from '../support/helpdesk';
+import { askViaApi, helpdeskStaff } from '../support/helpdesk';
 
 describe('helpdesk for facilitators', () => {
   let ctx: TestContext;
@@ -17,15 +17,8 @@ describe('helpdesk for facilitators', () => {
 
   before(async () => {
     ctx = await createTestContext({ TICKET_RATE_LIMIT: '0' }, clock);
-    const a = await createUser(ctx, { roles: ['facilitator'], org: 'actiris', name: 'Ahmed Actiris' });
-    actirisUser = a;
-    colleague = await createUser(ctx, { roles: ['facilitator'], org: 'actiris', name: 'Chloé Collègue' });
-    const o = await createUser(ctx, { roles: ['facilitator'], org: 'price_observatory' });
-    const c = await createUser(ctx, { roles: ['coordinator'], org: 'coordination_cell' });
+    ({ actiris, actirisUser, colleague, observatory, coordinator } = await helpdeskStaff(ctx));
     const e = await createUser(ctx, { roles: ['editor'] });
-    actiris = await signInAgent(ctx, a.email, a.password);
-    observatory = await signInAgent(ctx, o.email, o.password);
-    coordinator = await signInAgent(ctx, c.email, c.password);
     editor = await signInAgent(ctx, e.email, e.password);
   });
   after(async () => ctx.close());

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import type request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { TestClock } from '../support/clock';
-import { createUser, signInAgent, tokenFor } from '../support/accounts';
-import { askViaApi } from '../support/helpdesk';
+import { createUser, tokenFor } from '../support/accounts';
+import { askViaApi, helpdeskStaff } from '../support/helpdesk';
 
 describe('staff queue: search, sort, views and bulk actions', () => {
   let ctx: TestContext;
@@ -18,14 +18,7 @@ describe('staff queue: search, sort, views and bulk actions', () => {
 
   before(async () => {
     ctx = await createTestContext({ TICKET_RATE_LIMIT: '0' }, clock);
-    const a = await createUser(ctx, { roles: ['facilitator'], org: 'actiris', name: 'Ahmed Actiris' });
-    actirisUser = a;
-    colleague = await createUser(ctx, { roles: ['facilitator'], org: 'actiris', name: 'Chloé Collègue' });
-    const o = await createUser(ctx, { roles: ['facilitator'], org: 'price_observatory' });
-    const c = await createUser(ctx, { roles: ['coordinator'], org: 'coordination_cell' });
-    actiris = await signInAgent(ctx, a.email, a.password);
-    observatory = await signInAgent(ctx, o.email, o.password);
-    coordinator = await signInAgent(ctx, c.email, c.password);
+    ({ actiris, actirisUser, colleague, observatory, coordinator } = await helpdeskStaff(ctx));
   });
   after(async () => ctx.close());
 

@@ -1,7 +1,7 @@
 // Helpdesk fixtures: a valid question, and a ticket created through the API.
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { csrfFrom } from './accounts';
+import { createUser, csrfFrom, signInAgent } from './accounts';
 import type { TestContext } from './context';
 
 export const QUESTION = {
@@ -49,4 +49,29 @@ export async function answeredTicket(
     .send({ _csrf: csrfFrom(page.text), body });
   assert.equal(res.status, 303, `reply answered ${res.status}`);
   return t;
+}
+
+export interface HelpdeskStaff {
+  /** An Actiris facilitator (signed in) and a colleague of the same organisation (not signed in). */
+  actiris: request.Agent;
+  actirisUser: { id: number };
+  colleague: { id: number };
+  /** A facilitator of the price observatory and a coordinator, both signed in. */
+  observatory: request.Agent;
+  coordinator: request.Agent;
+}
+
+/** The staff most helpdesk tests need: two Actiris facilitators, one of the price observatory, a coordinator. */
+export async function helpdeskStaff(ctx: TestContext): Promise<HelpdeskStaff> {
+  const a = await createUser(ctx, { roles: ['facilitator'], org: 'actiris', name: 'Ahmed Actiris' });
+  const colleague = await createUser(ctx, { roles: ['facilitator'], org: 'actiris', name: 'Chloé Collègue' });
+  const o = await createUser(ctx, { roles: ['facilitator'], org: 'price_observatory' });
+  const c = await createUser(ctx, { roles: ['coordinator'], org: 'coordination_cell' });
+  return {
+    actiris: await signInAgent(ctx, a.email, a.password),
+    actirisUser: a,
+    colleague,
+    observatory: await signInAgent(ctx, o.email, o.password),
+    coordinator: await signInAgent(ctx, c.email, c.password),
+  };
 }
