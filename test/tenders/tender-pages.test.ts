@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { csrfFrom } from '../support/accounts';
-import { submitTenderForm } from '../support/tender';
+import { buyerWithClause, submitTenderForm } from '../support/tender';
 import { binary, readDocx } from '../support/docx';
 
 /** Presses "load into my tender" on a shared-link page (the GET itself stores nothing). */
@@ -96,13 +96,7 @@ describe('tender template pages', () => {
   });
 
   it('blocks the download with the reason when the weights do not total 100', async () => {
-    const agent = request.agent(ctx.app);
-    const page = await agent.get('/nl/clauses/ENV-CLEAN-003');
-    await agent
-      .post('/nl/tender/selection')
-      .type('form')
-      .send({ _csrf: csrfFrom(page.text), clause: 'ENV-CLEAN-003' });
-    const form = await agent.get('/nl/tender/form');
+    const { agent, form } = await buyerWithClause(ctx, 'nl', 'ENV-CLEAN-003');
     await submitTenderForm(agent, 'nl', form, {
       lang: 'nl',
       authority: 'Gemeente Elsene',
