@@ -15,7 +15,7 @@ import {
   type IStylesOptions,
   type ParagraphChild,
 } from 'docx';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { localeOf, type Lang } from '../i18n/languages';
 import { typesetWordXml } from '../i18n/typography';
 
@@ -171,17 +171,17 @@ export function stylesFor(locale: string): IStylesOptions {
  */
 export async function withDocumentLanguage(buffer: Buffer, lang: Lang): Promise<Buffer> {
   const locale = localeOf(lang);
-  const zip = await JSZip.loadAsync(buffer);
-  const core = zip.file('docProps/core.xml');
+  // fflate, synchronous and several times faster than JSZip here: this runs once per generated document.
+  const files = unzipSync(buffer);
+  const core = files['docProps/core.xml'];
   if (core) {
-    const xml = await core.async('string');
+    const xml = strFromU8(core);
     if (!xml.includes('<dc:language>'))
-      zip.file(
-        'docProps/core.xml',
+      files['docProps/core.xml'] = strToU8(
         xml.replace('</cp:coreProperties>', `<dc:language>${locale}</dc:language></cp:coreProperties>`),
       );
   }
-  const body = zip.file('word/document.xml');
-  if (body) zip.file('word/document.xml', typesetWordXml(lang, await body.async('string')));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const body = files['word/document.xml'];
+  if (body) files['word/document.xml'] = strToU8(typesetWordXml(lang, strFromU8(body)));
+  return Buffer.from(zipSync(files, { level: 6 }));
 }

@@ -1,6 +1,6 @@
 // The whole tender as one download: the .docx and the spreadsheet annexes in a ZIP, named in the document's
 // language (bestek-REF.docx, bestek-REF-inventaris.xlsx, …).
-import JSZip from 'jszip';
+import { zipSync, type Zippable } from 'fflate';
 import type { TenderPlan } from './plan';
 import { spreadsheetAnnexes } from './spreadsheets';
 import { safeFileName, tenderDocument } from './tender-document';
@@ -14,10 +14,12 @@ export async function tenderPackage(
   fileStem: string,
   categoryName?: string,
 ): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(safeFileName(fileStem, 'docx'), await tenderDocument(plan, now, categoryName), { date: now });
+  // The .docx and .xlsx files are ZIP archives already: stored (level 0), not compressed a second time.
+  const files: Zippable = {
+    [safeFileName(fileStem, 'docx')]: [await tenderDocument(plan, now, categoryName), { level: 0, mtime: now }],
+  };
   for (const annex of await spreadsheetAnnexes(plan)) {
-    zip.file(safeFileName(`${fileStem}-${annex.file}`, 'xlsx'), annex.buffer, { date: now });
+    files[safeFileName(`${fileStem}-${annex.file}`, 'xlsx')] = [annex.buffer, { level: 0, mtime: now }];
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return Buffer.from(zipSync(files));
 }
