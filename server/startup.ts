@@ -116,7 +116,7 @@ export async function buildDeps(
     audit,
     closingDays,
   );
-  const alerts = new TicketAlerts(db, notifications, clock);
+  const alerts = new TicketAlerts(db, notifications, clock, closingDays);
   if (config.sla.alertIntervalMinutes > 0) {
     // Every instance may run it: each alert is claimed in the database before it is sent (helpdesk/alerts.ts).
     const timer = setInterval(

@@ -1,10 +1,12 @@
 // Deadline alerts of the helpdesk, run by the in-process timer of every instance: a warning to whoever handles a
 // ticket when its first response is due within 4 business hours, and an escalation to the coordination cell once
 // it is overdue. Each alert is claimed by inserting (ticket, kind) first; only the instance whose insert landed
-// sends, so any number of instances on one database send each alert once.
+// sends, so any number of instances on one database send each alert once. "Within 4 business hours" is counted on the
+// calendar of the organisation that answers the ticket (its holidays and closing days), as its due time was.
 import type { Knex } from 'knex';
 import { toIso, type Clock } from '../db/time';
-import { addBusinessHours } from './business-time';
+import { addBusinessHours, type BusinessCalendar } from './business-time';
+import type { ClosingDays } from './closing-days';
 import type { HelpdeskNotifications } from './notifications';
 import { toTicket } from './repository';
 
@@ -23,20 +25,24 @@ export class TicketAlerts {
     private readonly db: Knex,
     private readonly notify: HelpdeskNotifications,
     private readonly clock: Clock,
+    private readonly closingDays: ClosingDays,
   ) {}
 
   /** Sends the alerts that are due and not yet sent; returns how many of each this run sent. */
   async run(): Promise<Record<AlertKind, number>> {
     const now = this.clock.now();
-    const warnUntil = addBusinessHours(now, WARNING_BUSINESS_HOURS);
     const sent: Record<AlertKind, number> = { due_soon: 0, overdue: 0 };
-    for (const ticket of await this.waiting('due_soon', (q) =>
-      q.where('due_at', '>', toIso(now)).where('due_at', '<=', toIso(warnUntil)),
-    ))
+    const calendars = new Map<string, BusinessCalendar>();
+    for (const ticket of await this.waiting('due_soon', (q) => q.where('due_at', '>', toIso(now)))) {
+      if (!calendars.has(ticket.orgCode))
+        calendars.set(ticket.orgCode, await this.closingDays.calendarFor(ticket.orgCode));
+      const warnUntil = addBusinessHours(now, WARNING_BUSINESS_HOURS, calendars.get(ticket.orgCode));
+      if (ticket.dueAt.getTime() > warnUntil.getTime()) continue;
       if (await this.claim(ticket.id, 'due_soon', now)) {
         await this.notify.firstResponseDueSoon(ticket);
         sent.due_soon += 1;
       }
+    }
     for (const ticket of await this.waiting('overdue', (q) => q.where('due_at', '<=', toIso(now))))
       if (await this.claim(ticket.id, 'overdue', now)) {
         await this.notify.firstResponseOverdue(ticket);

@@ -105,6 +105,29 @@ describe('helpdesk alerts and the expected answer', () => {
     assert.equal((await ctx.db('ticket_alerts').where({ ticket_id: soon.id })).length, 1);
   });
 
+  it("counts the 4 business hours on the answering organisation's calendar, its closing days included", async () => {
+    // Actiris closes on Thursday 26 November: a ticket of Monday 10:00 is due Friday 10:00, and on Wednesday
+    // at 16:00 that is 2 of Actiris's business hours away (16:00–17:00, Friday 09:00–10:00), though 18 federal ones.
+    await ctx.deps.closingDays.add({ day: '2026-11-26', orgCode: 'actiris', label: 'Teamdag' }, { id: cell.id });
+    const closing = await ctx.db('closing_days').where({ day: '2026-11-26' }).first();
+    try {
+      const t = await askViaApi(ctx, { theme: 'social', question: 'Vraag vlak voor een sluitingsdag.' });
+      assert.equal((await ctx.deps.helpdeskRepo.find(t.id))?.dueAt.toISOString(), '2026-11-27T09:00:00.000Z');
+      await ctx.deps.tickets.assign(t.id, await staff(colleague.id), colleague.id);
+      clock.set('2026-11-25T15:00:00Z');
+      await ctx.deps.alerts.run();
+      const warnings = (await mailsTo(colleague.email)).filter(
+        (m) => m.subject.includes(t.reference) && m.subject.includes('werkuren'),
+      );
+      assert.deepEqual(
+        warnings.map((m) => m.subject),
+        [`Eerste antwoord op ${t.reference} verwacht binnen 4 werkuren`],
+      );
+    } finally {
+      await ctx.deps.closingDays.remove(Number(closing.id), { id: cell.id });
+    }
+  });
+
   it('escalates an overdue first response to the coordination cell once, and never an answered ticket', async () => {
     const late = await askViaApi(ctx, { theme: 'social', question: 'Vraag die te laat beantwoord wordt.' });
     const answered = await askViaApi(ctx, { theme: 'social', question: 'Vraag die op tijd beantwoord is.' });
