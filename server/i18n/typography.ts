@@ -7,6 +7,11 @@ import { LANGUAGE_FACTS, type Lang } from './languages';
 // with whatever space the writer put before it.
 const HIGH_PUNCTUATION = /(^|[^\s\u00A0\u202F])[ \u00A0\u202F]?([:;!?])(?=\s|$)/g;
 
+/** Whether the language's typography changes any text (callers may skip a whole pass when it does not). */
+export function hasTypography(lang: Lang): boolean {
+  return LANGUAGE_FACTS[lang].spaceBeforeHighPunctuation;
+}
+
 export function typeset(lang: Lang, text: string): string {
   if (!LANGUAGE_FACTS[lang].spaceBeforeHighPunctuation) return text;
   return text.replace(HIGH_PUNCTUATION, `$1${NBSP}$2`);

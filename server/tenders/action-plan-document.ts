@@ -1,6 +1,6 @@
 // The action plan of a contracting authority (MPDI 5) as a Word document: per chosen category, the base
 // objectives (from its basis clauses) and optional ones, each with a target, a deadline and an owner to fill in.
-import { Document, Packer, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { Document, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { CategoryRecord } from '../clauses/repository';
 import type { ClauseDocument } from '../clauses/schema';
 import { translate } from '../i18n/catalog';
@@ -14,7 +14,7 @@ import {
   safe,
   stylesFor,
   table,
-  withDocumentLanguage,
+  packDocument,
   type CellContent,
 } from './docx-kit';
 import { formatDate } from '../i18n/format';
@@ -83,13 +83,15 @@ export async function actionPlanDocument(
     para([placeholder(t('plan.fill_monitoring'))]),
   );
 
-  const document = new Document({
+  const properties = {
     title: t('plan.title', { year }),
     subject: t('plan.subject'),
     creator: safe(request.authority, 200),
+  };
+  const document = new Document({
     styles: stylesFor(localeOf(lang)),
     features: { updateFields: true },
     sections: [{ children: body }],
   });
-  return withDocumentLanguage(await Packer.toBuffer(document), lang);
+  return packDocument(document, properties, lang, now);
 }

@@ -3,7 +3,9 @@
 import {
   AlignmentType,
   BorderStyle,
+  type Document,
   HeadingLevel,
+  Packer,
   Paragraph,
   ShadingType,
   Table,
@@ -17,7 +19,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { localeOf, type Lang } from '../i18n/languages';
-import { typesetWordXml } from '../i18n/typography';
+import { hasTypography, typesetWordXml } from '../i18n/typography';
 
 // Characters that XML 1.0 forbids (and Word refuses), lone surrogates, and the non-characters U+FFFE/U+FFFF.
 const UNSAFE =
@@ -171,22 +173,57 @@ export function stylesFor(locale: string): IStylesOptions {
   };
 }
 
+/** The package properties of a generated document (docProps/core.xml). */
+export interface DocumentProperties {
+  title: string;
+  subject: string;
+  creator: string;
+  description?: string;
+  keywords?: string;
+}
+
+const escapeXml = (text: string) =>
+  safe(text).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string);
+
+/** docProps/core.xml with the document language (dc:language, which docx does not write) and the given time. */
+export function coreProperties(properties: DocumentProperties, lang: Lang, now: Date): string {
+  const element = (name: string, value?: string) => (value ? `<${name}>${escapeXml(value)}</${name}>` : '');
+  const time = (name: string) => `<${name} xsi:type="dcterms:W3CDTF">${now.toISOString()}</${name}>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    element('dc:title', properties.title) +
+    element('dc:subject', properties.subject) +
+    element('dc:creator', properties.creator) +
+    element('cp:keywords', properties.keywords) +
+    element('dc:description', properties.description) +
+    element('cp:lastModifiedBy', properties.creator) +
+    '<cp:revision>1</cp:revision>' +
+    time('dcterms:created') +
+    time('dcterms:modified') +
+    element('dc:language', localeOf(lang)) +
+    '</cp:coreProperties>'
+  );
+}
+
 /**
- * Finishes a generated package for its language: dc:language in the core properties (docx does not write it)
- * and the language's typography in the text (French: non-breaking space before : ; ! ?).
+ * Packs a generated document for its language: the core properties with dc:language, and the language's typography
+ * in the text (French: non-breaking space before : ; ! ?). Only a language with such typography costs a second pass
+ * over the package (unzip, typeset, zip); the others are zipped once.
  */
-export async function withDocumentLanguage(buffer: Buffer, lang: Lang): Promise<Buffer> {
-  const locale = localeOf(lang);
-  // fflate, synchronous and several times faster than JSZip here: this runs once per generated document.
+export async function packDocument(
+  document: Document,
+  properties: DocumentProperties,
+  lang: Lang,
+  now: Date,
+): Promise<Buffer> {
+  const buffer = await Packer.toBuffer(document, false, [
+    { path: 'docProps/core.xml', data: coreProperties(properties, lang, now) },
+  ]);
+  if (!hasTypography(lang)) return buffer;
   const files = unzipSync(buffer);
-  const core = files['docProps/core.xml'];
-  if (core) {
-    const xml = strFromU8(core);
-    if (!xml.includes('<dc:language>'))
-      files['docProps/core.xml'] = strToU8(
-        xml.replace('</cp:coreProperties>', `<dc:language>${locale}</dc:language></cp:coreProperties>`),
-      );
-  }
   const body = files['word/document.xml'];
   if (body) files['word/document.xml'] = strToU8(typesetWordXml(lang, strFromU8(body)));
   return Buffer.from(zipSync(files, { level: 6 }));

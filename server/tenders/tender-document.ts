@@ -2,7 +2,7 @@
 // of contents, numbered parts in the usual order, each clause at its stage with its parameters filled in
 // and its verification beside it, then the annexes: proofs, clause trace, eForms, offer form, price schedule,
 // and the library annexes the chosen clauses refer to.
-import { Document, Packer, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { Document, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import { legalBasisText } from '../clauses/presenter';
 import type { ClauseDocument } from '../clauses/schema';
 import { translate } from '../i18n/catalog';
@@ -17,7 +17,7 @@ import {
   safe,
   stylesFor,
   table,
-  withDocumentLanguage,
+  packDocument,
   type CellContent,
 } from './docx-kit';
 import type { ResolvedClause, TenderPlan } from './plan';
@@ -231,18 +231,20 @@ export async function tenderDocument(plan: TenderPlan, now: Date, categoryName?:
   body.push(...eformsAnnex(plan, lang, t));
   body.push(...offerFormAnnex(plan, t), ...priceScheduleAnnex(plan, t));
 
-  const document = new Document({
+  const properties = {
     title: safe(request.title, 300),
     subject: t('doc.kind'),
     creator: safe(request.authority, 200),
     description: t('doc.generated_note'),
     keywords: [...new Set(plan.clauses.map((c) => c.document.id))].slice(0, 50).join(', '),
+  };
+  const document = new Document({
     styles: stylesFor(localeOf(lang)),
     features: { updateFields: true },
     // Library annexes follow, each in its own section (landscape for wide tables).
     sections: [{ children: body }, ...libraryAnnexSections(plan, t)],
   });
-  return withDocumentLanguage(await Packer.toBuffer(document), lang);
+  return packDocument(document, properties, lang, now);
 }
 
 /** A file name safe in any browser and file system: letters, digits and dashes only. */

@@ -143,6 +143,18 @@ describe('POST /api/v1/tender-documents', () => {
     assert.equal(text('dc:title'), BASE.title);
     assert.equal(text('dc:subject'), 'Cahier spécial des charges (modèle)');
     assert.equal(text('dc:language'), 'fr-BE');
+    assert.equal(text('dc:creator'), BASE.authority);
+    assert.match(text('dcterms:created') ?? '', /^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('writes the Dutch language and properties in the one pass a Dutch document takes', async () => {
+    const docx = await readDocx((await generate({ ...BASE, lang: 'nl', title: 'Schoonmaak & glazen' })).body);
+    const core = docx.core.documentElement!;
+    const text = (tag: string) => core.getElementsByTagName(tag)[0]?.textContent;
+    assert.equal(text('dc:language'), 'nl-BE');
+    assert.equal(text('dc:title'), 'Schoonmaak & glazen');
+    assert.equal(text('dc:subject'), 'Bestek (model)');
+    assert.equal(core.getElementsByTagName('dc:language').length, 1);
   });
 
   it('makes whatever the buyer types safe for Word', async () => {
