@@ -127,6 +127,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       'PUBLIC_URL: required when NODE_ENV=production (the absolute address of the site used in e-mail and hreflang links, e.g. https://marches.example.brussels)',
     ]);
+  if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_EMAIL_DOMAIN)
+    throw new ConfigError([
+      'INBOUND_EMAIL_DOMAIN: required when INBOUND_SMTP_PORT is set (the domain of the reply addresses helpdesk+<token>@domain)',
+    ]);
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${path.join(env.DATA_DIR, 'helpdesk.sqlite')}`;
   const isSqlite = databaseUrl.startsWith('sqlite:');
   return {

@@ -12,6 +12,8 @@ import type { AuditLog } from '../audit/audit-log';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
 import { forgetDeadlineAlerts } from './alerts';
+import type { AttachmentRepository } from './attachment-repository';
+import type { AttachmentRules, IncomingFile } from './attachments';
 import { addBusinessDays, businessHoursBetween } from './business-time';
 import type { ClosingDays } from './closing-days';
 import { canHandle } from './permissions';
@@ -33,6 +35,8 @@ export class TicketService {
     private readonly config: Config,
     private readonly audit: AuditLog,
     private readonly closingDays: ClosingDays,
+    private readonly attachmentRules: AttachmentRules,
+    private readonly attachments: AttachmentRepository,
   ) {}
 
   /** When the form carried the version it was opened with, the change goes through only if nobody changed the
@@ -43,13 +47,14 @@ export class TicketService {
   }
 
   async staffView(ticket: Ticket) {
-    const [messages, events, obstacles, links] = await Promise.all([
+    const [messages, events, obstacles, links, attachments] = await Promise.all([
       this.repo.messages(ticket.id),
       this.repo.events(ticket.id),
       this.repo.obstacles(ticket.id),
       this.repo.clauseLinks(ticket.id),
+      this.attachments.list(ticket.id, false),
     ]);
-    return { messages, events, obstacles, links };
+    return { messages, events, obstacles, links, attachments };
   }
 
   private staffEvent(
@@ -88,16 +93,20 @@ export class TicketService {
   }
 
   /** A public reply reaches the requester (e-mail with a fresh tracking link) and marks the ticket answered. */
-  async reply(id: number, user: CurrentUser, body: string, expectedVersion?: number): Promise<void> {
+  async reply(id: number, user: CurrentUser, body: string, expectedVersion?: number, files: IncomingFile[] = []) {
     const ticket = await this.forStaff(id, user);
-    const text = this.text(body);
+    const { value: text, files: accepted } = await this.attachmentRules.checkAlong(
+      files,
+      () => this.text(body),
+      'reply_attachments',
+    );
     if (ticket.anonymisedAt) throw new Conflict('helpdesk.errors.anonymised');
     const now = this.clock.now();
     const { token, hash } = newToken();
     const calendar = await this.closingDays.calendarFor(ticket.orgCode); // read before the transaction (SQLite)
     await this.db.transaction(async (trx) => {
       await this.claim(trx, ticket, expectedVersion);
-      await this.repo.addMessage(trx, {
+      const messageId = await this.repo.addMessage(trx, {
         ticketId: ticket.id,
         kind: 'public_reply',
         authorUserId: user.id,
@@ -105,6 +114,7 @@ export class TicketService {
         body: text,
         at: now,
       });
+      await this.attachments.add(trx, ticket.id, messageId, accepted, now);
       await this.repo.addToken(trx, ticket.id, hash, now);
       const patch: Record<string, unknown> = { answered_at: toIso(now), updated_at: toIso(now) };
       if (!ticket.firstResponseAt) {
@@ -119,13 +129,24 @@ export class TicketService {
     await this.notify.reply(ticket, token, text);
   }
 
-  async note(id: number, user: CurrentUser, body: string, field = 'body', expectedVersion?: number): Promise<void> {
+  async note(
+    id: number,
+    user: CurrentUser,
+    body: string,
+    field = 'body',
+    version?: number,
+    files: IncomingFile[] = [],
+  ) {
     const ticket = await this.forStaff(id, user);
-    const text = this.text(body, field);
+    const { value: text, files: accepted } = await this.attachmentRules.checkAlong(
+      files,
+      () => this.text(body, field),
+      `${field}_attachments`,
+    );
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
-      await this.claim(trx, ticket, expectedVersion);
-      await this.repo.addMessage(trx, {
+      await this.claim(trx, ticket, version);
+      const messageId = await this.repo.addMessage(trx, {
         ticketId: ticket.id,
         kind: 'internal_note',
         authorUserId: user.id,
@@ -133,6 +154,7 @@ export class TicketService {
         body: text,
         at: now,
       });
+      await this.attachments.add(trx, ticket.id, messageId, accepted, now);
       // A note changes the ticket too: a colleague's form opened before it is stale.
       await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });
       await this.staffEvent(trx, ticket, user, now, 'internal_note', null, null);
