@@ -146,7 +146,7 @@ export async function buildDeps(
     timer.unref();
     stoppers.push(() => clearInterval(timer));
   }
-  const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
+  const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit, attachments);
   const secret = await sessionSecret(db, config, clock);
   const market = createMarket({
     db,

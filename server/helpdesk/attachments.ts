@@ -49,6 +49,7 @@ export function safeFilename(name: string): string {
 export function contentDisposition(filename: string): string {
   const ascii = filename
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7E]/g, '_')
     .replace(/["\\%]/g, '_');
   const encoded = encodeURIComponent(filename).replace(

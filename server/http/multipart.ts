@@ -60,6 +60,15 @@ function readBody(req: Request, maxBytes: number, tooLarge: () => PayloadTooLarg
   });
 }
 
+/** Browsers write `"`, CR and LF in a file name as %22, %0D and %0A (HTML's multipart encoding); no path. */
+function filenameOf(raw: string): string {
+  return raw
+    .replace(/%22/g, '"')
+    .replace(/%0D/gi, '\r')
+    .replace(/%0A/gi, '\n')
+    .replace(/^.*[\\/]/, '');
+}
+
 /** Splits a multipart body into text fields and files (RFC 7578). */
 export function parseMultipart(
   body: Buffer,
@@ -90,7 +99,7 @@ export function parseMultipart(
       if (filename !== undefined) {
         if (filename !== '' || content.length > 0) {
           if (files.length >= limits.maxFiles) throw (limits.tooLarge ?? (() => new PayloadTooLarge()))();
-          files.push({ field: name, filename: filename.replace(/^.*[\\/]/, ''), content: Buffer.from(content) });
+          files.push({ field: name, filename: filenameOf(filename), content: Buffer.from(content) });
         }
       } else {
         fieldCount += 1;
