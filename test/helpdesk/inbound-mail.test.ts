@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { createUser, signInAgent } from '../support/accounts';
@@ -20,7 +20,7 @@ describe('e-mail replies thread back into tickets', () => {
   let ctx: TestContext;
   let listener: InboundMailListener;
   let facilitator: request.Agent;
-  let transport: nodemailer.Transporter;
+  let transport: Transporter;
 
   before(async () => {
     ctx = await createTestContext({ TICKET_RATE_LIMIT: '0', INBOUND_EMAIL_DOMAIN: DOMAIN });
