@@ -11,6 +11,7 @@ import type { Config } from '../config/config';
 import type { AuditLog } from '../audit/audit-log';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
+import { TicketChanged } from './ticket-changed';
 import { forgetDeadlineAlerts } from './alerts';
 import type { AttachmentRepository } from './attachment-repository';
 import type { AttachmentRules, IncomingFile } from './attachments';
@@ -92,14 +93,16 @@ export class TicketService {
     return text;
   }
 
+  /** The text and the files of a reply or note, checked together (one 422 names every problem). */
+  private async checked(body: string, field: string, files: IncomingFile[], filesField: string) {
+    const checked = await this.attachmentRules.checkAlong(files, () => this.text(body, field), filesField);
+    return { text: checked.value, accepted: checked.files };
+  }
+
   /** A public reply reaches the requester (e-mail with a fresh tracking link) and marks the ticket answered. */
   async reply(id: number, user: CurrentUser, body: string, expectedVersion?: number, files: IncomingFile[] = []) {
     const ticket = await this.forStaff(id, user);
-    const { value: text, files: accepted } = await this.attachmentRules.checkAlong(
-      files,
-      () => this.text(body),
-      'reply_attachments',
-    );
+    const { text, accepted } = await this.checked(body, 'body', files, 'reply_attachments');
     if (ticket.anonymisedAt) throw new Conflict('helpdesk.errors.anonymised');
     const now = this.clock.now();
     const { token, hash } = newToken();
@@ -138,11 +141,7 @@ export class TicketService {
     files: IncomingFile[] = [],
   ) {
     const ticket = await this.forStaff(id, user);
-    const { value: text, files: accepted } = await this.attachmentRules.checkAlong(
-      files,
-      () => this.text(body, field),
-      `${field}_attachments`,
-    );
+    const { text, accepted } = await this.checked(body, field, files, `${field}_attachments`);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
       await this.claim(trx, ticket, version);
@@ -298,9 +297,4 @@ export class TicketService {
   }
 }
 
-/** The ticket changed after the form was opened: the route shows the new state with the draft kept (409). */
-export class TicketChanged extends Conflict {
-  constructor() {
-    super('desk.conflict.changed');
-  }
-}
+export { TicketChanged } from './ticket-changed';
