@@ -8,6 +8,7 @@ import { tenderBench } from './tenders';
 import { monitoringBench } from './monitoring';
 import { httpBench } from './http';
 import { observatoryBench } from './observatory';
+import { attachmentBench } from './attachments';
 import type { Row } from './stats';
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   monitoring: monitoringBench,
   observatory: observatoryBench,
   http: httpBench,
+  attachments: attachmentBench,
 };
 
 function table(rows: Row[]): string {

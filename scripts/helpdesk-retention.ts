@@ -3,6 +3,7 @@
 import { AuditLog } from '../server/audit/audit-log';
 import { loadConfig } from '../server/config/config';
 import { systemClock } from '../server/db/time';
+import { AttachmentRepository } from '../server/helpdesk/attachment-repository';
 import { HelpdeskPrivacy } from '../server/helpdesk/privacy';
 import { HelpdeskRepository } from '../server/helpdesk/repository';
 import { Mailer } from '../server/mail/mailer';
@@ -20,6 +21,7 @@ try {
     mailer,
     systemClock,
     new AuditLog(db, systemClock),
+    new AttachmentRepository(db),
   );
   const count = await privacy.applyRetention(config.tickets.retentionMonths);
   console.log(`${count} ticket(s) closed more than ${config.tickets.retentionMonths} months ago anonymised.`);

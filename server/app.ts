@@ -15,6 +15,7 @@ import { actionPlanRoutes } from './tenders/action-plan-routes';
 import { helpdeskAdminRoutes } from './helpdesk/admin-routes';
 import { helpdeskPublicRoutes } from './helpdesk/public-routes';
 import { helpdeskStaffRoutes } from './helpdesk/staff-routes';
+import { attachmentRoutes, attachmentUploadBody } from './helpdesk/attachment-routes';
 import { closingDayRoutes } from './helpdesk/closing-days-routes';
 import { faqPublishRoutes } from './helpdesk/faq-publish-routes';
 import { monitoringRoutes } from './monitoring/routes';
@@ -71,9 +72,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessionMiddleware(db, config, deps.sessionSecret).middleware);
   app.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(refuseControlCharacters);
   app.use(loadCurrentUser(deps.accounts, config, clock));
   app.use(noticeUploadBody());
+  app.use(attachmentUploadBody(config));
+  // After the multipart readers, so the text fields of an upload form are checked too.
+  app.use(refuseControlCharacters);
   app.use(csrfProtection(deps.sessionSecret, config.isProduction));
   applyCachePolicy(app);
 
@@ -117,8 +120,10 @@ export function createApp(deps: AppDeps): express.Express {
       ticketLimiter: limiters.tickets,
       ratings: deps.ratings,
       organisations: deps.organisations,
+      attachmentLimits: config.attachments,
     }),
   );
+  pages.use(attachmentRoutes({ tickets: deps.tickets, intake: deps.intake, attachments: deps.attachments }));
   pages.use(
     helpdeskStaffRoutes({
       tickets: deps.tickets,
@@ -129,6 +134,7 @@ export function createApp(deps: AppDeps): express.Express {
       canned: deps.canned,
       queue: deps.queue,
       clock,
+      attachmentLimits: config.attachments,
     }),
   );
   pages.use(

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './http/logger';
 import { closeGracefully } from './http/shutdown';
+import { InboundMail, type InboundMailListener } from './helpdesk/inbound-mail';
 import { buildDeps, prepareDatabase } from './startup';
 
 async function main() {
@@ -29,6 +30,19 @@ async function main() {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, database: config.database.client }, `listening on http://localhost:${port}`);
+  let inbound: InboundMailListener | undefined;
+  if (config.inbound.port !== undefined) {
+    inbound = await new InboundMail({
+      host: config.inbound.host,
+      port: config.inbound.port,
+      maxBytes: config.inbound.maxBytes,
+      replies: deps.replyAddresses,
+      intake: deps.intake,
+      rules: deps.attachmentRules,
+      logger,
+    }).listen();
+    logger.info({ port: inbound.port, host: config.inbound.host }, 'inbound SMTP listening');
+  }
   // Load the monitoring copy in the background, so the first dashboard view does not wait for it.
   deps.stats.warmUp().catch((err) => logger.warn({ err }, 'monitoring warm-up failed'));
 
@@ -41,6 +55,7 @@ async function main() {
       server,
       timeoutMs: config.shutdownTimeoutSeconds * 1000,
       cleanup: async () => {
+        await inbound?.close();
         await deps.stop();
         await deps.db.destroy();
       },

@@ -27,6 +27,9 @@ import { documentBuilder } from './tenders/document-pool';
 import { CannedAnswers } from './helpdesk/canned';
 import { FaqService, faqDocumentSource } from './helpdesk/faq';
 import { HelpdeskNotifications } from './helpdesk/notifications';
+import { AttachmentRepository } from './helpdesk/attachment-repository';
+import { AttachmentRules } from './helpdesk/attachments';
+import { ReplyAddresses } from './helpdesk/reply-address';
 import { HelpdeskPrivacy } from './helpdesk/privacy';
 import { PilotCodeRepository } from './helpdesk/pilot-codes';
 import { TicketIntake } from './helpdesk/intake';
@@ -91,7 +94,16 @@ export async function buildDeps(
   const usage = new UsageRecorder(db, clock);
   const organisations = new OrganisationRepository(db);
   const helpdeskRepo = new HelpdeskRepository(db);
-  const notifications = new HelpdeskNotifications(mailer, organisations, accounts, () => publicBaseUrl(config));
+  const replyAddresses = new ReplyAddresses(db, clock, config.inbound.domain);
+  const attachmentRules = new AttachmentRules(config.attachments);
+  const attachments = new AttachmentRepository(db);
+  const notifications = new HelpdeskNotifications(
+    mailer,
+    organisations,
+    accounts,
+    () => publicBaseUrl(config),
+    replyAddresses,
+  );
   const pilotCodes = new PilotCodeRepository(db);
   const closingDays = new ClosingDays(db, organisations, audit, clock);
   const intake = new TicketIntake(
@@ -103,6 +115,8 @@ export async function buildDeps(
     config,
     () => clauses.categoryCodes(),
     closingDays,
+    attachmentRules,
+    attachments,
   );
   const tickets = new TicketService(
     db,
@@ -115,6 +129,8 @@ export async function buildDeps(
     config,
     audit,
     closingDays,
+    attachmentRules,
+    attachments,
   );
   const alerts = new TicketAlerts(db, notifications, clock, closingDays);
   if (config.sla.alertIntervalMinutes > 0) {
@@ -130,7 +146,7 @@ export async function buildDeps(
     timer.unref();
     stoppers.push(() => clearInterval(timer));
   }
-  const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit);
+  const privacy = new HelpdeskPrivacy(db, helpdeskRepo, mailer, clock, audit, attachments);
   const secret = await sessionSecret(db, config, clock);
   const market = createMarket({
     db,
@@ -196,6 +212,9 @@ export async function buildDeps(
     usage,
     tenders: new TenderService(clauses, clauseRepo, search, usage, clock, config.euServicesThreshold, documents),
     helpdeskRepo,
+    attachments,
+    attachmentRules,
+    replyAddresses,
     pilotCodes,
     closingDays,
     ratings: new TicketRatings(db, clock),

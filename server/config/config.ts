@@ -53,6 +53,15 @@ const envSchema = z.object({
   DOCUMENT_WORKERS: nonNegativeInt.max(64).optional(),
   DOCUMENT_QUEUE_LIMIT: positiveInt.default(32),
   VIEW_CACHE: boolean.optional(),
+  ATTACHMENT_MAX_BYTES: positiveInt.default(10 * 2 ** 20),
+  ATTACHMENT_MAX_FILES: positiveInt.max(50).default(5),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { message: 'must be a domain name such as helpdesk.example.brussels' })
+    .optional(),
+  INBOUND_MAX_BYTES: positiveInt.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -81,6 +90,10 @@ export interface Config {
   /** Worker threads that build generated documents (0: the main thread) and how many may wait for one. */
   documents: { workers: number; queueLimit: number };
   viewCache: boolean;
+  /** Files on questions, replies and notes: the largest file and how many per message. */
+  attachments: { maxBytes: number; maxFiles: number };
+  /** Replies by e-mail: the SMTP listener (off without a port), the reply-address domain, the largest mail. */
+  inbound: { port?: number; host: string; domain?: string; maxBytes: number };
   rootDir: string;
 }
 
@@ -113,6 +126,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL)
     throw new ConfigError([
       'PUBLIC_URL: required when NODE_ENV=production (the absolute address of the site used in e-mail and hreflang links, e.g. https://marches.example.brussels)',
+    ]);
+  if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_EMAIL_DOMAIN)
+    throw new ConfigError([
+      'INBOUND_EMAIL_DOMAIN: required when INBOUND_SMTP_PORT is set (the domain of the reply addresses helpdesk+<token>@domain)',
     ]);
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${path.join(env.DATA_DIR, 'helpdesk.sqlite')}`;
   const isSqlite = databaseUrl.startsWith('sqlite:');
@@ -160,6 +177,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     euServicesThreshold: env.EU_SERVICES_THRESHOLD_EUR,
     documents: { workers: env.DOCUMENT_WORKERS ?? os.availableParallelism(), queueLimit: env.DOCUMENT_QUEUE_LIMIT },
     viewCache: env.VIEW_CACHE ?? true,
+    attachments: { maxBytes: env.ATTACHMENT_MAX_BYTES, maxFiles: env.ATTACHMENT_MAX_FILES },
+    inbound: {
+      port: env.INBOUND_SMTP_PORT,
+      host: env.INBOUND_SMTP_HOST,
+      domain: env.INBOUND_EMAIL_DOMAIN?.toLowerCase(),
+      // Room for every file in base64 (4/3 larger) and the text, unless set.
+      maxBytes:
+        env.INBOUND_MAX_BYTES ?? Math.ceil((env.ATTACHMENT_MAX_BYTES * env.ATTACHMENT_MAX_FILES * 4) / 3) + 2 ** 20,
+    },
     rootDir: ROOT,
   };
 }

@@ -7,6 +7,8 @@ import type { Config } from '../config/config';
 import { brusselsYear, toIso, type Clock } from '../db/time';
 import { NotFound, ValidationFailed } from '../http/errors';
 import type { Lang } from '../i18n/languages';
+import type { AttachmentRepository, NewAttachment } from './attachment-repository';
+import type { AttachmentRules, IncomingFile } from './attachments';
 import { addBusinessDays } from './business-time';
 import type { ClosingDays } from './closing-days';
 import type { Ticket } from './model';
@@ -29,6 +31,8 @@ export class TicketIntake {
     /** The clause library's category codes (ClauseService.categoryCodes): a ticket's category must be one. */
     private readonly categoryCodes: () => Promise<Set<string>>,
     private readonly closingDays: ClosingDays,
+    private readonly attachmentRules: AttachmentRules,
+    private readonly attachments: AttachmentRepository,
   ) {}
 
   parseNew(input: unknown): NewTicket {
@@ -36,8 +40,9 @@ export class TicketIntake {
   }
 
   /** Creates the ticket in its organisation's queue with its due time; returns the tracking token. */
-  async create(input: NewTicket): Promise<{ ticket: Ticket; token: string }> {
+  async create(input: NewTicket, files: IncomingFile[] = []): Promise<{ ticket: Ticket; token: string }> {
     const now = this.clock.now();
+    const accepted = await this.attachmentRules.check(files);
     if (input.category && !(await this.categoryCodes()).has(input.category))
       throw new ValidationFailed([{ field: 'category', messageKey: 'validation.one_of' }]);
     let isPilot = false;
@@ -76,6 +81,7 @@ export class TicketIntake {
         due_at: toIso(dueAt),
       });
       await this.repo.addToken(trx, ticketId, hash, now);
+      await this.attachments.add(trx, ticketId, null, accepted, now);
       await this.repo.addEvent(trx, {
         ticketId,
         at: now,
@@ -114,16 +120,35 @@ export class TicketIntake {
     return this.repo.messages(ticket.id, ['public_reply', 'requester']);
   }
 
-  async requesterReply(token: string, body: string): Promise<void> {
-    const ticket = await this.byToken(token);
+  /** What the requester may download: the files of the question, their replies and the public replies. */
+  publicAttachments(ticket: Ticket) {
+    return this.attachments.list(ticket.id, true);
+  }
+
+  /** A requester's reply is text of 2 to TEXT_LIMITS.requesterReply characters. */
+  private requesterText(body: string): string {
     const text = normalisedText(body);
     const max = TEXT_LIMITS.requesterReply;
     if (text.length < 2) throw new ValidationFailed([{ field: 'body', messageKey: 'validation.required' }]);
     if (text.length > max)
       throw new ValidationFailed([{ field: 'body', messageKey: 'validation.too_long', params: { max } }]);
+    return text;
+  }
+
+  /** The tracking page's reply form: text and files checked together. */
+  async requesterReply(token: string, body: string, files: IncomingFile[] = []): Promise<void> {
+    const ticket = await this.byToken(token);
+    const checked = await this.attachmentRules.checkAlong(files, () => this.requesterText(body));
+    await this.addRequesterMessage(ticket, checked.value, checked.files);
+  }
+
+  /** The buyer answered back, on the tracking page or by e-mail (inbound-mail.ts): the message and its files are
+   * stored, a ticket that was answered, waiting or closed is open again, and the handlers hear of it. */
+  async addRequesterMessage(ticket: Ticket, body: string, files: NewAttachment[]): Promise<void> {
+    const text = this.requesterText(body);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
-      await this.repo.addMessage(trx, {
+      const messageId = await this.repo.addMessage(trx, {
         ticketId: ticket.id,
         kind: 'requester',
         authorUserId: null,
@@ -131,6 +156,7 @@ export class TicketIntake {
         body: text,
         at: now,
       });
+      await this.attachments.add(trx, ticket.id, messageId, files, now);
       if (ticket.status !== 'new' && ticket.status !== 'open')
         await changeStatus(this.repo, trx, ticket, 'open', null, 'requester', now);
       await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });

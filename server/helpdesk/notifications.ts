@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/languages';
 import type { Mailer } from '../mail/mailer';
 import type { Ticket } from './model';
 import { canHandle } from './permissions';
+import type { ReplyAddresses } from './reply-address';
 import { COORDINATION_ORG } from './routing';
 
 type Recipient = { email: string; lang: Lang };
@@ -17,6 +18,8 @@ export class HelpdeskNotifications {
     private readonly organisations: OrganisationRepository,
     private readonly accounts: AccountRepository,
     private readonly baseUrl: () => string,
+    /** Every e-mail to the buyer about a ticket carries a reply address that threads back (when one is set up). */
+    private readonly replyAddresses: ReplyAddresses,
   ) {}
 
   /** What a buyer is told to expect: the first answer's due time (Brussels, in their language) and who answers. */
@@ -39,6 +42,7 @@ export class HelpdeskNotifications {
       to: ticket.requesterEmail,
       lang,
       subject: translate(lang, 'mail.ticket_confirmation_subject', { reference: ticket.reference }),
+      headers: await this.replyAddresses.headersFor(ticket.id),
       text: translate(lang, 'desk.mail.confirmation_body', {
         name: ticket.requesterName ?? '',
         reference: ticket.reference,
@@ -56,6 +60,7 @@ export class HelpdeskNotifications {
       to: ticket.requesterEmail,
       lang,
       subject: translate(lang, 'mail.ticket_reply_subject', { reference: ticket.reference }),
+      headers: await this.replyAddresses.headersFor(ticket.id),
       text: translate(lang, 'mail.ticket_reply_body', {
         name: ticket.requesterName ?? '',
         reference: ticket.reference,

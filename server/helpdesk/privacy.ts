@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../db/time';
 import type { Mailer } from '../mail/mailer';
+import type { AttachmentRepository } from './attachment-repository';
 import { forgetRatingComments, ratingOf } from './ratings';
 import type { HelpdeskRepository } from './repository';
 
@@ -27,6 +28,7 @@ export class HelpdeskPrivacy {
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly attachments: AttachmentRepository,
   ) {}
 
   /** Anonymises tickets closed more than `months` ago, and removes the e-mails about them from the outbox
@@ -50,6 +52,8 @@ export class HelpdeskPrivacy {
     for (const ticket of await this.repo.byRequester(address)) {
       const messages = await this.repo.messages(ticket.id, ['public_reply', 'requester']);
       const rating = await ratingOf(this.db, ticket.id);
+      // The files the buyer can see (theirs and the public replies'), by name, size and date; not their content.
+      const files = await this.attachments.list(ticket.id, true);
       tickets.push({
         reference: ticket.reference,
         createdAt: ticket.createdAt.toISOString(),
@@ -70,6 +74,13 @@ export class HelpdeskPrivacy {
           author: m.kind === 'requester' ? ticket.requesterName : m.authorName,
           body: m.body,
           at: m.createdAt.toISOString(),
+        })),
+        attachments: files.map((f) => ({
+          filename: f.filename,
+          size: f.size,
+          mediaType: f.mediaType,
+          sentWith: f.messageKind ?? 'question',
+          at: f.createdAt.toISOString(),
         })),
         rating: rating && { score: rating.score, comment: rating.comment, at: rating.createdAt.toISOString() },
       });

@@ -15,6 +15,9 @@ import type { TicketIntake } from './intake';
 import { RATING_COMMENT_MAX, RATING_SCORES, type TicketRatings } from './ratings';
 import { POSTED_TEXT_CAP, TEXT_LIMITS, TICKET_STAGES } from './vocabulary';
 import { orRerender } from '../http/validation';
+import { uploadedFiles } from '../http/multipart';
+import type { AttachmentLimits } from './attachments';
+import { fileField, placeAttachments, withFileAnchors } from './attachment-view';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 const HONEYPOT = 'website';
@@ -34,6 +37,7 @@ export interface HelpdeskPublicDeps {
   ratings: TicketRatings;
   /** For the name of the organisation that answered a FAQ entry. */
   organisations: OrganisationRepository;
+  attachmentLimits: AttachmentLimits;
 }
 
 /** Clauses and published FAQ answers that match a question (for suggestions while typing). */
@@ -60,6 +64,7 @@ export function helpdeskPublicRoutes({
   ticketLimiter,
   ratings,
   organisations,
+  attachmentLimits,
 }: HelpdeskPublicDeps): Router {
   const router = Router();
 
@@ -77,7 +82,8 @@ export function helpdeskPublicRoutes({
       title: translate(l, 'helpdesk.title'),
       values,
       errors,
-      errorSummary: errorSummary(errors),
+      errorSummary: withFileAnchors(errorSummary(errors)),
+      files: fileField('attachments', attachmentLimits, errors),
       limits: TEXT_LIMITS,
       themes: THEMES,
       stages: TICKET_STAGES,
@@ -133,7 +139,7 @@ export function helpdeskPublicRoutes({
           }
         })();
         if (Object.keys(privacyError).length > 0) return renderForm(req, res, 422, values, privacyError);
-        const { token, ticket } = await tickets.create(parsed);
+        const { token, ticket } = await tickets.create(parsed, uploadedFiles(req, 'attachments'));
         setFlash(req, 'ok', 'helpdesk.sent', { reference: ticket.reference });
         res.redirect(303, `/${l}/helpdesk/track/${token}`);
       },
@@ -152,7 +158,7 @@ export function helpdeskPublicRoutes({
   ) => {
     const token = String(req.params.token);
     const ticket = await tickets.byToken(token);
-    const messages = await tickets.publicMessages(ticket);
+    const placed = placeAttachments(await tickets.publicMessages(ticket), await tickets.publicAttachments(ticket));
     const rating = await ratings.forTicket(ticket.id);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -160,11 +166,14 @@ export function helpdeskPublicRoutes({
       section: 'helpdesk',
       title: ticket.reference,
       ticket,
-      messages,
+      messages: placed.messages,
+      questionFiles: placed.question,
+      attachmentBase: `/${lang(res)}/helpdesk/track/${token}/attachments`,
+      files: fileField('attachments', attachmentLimits, errors),
       expected: await tickets.expectedAnswer(ticket, lang(res)),
       token,
       errors,
-      errorSummary: errorSummary(errors),
+      errorSummary: withFileAnchors(errorSummary(errors)),
       values,
       replyLimit: TEXT_LIMITS.requesterReply,
       canReply: true,
@@ -182,7 +191,7 @@ export function helpdeskPublicRoutes({
     await orRerender(
       lang(res),
       async () => {
-        await tickets.requesterReply(String(req.params.token), body);
+        await tickets.requesterReply(String(req.params.token), body, uploadedFiles(req, 'attachments'));
         setFlash(req, 'ok', 'helpdesk.reply_sent');
         res.redirect(303, `/${lang(res)}/helpdesk/track/${req.params.token}`);
       },

@@ -98,15 +98,18 @@ export class HelpdeskRepository {
       body: string;
       at: Date;
     },
-  ): Promise<void> {
-    await db('ticket_messages').insert({
-      ticket_id: message.ticketId,
-      kind: message.kind,
-      author_user_id: message.authorUserId,
-      author_name: message.authorName,
-      body: message.body,
-      created_at: toIso(message.at),
-    });
+  ): Promise<number> {
+    const [inserted] = await db('ticket_messages')
+      .insert({
+        ticket_id: message.ticketId,
+        kind: message.kind,
+        author_user_id: message.authorUserId,
+        author_name: message.authorName,
+        body: message.body,
+        created_at: toIso(message.at),
+      })
+      .returning('id');
+    return typeof inserted === 'object' ? Number((inserted as { id: number }).id) : Number(inserted);
   }
 
   async messages(ticketId: number, kinds?: TicketMessage['kind'][]): Promise<TicketMessage[]> {
@@ -209,7 +212,8 @@ export class HelpdeskRepository {
     return out;
   }
 
-  /** Forgets who asked: name, address and organisation, the author name of their messages, their tracking links. */
+  /** Forgets who asked: name, address and organisation, the author name of their messages, their tracking links
+   * and reply addresses, and every attached file (a file may hold anyone's personal data). */
   async anonymise(trx: Knex.Transaction, ticketIds: number[], at: Date): Promise<void> {
     for (let i = 0; i < ticketIds.length; i += 500) {
       const ids = ticketIds.slice(i, i + 500);
@@ -218,6 +222,8 @@ export class HelpdeskRepository {
         .update({ requester_name: null, requester_email: null, requester_org: null, anonymised_at: toIso(at) });
       await trx('ticket_messages').whereIn('ticket_id', ids).where({ kind: 'requester' }).update({ author_name: null });
       await trx('ticket_tokens').whereIn('ticket_id', ids).delete();
+      await trx('ticket_reply_tokens').whereIn('ticket_id', ids).delete();
+      await trx('ticket_attachments').whereIn('ticket_id', ids).delete();
     }
   }
 

@@ -21,6 +21,9 @@ import { historyRows } from './history-labels';
 import { canHandle, canPublishFaq } from './permissions';
 import { OBSTACLES, POSTED_TEXT_CAP, STATUS_MOVES, TEXT_LIMITS } from './vocabulary';
 import { orRerender } from '../http/validation';
+import { uploadedFiles } from '../http/multipart';
+import type { AttachmentLimits } from './attachments';
+import { fileField, placeAttachments, withFileAnchors } from './attachment-view';
 
 const lang = (res: Response) => res.locals.lang as Lang;
 
@@ -39,6 +42,7 @@ export interface HelpdeskStaffDeps {
   canned: CannedAnswers;
   queue: StaffQueue;
   clock: Clock;
+  attachmentLimits: AttachmentLimits;
 }
 
 export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
@@ -71,6 +75,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
     const cannedChoice = values.canned ? canned.find((c) => String(c.id) === values.canned) : undefined;
     const drafts = { ...takeDrafts(req, ticket.id), ...values };
     const cannedText = cannedChoice?.bodies[ticket.lang];
+    const placed = placeAttachments(view.messages, view.attachments);
     res.status(status).render('helpdesk/ticket', {
       section: 'staff',
       title: ticket.reference,
@@ -78,7 +83,11 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       orgName: await orgName(ticket.orgCode, l),
       breached: isBreached(ticket, deps.clock.now()),
       assignee: ticket.assigneeUserId ? names.get(ticket.assigneeUserId) : undefined,
-      messages: view.messages,
+      messages: placed.messages,
+      questionFiles: placed.question,
+      attachmentBase: `/${l}/staff/tickets/${ticket.id}/attachments`,
+      replyFiles: fileField('reply_attachments', deps.attachmentLimits, errors),
+      noteFiles: fileField('note_attachments', deps.attachmentLimits, errors),
       events: historyRows(view.events, l, {
         users: names,
         organisations: new Map(orgs.map((o) => [o.code, organisationName(o, l)])),
@@ -110,7 +119,7 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
       noteText: drafts.note ?? '',
       limits: TEXT_LIMITS,
       errors,
-      errorSummary: errorSummary(errors),
+      errorSummary: withFileAnchors(errorSummary(errors)),
       csrfToken: csrfToken(req),
     });
   };
@@ -150,13 +159,28 @@ export function helpdeskStaffRoutes(deps: HelpdeskStaffDeps): Router {
 
   action(
     'reply',
-    (req, t, v) => deps.tickets.reply(t.id, req.currentUser!, bodyString(req, 'body', POSTED_TEXT_CAP), v),
+    (req, t, v) =>
+      deps.tickets.reply(
+        t.id,
+        req.currentUser!,
+        bodyString(req, 'body', POSTED_TEXT_CAP),
+        v,
+        uploadedFiles(req, 'reply_attachments'),
+      ),
     'helpdesk.staff.reply_sent',
     ['reply'],
   );
   action(
     'note',
-    (req, t, v) => deps.tickets.note(t.id, req.currentUser!, bodyString(req, 'note', POSTED_TEXT_CAP), 'note', v),
+    (req, t, v) =>
+      deps.tickets.note(
+        t.id,
+        req.currentUser!,
+        bodyString(req, 'note', POSTED_TEXT_CAP),
+        'note',
+        v,
+        uploadedFiles(req, 'note_attachments'),
+      ),
     'helpdesk.staff.note_added',
     ['note'],
   );

@@ -11,7 +11,10 @@ import type { Config } from '../config/config';
 import type { AuditLog } from '../audit/audit-log';
 import { toIso, type Clock } from '../db/time';
 import { Conflict, NotFound, ValidationFailed } from '../http/errors';
+import { TicketChanged } from './ticket-changed';
 import { forgetDeadlineAlerts } from './alerts';
+import type { AttachmentRepository } from './attachment-repository';
+import type { AttachmentRules, IncomingFile } from './attachments';
 import { addBusinessDays, businessHoursBetween } from './business-time';
 import type { ClosingDays } from './closing-days';
 import { canHandle } from './permissions';
@@ -33,6 +36,8 @@ export class TicketService {
     private readonly config: Config,
     private readonly audit: AuditLog,
     private readonly closingDays: ClosingDays,
+    private readonly attachmentRules: AttachmentRules,
+    private readonly attachments: AttachmentRepository,
   ) {}
 
   /** When the form carried the version it was opened with, the change goes through only if nobody changed the
@@ -43,13 +48,14 @@ export class TicketService {
   }
 
   async staffView(ticket: Ticket) {
-    const [messages, events, obstacles, links] = await Promise.all([
+    const [messages, events, obstacles, links, attachments] = await Promise.all([
       this.repo.messages(ticket.id),
       this.repo.events(ticket.id),
       this.repo.obstacles(ticket.id),
       this.repo.clauseLinks(ticket.id),
+      this.attachments.list(ticket.id, false),
     ]);
-    return { messages, events, obstacles, links };
+    return { messages, events, obstacles, links, attachments };
   }
 
   private staffEvent(
@@ -87,17 +93,23 @@ export class TicketService {
     return text;
   }
 
+  /** The text and the files of a reply or note, checked together (one 422 names every problem). */
+  private async checked(body: string, field: string, files: IncomingFile[], filesField: string) {
+    const checked = await this.attachmentRules.checkAlong(files, () => this.text(body, field), filesField);
+    return { text: checked.value, accepted: checked.files };
+  }
+
   /** A public reply reaches the requester (e-mail with a fresh tracking link) and marks the ticket answered. */
-  async reply(id: number, user: CurrentUser, body: string, expectedVersion?: number): Promise<void> {
+  async reply(id: number, user: CurrentUser, body: string, expectedVersion?: number, files: IncomingFile[] = []) {
     const ticket = await this.forStaff(id, user);
-    const text = this.text(body);
+    const { text, accepted } = await this.checked(body, 'body', files, 'reply_attachments');
     if (ticket.anonymisedAt) throw new Conflict('helpdesk.errors.anonymised');
     const now = this.clock.now();
     const { token, hash } = newToken();
     const calendar = await this.closingDays.calendarFor(ticket.orgCode); // read before the transaction (SQLite)
     await this.db.transaction(async (trx) => {
       await this.claim(trx, ticket, expectedVersion);
-      await this.repo.addMessage(trx, {
+      const messageId = await this.repo.addMessage(trx, {
         ticketId: ticket.id,
         kind: 'public_reply',
         authorUserId: user.id,
@@ -105,6 +117,7 @@ export class TicketService {
         body: text,
         at: now,
       });
+      await this.attachments.add(trx, ticket.id, messageId, accepted, now);
       await this.repo.addToken(trx, ticket.id, hash, now);
       const patch: Record<string, unknown> = { answered_at: toIso(now), updated_at: toIso(now) };
       if (!ticket.firstResponseAt) {
@@ -119,13 +132,20 @@ export class TicketService {
     await this.notify.reply(ticket, token, text);
   }
 
-  async note(id: number, user: CurrentUser, body: string, field = 'body', expectedVersion?: number): Promise<void> {
+  async note(
+    id: number,
+    user: CurrentUser,
+    body: string,
+    field = 'body',
+    version?: number,
+    files: IncomingFile[] = [],
+  ) {
     const ticket = await this.forStaff(id, user);
-    const text = this.text(body, field);
+    const { text, accepted } = await this.checked(body, field, files, `${field}_attachments`);
     const now = this.clock.now();
     await this.db.transaction(async (trx) => {
-      await this.claim(trx, ticket, expectedVersion);
-      await this.repo.addMessage(trx, {
+      await this.claim(trx, ticket, version);
+      const messageId = await this.repo.addMessage(trx, {
         ticketId: ticket.id,
         kind: 'internal_note',
         authorUserId: user.id,
@@ -133,6 +153,7 @@ export class TicketService {
         body: text,
         at: now,
       });
+      await this.attachments.add(trx, ticket.id, messageId, accepted, now);
       // A note changes the ticket too: a colleague's form opened before it is stale.
       await this.repo.update(trx, ticket.id, { updated_at: toIso(now) });
       await this.staffEvent(trx, ticket, user, now, 'internal_note', null, null);
@@ -276,9 +297,4 @@ export class TicketService {
   }
 }
 
-/** The ticket changed after the form was opened: the route shows the new state with the draft kept (409). */
-export class TicketChanged extends Conflict {
-  constructor() {
-    super('desk.conflict.changed');
-  }
-}
+export { TicketChanged } from './ticket-changed';

@@ -50,8 +50,8 @@ export class Conflict extends AppError {
 }
 
 export class PayloadTooLarge extends AppError {
-  constructor() {
-    super(413, 'payload_too_large', 'errors.payload_too_large');
+  constructor(messageKey = 'errors.payload_too_large', params: Record<string, string | number> = {}) {
+    super(413, 'payload_too_large', messageKey, [], params);
   }
 }
 

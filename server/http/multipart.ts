@@ -19,6 +19,13 @@ export interface MultipartLimits {
   maxBytes: number;
   maxFiles: number;
   maxFields: number;
+  /** The 413 answered over maxBytes or maxFiles (the default names no limit). */
+  tooLarge?: () => PayloadTooLarge;
+}
+
+/** The files the form sent in one field. */
+export function uploadedFiles(req: Request, field: string): UploadedFile[] {
+  return (req.files ?? []).filter((f) => f.field === field);
 }
 
 function boundaryOf(req: Request): string | undefined {
@@ -28,10 +35,14 @@ function boundaryOf(req: Request): string | undefined {
   return match?.[1] ?? match?.[2];
 }
 
-function readBody(req: Request, maxBytes: number): Promise<Buffer> {
+function readBody(req: Request, maxBytes: number, tooLarge: () => PayloadTooLarge): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBytes) return reject(new PayloadTooLarge());
+    if (declared > maxBytes) {
+      // Read (and drop) the rest, so the client gets the answer rather than a reset connection.
+      req.resume();
+      return reject(tooLarge());
+    }
     const parts: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -39,7 +50,7 @@ function readBody(req: Request, maxBytes: number): Promise<Buffer> {
       if (size > maxBytes) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new PayloadTooLarge());
+        reject(tooLarge());
         return;
       }
       parts.push(chunk);
@@ -49,11 +60,20 @@ function readBody(req: Request, maxBytes: number): Promise<Buffer> {
   });
 }
 
+/** Browsers write `"`, CR and LF in a file name as %22, %0D and %0A (HTML's multipart encoding); no path. */
+function filenameOf(raw: string): string {
+  return raw
+    .replace(/%22/g, '"')
+    .replace(/%0D/gi, '\r')
+    .replace(/%0A/gi, '\n')
+    .replace(/^.*[\\/]/, '');
+}
+
 /** Splits a multipart body into text fields and files (RFC 7578). */
 export function parseMultipart(
   body: Buffer,
   boundary: string,
-  limits: Pick<MultipartLimits, 'maxFiles' | 'maxFields'>,
+  limits: Pick<MultipartLimits, 'maxFiles' | 'maxFields' | 'tooLarge'>,
 ): { fields: Record<string, string>; files: UploadedFile[] } {
   const delimiter = Buffer.from(`--${boundary}`);
   const fields: Record<string, string> = {};
@@ -78,8 +98,8 @@ export function parseMultipart(
     if (name !== undefined) {
       if (filename !== undefined) {
         if (filename !== '' || content.length > 0) {
-          if (files.length >= limits.maxFiles) throw new PayloadTooLarge();
-          files.push({ field: name, filename: filename.replace(/^.*[\\/]/, ''), content: Buffer.from(content) });
+          if (files.length >= limits.maxFiles) throw (limits.tooLarge ?? (() => new PayloadTooLarge()))();
+          files.push({ field: name, filename: filenameOf(filename), content: Buffer.from(content) });
         }
       } else {
         fieldCount += 1;
@@ -97,7 +117,7 @@ export function multipartForm(limits: MultipartLimits, accept: (req: Request) =>
   return (req, _res, next) => {
     const boundary = req.method === 'POST' ? boundaryOf(req) : undefined;
     if (!boundary || !accept(req)) return next();
-    readBody(req, limits.maxBytes).then(
+    readBody(req, limits.maxBytes, limits.tooLarge ?? (() => new PayloadTooLarge())).then(
       (body) => {
         try {
           const { fields, files } = parseMultipart(body, boundary, limits);

@@ -62,3 +62,9 @@ export function formatMonthDay(lang: Lang, monthDay: string): string {
     new Date(`2000-${monthDay}T12:00:00Z`),
   );
 }
+
+/** A file's size as the language writes it: "850 kB", "1,2 MB" (units from the catalog). */
+export function formatFileSize(lang: Lang, bytes: number, unit: (key: 'kb' | 'mb', size: string) => string): string {
+  if (bytes < 2 ** 20) return unit('kb', formatNumber(lang, Math.max(1, Math.round(bytes / 1024)), 0));
+  return unit('mb', formatNumber(lang, bytes / 2 ** 20, 1));
+}

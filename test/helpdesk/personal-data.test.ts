@@ -72,6 +72,20 @@ describe('personal data in tickets', () => {
     clock.set('2026-03-01T09:00:00Z');
     const who = { email: 'vergeten@example.org', name: 'Vera Vergeten', organisation: 'OCMW Vorst-Zuid' };
     const t = await askViaApi(ctx, who);
+    // A file on the question that names the requester, in its name and in its content.
+    await ctx.deps.attachments.add(
+      ctx.db,
+      t.id,
+      null,
+      [
+        {
+          filename: `${who.name}.pdf`,
+          mediaType: 'application/pdf',
+          content: Buffer.from(`%PDF-1.4 ${who.organisation}`),
+        },
+      ],
+      clock.now(),
+    );
     await closeTicket(t.id);
     assert.ok((await ctx.db('mail_outbox').where({ recipient: who.email })).length >= 2, 'confirmation and reply');
     clock.set('2028-04-01T09:00:00Z');
@@ -86,10 +100,16 @@ describe('personal data in tickets', () => {
         : await ctx.db.raw("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'");
     const found: string[] = [];
     for (const { name } of tables as { name: string }[]) {
-      const rows = JSON.stringify(await ctx.db(name).select()).toLowerCase();
+      // File contents (blobs) are read as text, so a name inside a file is found too.
+      const rows = JSON.stringify(await ctx.db(name).select(), (_key, value: unknown) =>
+        value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer'
+          ? Buffer.from((value as { data: number[] }).data).toString('latin1')
+          : value,
+      ).toLowerCase();
       for (const value of Object.values(who)) if (rows.includes(value.toLowerCase())) found.push(`${name}: ${value}`);
     }
     assert.deepEqual(found, []);
+    assert.equal((await ctx.db('ticket_attachments').where({ ticket_id: t.id })).length, 0, 'files removed');
   });
 
   it('npm run helpdesk:retention runs the same job from the command line', () => {
@@ -105,6 +125,13 @@ describe('personal data in tickets', () => {
 
   it('exports everything held about an e-mail address as JSON (coordinators only)', async () => {
     const t = await askViaApi(ctx, { email: 'Subject@Example.org', name: 'Sara Subject', theme: 'social' });
+    await ctx.deps.attachments.add(
+      ctx.db,
+      t.id,
+      null,
+      [{ filename: 'bestek.pdf', mediaType: 'application/pdf', content: Buffer.from('%PDF-1.4 bestek') }],
+      clock.now(),
+    );
     await closeTicket(t.id);
     const admin = await coordinator();
     const page = await admin.get('/fr/staff/privacy');
@@ -119,12 +146,28 @@ describe('personal data in tickets', () => {
     assert.equal(res.body.tickets[0].requester.name, 'Sara Subject');
     assert.ok(res.body.tickets[0].messages.some((m: { body: string }) => m.body === 'Antwoord van de helpdesk.'));
     assert.ok(res.body.emails.length >= 2, 'confirmation and reply e-mails');
+    assert.deepEqual(res.body.tickets[0].attachments, [
+      {
+        filename: 'bestek.pdf',
+        size: 15,
+        mediaType: 'application/pdf',
+        sentWith: 'question',
+        at: clock.now().toISOString(),
+      },
+    ]);
     assert.equal((await (await facilitator()).get('/fr/staff/privacy')).status, 403);
     assert.equal((await ctx.db('audit_log').where({ event: 'data_subject.exported' })).length, 1);
   });
 
   it('erases an address on request: tickets anonymised, e-mails removed, audit kept', async () => {
     const t = await askViaApi(ctx, { email: 'erase-me@example.org', name: 'Eva Erase' });
+    await ctx.deps.attachments.add(
+      ctx.db,
+      t.id,
+      null,
+      [{ filename: 'cv.pdf', mediaType: 'application/pdf', content: Buffer.from('%PDF-1.4 Eva Erase') }],
+      clock.now(),
+    );
     const admin = await coordinator();
     const page = await admin.get('/nl/staff/privacy');
     const unconfirmed = await admin
@@ -141,6 +184,7 @@ describe('personal data in tickets', () => {
     assert.equal(row.requester_email, null);
     assert.equal(row.requester_name, null);
     assert.equal((await ctx.db('mail_outbox').where({ recipient: 'erase-me@example.org' })).length, 0);
+    assert.equal((await ctx.db('ticket_attachments').where({ ticket_id: t.id })).length, 0, 'files removed');
     assert.equal((await ctx.db('audit_log').where({ event: 'data_subject.erased' })).length, 1);
     assert.doesNotMatch(
       JSON.stringify(await ctx.db('audit_log')),

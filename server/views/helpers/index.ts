@@ -3,6 +3,7 @@ import type Handlebars from 'handlebars';
 import { array } from './array';
 import { concat } from './concat';
 import { eq } from './eq';
+import { fileSize } from './file-size';
 import { formatDate } from './format-date';
 import { inc } from './inc';
 import { includes } from './includes';
@@ -10,5 +11,5 @@ import { plural } from './plural';
 import { t } from './t';
 
 export function registerHelpers(hbs: typeof Handlebars): void {
-  hbs.registerHelper({ t, plural, eq, includes, inc, formatDate, concat, array });
+  hbs.registerHelper({ t, plural, eq, includes, inc, formatDate, fileSize, concat, array });
 }
