@@ -50,10 +50,11 @@ export class HelpdeskPrivacy {
     const address = email.trim().toLowerCase();
     const tickets = [];
     for (const ticket of await this.repo.byRequester(address)) {
-      const messages = await this.repo.messages(ticket.id, ['public_reply', 'requester']);
+      // Everything held about the person (GDPR art. 15), the facilitators' internal notes about the ticket included.
+      const messages = await this.repo.messages(ticket.id, ['public_reply', 'requester', 'internal_note']);
       const rating = await ratingOf(this.db, ticket.id);
-      // The files the buyer can see (theirs and the public replies'), by name, size and date; not their content.
-      const files = await this.attachments.list(ticket.id, true);
+      // Every file on the ticket (notes' files included), by name, size and date; not their content.
+      const files = await this.attachments.list(ticket.id, false);
       tickets.push({
         reference: ticket.reference,
         createdAt: ticket.createdAt.toISOString(),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../support/context';
 import { TestClock } from '../support/clock';
-import { createUser, csrfFrom, signInAgent, tokenFor } from '../support/accounts';
+import { createUser, csrfFrom, currentUserOf, signInAgent, tokenFor } from '../support/accounts';
 import { askViaApi } from '../support/helpdesk';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -133,6 +133,11 @@ describe('personal data in tickets', () => {
       clock.now(),
     );
     await closeTicket(t.id);
+    await ctx.deps.tickets.note(
+      t.id,
+      await currentUserOf(ctx, facilitatorLogin.id),
+      'Mevrouw Subject belde: zij wil vooral de lotenverdeling laten nalezen.',
+    );
     const admin = await coordinator();
     const page = await admin.get('/fr/staff/privacy');
     const res = await admin
@@ -145,6 +150,13 @@ describe('personal data in tickets', () => {
     assert.equal(res.body.tickets.length, 1);
     assert.equal(res.body.tickets[0].requester.name, 'Sara Subject');
     assert.ok(res.body.tickets[0].messages.some((m: { body: string }) => m.body === 'Antwoord van de helpdesk.'));
+    assert.deepEqual(
+      res.body.tickets[0].messages
+        .filter((m: { kind: string }) => m.kind === 'internal_note')
+        .map((m: { body: string }) => m.body),
+      ['Mevrouw Subject belde: zij wil vooral de lotenverdeling laten nalezen.'],
+      'internal notes about the person are part of the export',
+    );
     assert.ok(res.body.emails.length >= 2, 'confirmation and reply e-mails');
     assert.deepEqual(res.body.tickets[0].attachments, [
       {
