@@ -166,6 +166,9 @@ for (const lang of LANGS) {
 
       await tabTo(page, '#note-body');
       await page.keyboard.type(TEXT[lang].note);
+      // The note's file field comes between the text and its button.
+      await page.keyboard.press('Tab');
+      assert.ok(await focused(page, '#field-note_attachments'));
       await page.keyboard.press('Tab');
       assert.ok(await focused(page, 'button[formaction$="/note"]'));
       await pressAndNavigate(page, 'Space', `**${href}`);
