@@ -7,7 +7,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config/config';
-import { InboundMail } from '../server/helpdesk/inbound-mail';
+import { inboundMailFor } from '../server/helpdesk/inbound-mail';
 import { createLogger } from '../server/http/logger';
 import { buildDeps, prepareDatabase } from '../server/startup';
 import { pdfOfSize } from '../test/support/attachments';
@@ -33,13 +33,10 @@ export async function attachmentBench(): Promise<Row[]> {
   const server = http.createServer(createApp(deps));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const inbound = await new InboundMail({
+  const inbound = await inboundMailFor(deps, {
     host: '127.0.0.1',
     port: 0,
     maxBytes: config.inbound.maxBytes,
-    replies: deps.replyAddresses,
-    intake: deps.intake,
-    rules: deps.attachmentRules,
     logger,
   }).listen();
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, ignoreTLS: true });

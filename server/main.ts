@@ -4,7 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './http/logger';
 import { closeGracefully } from './http/shutdown';
-import { InboundMail, type InboundMailListener } from './helpdesk/inbound-mail';
+import { inboundMailFor, type InboundMailListener } from './helpdesk/inbound-mail';
 import { buildDeps, prepareDatabase } from './startup';
 
 async function main() {
@@ -32,13 +32,10 @@ async function main() {
   logger.info({ port, database: config.database.client }, `listening on http://localhost:${port}`);
   let inbound: InboundMailListener | undefined;
   if (config.inbound.port !== undefined) {
-    inbound = await new InboundMail({
+    inbound = await inboundMailFor(deps, {
       host: config.inbound.host,
       port: config.inbound.port,
       maxBytes: config.inbound.maxBytes,
-      replies: deps.replyAddresses,
-      intake: deps.intake,
-      rules: deps.attachmentRules,
       logger,
     }).listen();
     logger.info({ port: inbound.port, host: config.inbound.host }, 'inbound SMTP listening');

@@ -22,6 +22,19 @@ export interface InboundMailDeps {
   logger: Logger;
 }
 
+/** The listener wired to an app's own services (reply addresses, the tracking-page reply, the attachment rules). */
+export function inboundMailFor(
+  services: { replyAddresses: ReplyAddresses; intake: TicketIntake; attachmentRules: AttachmentRules },
+  options: Pick<InboundMailDeps, 'host' | 'port' | 'maxBytes' | 'logger'>,
+): InboundMail {
+  return new InboundMail({
+    ...options,
+    replies: services.replyAddresses,
+    intake: services.intake,
+    rules: services.attachmentRules,
+  });
+}
+
 export interface InboundMailListener {
   port: number;
   close(): Promise<void>;

@@ -6,7 +6,7 @@ import { createUser, signInAgent } from '../support/accounts';
 import { answeredTicket, askViaApi } from '../support/helpdesk';
 import { EXE, PDF, pdfOfSize } from '../support/attachments';
 import { createLogger } from '../../server/http/logger';
-import { InboundMail, type InboundMailListener } from '../../server/helpdesk/inbound-mail';
+import { inboundMailFor, type InboundMailListener } from '../../server/helpdesk/inbound-mail';
 import { withoutQuotedHistory } from '../../server/helpdesk/quoted-history';
 
 const DOMAIN = 'antwoord.helpdesk.example';
@@ -26,13 +26,10 @@ describe('e-mail replies thread back into tickets', () => {
     ctx = await createTestContext({ TICKET_RATE_LIMIT: '0', INBOUND_EMAIL_DOMAIN: DOMAIN });
     const login = await createUser(ctx, { roles: ['facilitator'], org: 'actiris' });
     facilitator = await signInAgent(ctx, login.email, login.password);
-    listener = await new InboundMail({
+    listener = await inboundMailFor(ctx.deps, {
       host: '127.0.0.1',
       port: 0,
       maxBytes: MAX_BYTES,
-      replies: ctx.deps.replyAddresses,
-      intake: ctx.deps.intake,
-      rules: ctx.deps.attachmentRules,
       logger: createLogger('silent'),
     }).listen();
     transport = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
